@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Prognos",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Prognos", targets: ["Prognos"]),
+        .executable(name: "prognos", targets: ["prognos"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
+        .systemLibrary(name: "CLAPACK", path: "Sources/CLAPACK"),
+        // The bundled default dataset, copied from Datasets/ (its single source of truth)
+        // into the resource bundle next to the binary.
+        .target(
+            name: "BundledDatasets",
+            path: "Datasets",
+            exclude: ["README.md"],
+            sources: ["BundledDatasets.swift"],
+            resources: [.copy("alingsas-ks-2023")]
+        ),
+        .target(
+            name: "Prognos",
+            dependencies: ["CLAPACK", "BundledDatasets"],
+            path: "Sources/Prognos"
+        ),
+        .executableTarget(
+            name: "prognos",
+            dependencies: [
+                "Prognos",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/prognos"
+        ),
+        .testTarget(
+            name: "PrognosTests",
+            dependencies: ["Prognos"],
+            path: "Tests/PrognosTests",
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "prognosCLITests",
+            dependencies: ["prognos"],
+            path: "Tests/prognosCLITests"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

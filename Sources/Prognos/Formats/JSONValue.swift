@@ -1,0 +1,99 @@
+/// A JSON document with ordered object keys, written deterministically.
+///
+/// Foundation's encoders do not promise key order or number spelling across
+/// platforms; this writer does: keys in the order given, two-space indentation,
+/// numbers as ``NumberFormatting/plain(_:)-(Double)`` (or with 17 significant digits
+/// where asked), non-finite numbers as `null`.
+public indirect enum JSONValue: Sendable, Equatable {
+    case object([(String, JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// A number, or `null` when absent.
+    public static func number(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number(value)
+    }
+
+    /// A string, or `null` when absent or empty.
+    public static func optionalString(_ value: String?) -> JSONValue {
+        guard let value, !value.isEmpty else { return .null }
+        return .string(value)
+    }
+
+    /// The document as pretty-printed text ending in a newline.
+    public func serialized() -> String {
+        var output = ""
+        write(to: &output, indent: 0)
+        output += "\n"
+        return output
+    }
+
+    private func write(to output: inout String, indent: Int) {
+        switch self {
+        case .object(let members):
+            if members.isEmpty {
+                output += "{}"
+                return
+            }
+            output += "{\n"
+            for (index, (key, value)) in members.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                Self.writeString(key, to: &output)
+                output += ": "
+                value.write(to: &output, indent: indent + 1)
+                output += index == members.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "}"
+        case .array(let elements):
+            if elements.isEmpty {
+                output += "[]"
+                return
+            }
+            output += "[\n"
+            for (index, element) in elements.enumerated() {
+                output += String(repeating: "  ", count: indent + 1)
+                element.write(to: &output, indent: indent + 1)
+                output += index == elements.count - 1 ? "\n" : ",\n"
+            }
+            output += String(repeating: "  ", count: indent) + "]"
+        case .string(let text):
+            Self.writeString(text, to: &output)
+        case .number(let value):
+            output += value.isFinite ? NumberFormatting.plain(value) : "null"
+        case .integer(let value):
+            output += String(value)
+        case .bool(let value):
+            output += value ? "true" : "false"
+        case .null:
+            output += "null"
+        }
+    }
+
+    private static func writeString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default:
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        output += "\""
+    }
+}

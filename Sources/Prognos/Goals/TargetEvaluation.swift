@@ -1,0 +1,61 @@
+/// How one target fares against a series' outcomes.
+///
+/// The rule is the seed report's (DESIGN.md, "Goal logic"):
+/// - the judged outcome is the target year's outcome (a preliminary one counts); when
+///   the target year has none, the latest earlier outcome stands in (the report reasons
+///   so for broadband, goal 3), and ``basis`` says so;
+/// - **met** when the judged outcome meets the target (``Comparator/isMet(outcome:target:)``);
+/// - **improving** when it does not, but is better than the outcome before it, "better"
+///   meaning in the target's direction (higher for `>=`, lower for `<=`);
+/// - **not met** otherwise, including when there is no earlier outcome to compare with;
+/// - **not evaluated** without any outcome in or before the target year.
+public struct TargetEvaluation: Sendable, Equatable {
+    public let target: Target
+    public let status: IndicatorStatus
+    public let basis: EvidenceBasis
+    /// The year and value of the judged outcome, if any.
+    public let outcomeYear: Int?
+    public let outcome: Double?
+    public let outcomeIsPreliminary: Bool
+    /// The outcome compared with for "improving", if any.
+    public let previousYear: Int?
+    public let previousOutcome: Double?
+
+    public init(target: Target, points: [SeriesPoint]) {
+        self.target = target
+        let judged =
+            points.first(where: { $0.year == target.year })
+            ?? points.last(where: { $0.year < target.year })
+        guard let judged else {
+            status = .notEvaluated
+            basis = .none
+            outcomeYear = nil
+            outcome = nil
+            outcomeIsPreliminary = false
+            previousYear = nil
+            previousOutcome = nil
+            return
+        }
+        basis = judged.year == target.year ? .targetYearOutcome : .latestBeforeTargetYear
+        outcomeYear = judged.year
+        outcome = judged.value
+        outcomeIsPreliminary = judged.isPreliminary
+        let previous = points.last(where: { $0.year < judged.year })
+        previousYear = previous?.year
+        previousOutcome = previous?.value
+        if target.comparator.isMet(outcome: judged.value, target: target.value) {
+            status = .met
+        } else if let previous, Self.isBetter(judged.value, than: previous.value, toward: target.comparator) {
+            status = .improving
+        } else {
+            status = .notMet
+        }
+    }
+
+    static func isBetter(_ value: Double, than reference: Double, toward comparator: Comparator) -> Bool {
+        switch comparator {
+        case .atLeast: return value > reference
+        case .atMost: return value < reference
+        }
+    }
+}

@@ -1,0 +1,146 @@
+/// A field of a CSV record with the position where it starts in the file.
+public struct CSVField: Sendable, Equatable {
+    public var text: String
+    /// 1-based line of the field's first character.
+    public var line: Int
+    /// 1-based column (in characters) of the field's first character.
+    public var column: Int
+}
+
+/// A parsed CSV file: a header and records, every field with its location.
+///
+/// The dialect is RFC 4180 with a comma delimiter: fields may be quoted with `"`,
+/// a quote inside a quoted field is doubled, quoted fields may span lines, and lines
+/// end in LF or CRLF. A UTF-8 byte-order mark at the start is skipped. Empty lines
+/// are skipped.
+public struct CSVTable: Sendable {
+    public var header: [CSVField]
+    public var records: [[CSVField]]
+
+    /// Parses `text`; problems (an unterminated quote, text after a closing quote)
+    /// are returned as diagnostics naming `file`, and parsing goes on where it can.
+    public static func parse(_ text: String, file: String) -> (table: CSVTable, diagnostics: [Diagnostic]) {
+        var parser = CSVParser(file: file)
+        let rows = parser.parse(text)
+        var header: [CSVField] = []
+        var records: [[CSVField]] = []
+        for row in rows {
+            if header.isEmpty {
+                header = row
+            } else {
+                records.append(row)
+            }
+        }
+        return (CSVTable(header: header, records: records), parser.diagnostics)
+    }
+}
+
+/// A one-pass RFC 4180 scanner that records where each field starts.
+private struct CSVParser {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    mutating func parse(_ text: String) -> [[CSVField]] {
+        var rows: [[CSVField]] = []
+        var row: [CSVField] = []
+        var field = ""
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
+        var inQuotes = false
+        var quotedField = false
+        var afterClosingQuote = false
+        var rowIsBlank = true
+
+        var scalars = Array(text.unicodeScalars)
+        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+
+        func endField() {
+            row.append(CSVField(text: field, line: fieldLine, column: fieldColumn))
+            field = ""
+            quotedField = false
+            afterClosingQuote = false
+        }
+
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            if inQuotes {
+                if scalar == "\"" {
+                    if index < scalars.count && scalars[index] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        index += 1
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterClosingQuote = true
+                    column += 1
+                    continue
+                }
+                field.unicodeScalars.append(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                continue
+            }
+            switch scalar {
+            case ",":
+                endField()
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+                rowIsBlank = false
+            case "\r" where index < scalars.count && scalars[index] == "\n":
+                continue
+            case "\n", "\r":
+                if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
+                    endField()
+                    rows.append(row)
+                }
+                row = []
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+                rowIsBlank = true
+            case "\"" where field.isEmpty && !quotedField:
+                inQuotes = true
+                quotedField = true
+                rowIsBlank = false
+                column += 1
+            default:
+                if afterClosingQuote {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, column: column,
+                            reason: "text after the closing quote of a field"))
+                    afterClosingQuote = false
+                }
+                field.unicodeScalars.append(scalar)
+                rowIsBlank = false
+                column += 1
+            }
+        }
+        if inQuotes {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: fieldLine, column: fieldColumn,
+                    reason: "quoted field is not closed before the end of the file"))
+        }
+        if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
+            endField()
+            rows.append(row)
+        }
+        return rows
+    }
+}

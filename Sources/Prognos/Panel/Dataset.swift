@@ -1,0 +1,51 @@
+/// A whole canonical dataset in memory: the records of every resource.
+///
+/// Records keep the order of their files. A `Dataset` produced by
+/// ``CanonicalDatasetReader`` has passed validation: every reference resolves, keys are
+/// unique and values lie within their indicators' bounds.
+public struct Dataset: Sendable, Equatable {
+    /// The Data Package's `name` (lower-case, `-`, `_`, `.`).
+    public var name: String
+    public var title: String
+    public var description: String
+    public var entities: [Entity]
+    public var indicators: [Indicator]
+    public var observations: [Observation]
+    public var targets: [Target]
+    public var goals: [Goal]
+    public var budgetLines: [BudgetLine]
+    public var forecastVintages: [ForecastVintage]
+
+    public init(
+        name: String, title: String = "", description: String = "",
+        entities: [Entity] = [], indicators: [Indicator] = [], observations: [Observation] = [],
+        targets: [Target] = [], goals: [Goal] = [], budgetLines: [BudgetLine] = [],
+        forecastVintages: [ForecastVintage] = []
+    ) {
+        self.name = name
+        self.title = title
+        self.description = description
+        self.entities = entities
+        self.indicators = indicators
+        self.observations = observations
+        self.targets = targets
+        self.goals = goals
+        self.budgetLines = budgetLines
+        self.forecastVintages = forecastVintages
+    }
+
+    /// Indicators by id.
+    public var indicatorsByID: [String: Indicator] {
+        Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Entities by id.
+    public var entitiesByID: [String: Entity] {
+        Dictionary(entities.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The latest year with an observation, if any: the default year of assessment.
+    public var latestObservedYear: Int? {
+        observations.map(\.year).max()
+    }
+}

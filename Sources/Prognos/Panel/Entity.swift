@@ -1,0 +1,24 @@
+/// What an entity is: the body whose indicators are followed.
+public enum EntityKind: String, CaseIterable, Sendable, Codable {
+    case municipality
+    case committee
+    case administration
+    /// A stand-alone series, e.g. one series of a forecasting competition or a benchmark average.
+    case series
+}
+
+/// A municipality, committee, administration or stand-alone series. One row of `entities.csv`.
+public struct Entity: Sendable, Equatable, Hashable {
+    public var id: String
+    public var name: String
+    public var kind: EntityKind
+    /// The Kolada municipality id (four characters with a leading zero, e.g. `1489`), if any.
+    public var koladaID: String?
+
+    public init(id: String, name: String, kind: EntityKind, koladaID: String? = nil) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.koladaID = koladaID
+    }
+}

@@ -1,0 +1,48 @@
+/// A measured quantity: what is measured, in which unit, within which bounds, and
+/// which direction is better. One row of `indicators.csv`.
+public struct Indicator: Sendable, Equatable, Hashable {
+    public var id: String
+    public var titleSv: String
+    public var titleEn: String
+    public var unit: Unit
+    /// The smallest value the quantity can take (0 for a percentage), if bounded.
+    public var lowerBound: Double?
+    /// The largest value the quantity can take (100 for a percentage), if bounded.
+    public var upperBound: Double?
+    public var polarity: Polarity
+    /// Where the numbers come from (survey, register, report).
+    public var source: String
+    /// The Kolada KPI id that measures the same quantity, if one exists (e.g. `N00090`).
+    public var koladaKPI: String?
+
+    public init(
+        id: String, titleSv: String, titleEn: String, unit: Unit,
+        lowerBound: Double? = nil, upperBound: Double? = nil,
+        polarity: Polarity, source: String = "", koladaKPI: String? = nil
+    ) {
+        self.id = id
+        self.titleSv = titleSv
+        self.titleEn = titleEn
+        self.unit = unit
+        self.lowerBound = lowerBound
+        self.upperBound = upperBound
+        self.polarity = polarity
+        self.source = source
+        self.koladaKPI = koladaKPI
+    }
+
+    /// Whether `value` lies within the indicator's bounds (inclusive); unbounded sides accept anything.
+    public func contains(_ value: Double) -> Bool {
+        if let lowerBound, value < lowerBound { return false }
+        if let upperBound, value > upperBound { return false }
+        return true
+    }
+
+    /// The title in the requested language, falling back to Swedish when the English one is empty.
+    public func title(_ language: Language) -> String {
+        switch language {
+        case .sv: return titleSv
+        case .en: return titleEn.isEmpty ? titleSv : titleEn
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// A columnar store of yearly series: one year grid shared by N series.
+///
+/// Values are stored row-major, one contiguous row of `years.count` doubles per series,
+/// so a block of series is a matrix that BLAS can use as it is. A missing outcome is
+/// `Double.nan`; whether an outcome is preliminary is kept in a parallel mask.
+///
+/// Series are ordered by the dataset's entity order, then its indicator order, then
+/// gender (T, K, M), so the same dataset always gives the same panel.
+public struct Panel: Sendable {
+    /// The year grid: every year from the first to the last observed year, without gaps.
+    public let years: [Int]
+    /// The series, in row order.
+    public let keys: [SeriesKey]
+    /// `keys.count × years.count` values, row-major; `nan` where the outcome is missing.
+    public let values: [Double]
+    /// `true` where the outcome is preliminary; same shape as `values`.
+    public let preliminary: [Bool]
+
+    private let rowOfKey: [SeriesKey: Int]
+
+    /// Builds the panel of a dataset's observations, with an empty row for every
+    /// (entity, indicator) that has a target but no observation.
+    public init(dataset: Dataset) {
+        let entityRank = Dictionary(
+            dataset.entities.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let indicatorRank = Dictionary(
+            dataset.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var keySet = Set<SeriesKey>()
+        for observation in dataset.observations {
+            keySet.insert(
+                SeriesKey(
+                    entityID: observation.entityID, indicatorID: observation.indicatorID,
+                    gender: observation.gender))
+        }
+        for target in dataset.targets {
+            keySet.insert(SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID))
+        }
+        let keys = keySet.sorted { a, b in
+            let ea = entityRank[a.entityID] ?? Int.max
+            let eb = entityRank[b.entityID] ?? Int.max
+            if ea != eb { return ea < eb }
+            if a.entityID != b.entityID { return a.entityID < b.entityID }
+            let ia = indicatorRank[a.indicatorID] ?? Int.max
+            let ib = indicatorRank[b.indicatorID] ?? Int.max
+            if ia != ib { return ia < ib }
+            if a.indicatorID != b.indicatorID { return a.indicatorID < b.indicatorID }
+            return a.gender < b.gender
+        }
+
+        let observedYears = dataset.observations.map(\.year)
+        let years: [Int]
+        if let first = observedYears.min(), let last = observedYears.max() {
+            years = Array(first...last)
+        } else {
+            years = []
+        }
+
+        var rowOfKey: [SeriesKey: Int] = [:]
+        for (row, key) in keys.enumerated() { rowOfKey[key] = row }
+
+        var values = [Double](repeating: .nan, count: keys.count * years.count)
+        var preliminary = [Bool](repeating: false, count: keys.count * years.count)
+        if let firstYear = years.first {
+            for observation in dataset.observations {
+                let key = SeriesKey(
+                    entityID: observation.entityID, indicatorID: observation.indicatorID,
+                    gender: observation.gender)
+                guard let row = rowOfKey[key] else { continue }
+                let cell = row * years.count + (observation.year - firstYear)
+                values[cell] = observation.value
+                preliminary[cell] = observation.status == .preliminary
+            }
+        }
+        self.years = years
+        self.keys = keys
+        self.values = values
+        self.preliminary = preliminary
+        self.rowOfKey = rowOfKey
+    }
+
+    /// The row of a series, if the panel has it.
+    public func row(of key: SeriesKey) -> Int? { rowOfKey[key] }
+
+    /// The values of one series over the year grid (`nan` where missing).
+    public func values(row: Int) -> ArraySlice<Double> {
+        values[(row * years.count)..<((row + 1) * years.count)]
+    }
+
+    /// The observed points of one series, oldest first: year, value and whether it is preliminary.
+    public func points(row: Int) -> [SeriesPoint] {
+        var points: [SeriesPoint] = []
+        let base = row * years.count
+        for (offset, year) in years.enumerated() where !values[base + offset].isNaN {
+            points.append(
+                SeriesPoint(
+                    year: year, value: values[base + offset],
+                    isPreliminary: preliminary[base + offset]))
+        }
+        return points
+    }
+}
+
+/// One observed point of a series.
+public struct SeriesPoint: Sendable, Equatable {
+    public var year: Int
+    public var value: Double
+    public var isPreliminary: Bool
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads a canonical dataset directory from disk and validates it.
+public enum DatasetLoader {
+    /// Loads the dataset in `directory`. `displayName` names the directory in messages
+    /// (the path as the user typed it).
+    ///
+    /// - Throws: ``InvalidInput`` with every problem found, each naming its file.
+    public static func load(directory: URL, displayName: String) throws(InvalidInput) -> Dataset {
+        let descriptorFile = CanonicalDatasetReader.displayPath(
+            location: displayName, path: DataPackageDescriptor.fileName)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw InvalidInput([Diagnostic(file: displayName, reason: "no such dataset directory")])
+        }
+        guard let descriptorData = FileManager.default.contents(
+            atPath: directory.appendingPathComponent(DataPackageDescriptor.fileName).path)
+        else {
+            throw InvalidInput([
+                Diagnostic(
+                    file: descriptorFile,
+                    reason: "missing: a dataset directory needs a datapackage.json (see README, \"Dataset format\")")
+            ])
+        }
+        let (parsed, descriptorProblems) = DataPackageDescriptor.parse(descriptorData, file: descriptorFile)
+        guard let descriptor = parsed else { throw InvalidInput(descriptorProblems) }
+
+        var diagnostics = descriptorProblems
+        var files: [String: String] = [:]
+        for path in descriptor.resourcePaths.values.sorted() {
+            // A missing file is reported by the reader, with the resource it belongs to.
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
+                continue
+            }
+            if let text = String(data: data, encoding: .utf8) {
+                files[path] = text
+            } else {
+                let file = CanonicalDatasetReader.displayPath(location: displayName, path: path)
+                diagnostics.append(Diagnostic(file: file, reason: "not valid UTF-8 (save the file as UTF-8)"))
+                files[path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        switch CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: displayName) {
+        case .success(let dataset):
+            if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
+            return dataset
+        case .failure(let invalid):
+            throw InvalidInput(diagnostics + invalid.diagnostics)
+        }
+    }
+}

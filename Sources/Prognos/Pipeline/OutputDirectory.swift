@@ -1,0 +1,57 @@
+import Foundation
+
+/// Writing a set of output files so that readers see either the old directory or the
+/// complete new one, never a half-written mix.
+///
+/// The files go into a fresh temporary directory beside the destination (same file
+/// system, so renames are atomic); only when every file is written does the temporary
+/// directory replace the destination. On any failure the temporary directory is
+/// removed and an existing destination is left untouched.
+public enum OutputDirectory {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `files` (relative path → contents) as the directory `destination`.
+    public static func write(_ files: [String: Data], to destination: URL) throws(WriteError) {
+        let fileManager = FileManager.default
+        let destination = destination.standardizedFileURL
+        let parent = destination.deletingLastPathComponent()
+        let name = destination.lastPathComponent
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw WriteError(description: "\(destination.path): exists and is not a directory")
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw WriteError(description: "\(parent.path): cannot create the output's parent directory: \(error.localizedDescription)")
+        }
+        let token = UUID().uuidString.prefix(8)
+        let staging = parent.appendingPathComponent(".\(name).tmp-\(token)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = staging.appendingPathComponent(path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            if fileManager.fileExists(atPath: destination.path) {
+                try fileManager.moveItem(at: destination, to: retired)
+                do {
+                    try fileManager.moveItem(at: staging, to: destination)
+                } catch {
+                    try? fileManager.moveItem(at: retired, to: destination)
+                    throw error
+                }
+                try? fileManager.removeItem(at: retired)
+            } else {
+                try fileManager.moveItem(at: staging, to: destination)
+            }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw WriteError(description: "\(destination.path): cannot write the output: \(error.localizedDescription)")
+        }
+    }
+}

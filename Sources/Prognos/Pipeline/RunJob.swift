@@ -1,0 +1,53 @@
+import Foundation
+
+/// The batch job behind `prognos run`: read and validate a dataset, analyse every
+/// series and goal, render the outputs, and write them atomically.
+public struct RunJob: Sendable {
+    public var language: Language
+    /// The year to assess; `nil` for the latest year with an outcome.
+    public var year: Int?
+    public var rule: GoalRule
+
+    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule = .report) {
+        self.language = language
+        self.year = year
+        self.rule = rule
+    }
+
+    /// Analyses an already validated dataset.
+    public func analyse(_ dataset: Dataset) -> RunAnalysis {
+        RunAnalysis(dataset: dataset, year: year, rule: rule)
+    }
+
+    /// The output files of an analysis, by relative path.
+    public func outputs(of analysis: RunAnalysis) -> [String: String] {
+        [
+            "summary.json": SummaryDocument.json(analysis),
+            "indicators.csv": IndicatorsTable.csv(analysis),
+            "goals.csv": GoalsTable.csv(analysis),
+            "report.md": MarkdownReport.render(analysis, language: language),
+        ]
+    }
+
+    /// Loads the dataset in `directory` and writes the outputs into `output`.
+    ///
+    /// - Throws: ``InvalidInput`` when the dataset has problems (nothing is written), or
+    ///   ``OutputDirectory/WriteError`` when the output cannot be written (an existing
+    ///   output directory is left as it was).
+    public func run(directory: URL, displayName: String, output: URL) throws -> RunAnalysisSummary {
+        let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
+        let analysis = analyse(dataset)
+        let files = outputs(of: analysis)
+        try OutputDirectory.write(files.mapValues { Data($0.utf8) }, to: output)
+        return RunAnalysisSummary(
+            goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
+            files: files.keys.sorted())
+    }
+}
+
+/// What a run produced, for the command line to report.
+public struct RunAnalysisSummary: Sendable {
+    public var goalCount: Int
+    public var seriesCount: Int
+    public var files: [String]
+}

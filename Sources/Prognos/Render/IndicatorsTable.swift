@@ -1,0 +1,60 @@
+/// `indicators.csv`: one row per series (entity, indicator, gender; the contract's
+/// columns first, then Prognos's additions).
+///
+/// Columns that later stages fill (forecast, intervals, probabilities, suggested
+/// targets) are empty until those stages run.
+public enum IndicatorsTable {
+    public static let columns = [
+        "entity_id", "indicator_id", "n_obs", "last_year", "last_value", "method", "slope", "slope_se",
+        "slope_p", "forecast_year", "forecast", "lo80", "hi80", "lo95", "hi95", "target", "p_target_met",
+        "status", "signal", "suggested_target_p50", "suggested_target_p80", "suggested_target_p90",
+        // Additions beyond the contract:
+        "gender", "last_status", "previous_year", "previous_value", "change", "goal_id", "target_year",
+        "comparator", "status_basis", "outcome_year", "outcome",
+    ]
+
+    public static func csv(_ analysis: RunAnalysis) -> String {
+        var writer = CSVWriter(header: columns)
+        for summary in analysis.series {
+            let row = self.row(summary)
+            writer.appendRow(columns.map { row[$0] ?? "" })
+        }
+        return writer.text
+    }
+
+    /// The row of one series as column → text; absent columns are empty.
+    static func row(_ summary: SeriesSummary) -> [String: String] {
+        let plain: (Double?) -> String = NumberFormatting.plain
+        let evaluation = summary.evaluation
+        var row: [String: String] = [
+            "entity_id": summary.key.entityID,
+            "indicator_id": summary.key.indicatorID,
+            "gender": summary.key.gender.rawValue,
+            "n_obs": String(summary.points.count),
+            "last_year": summary.last.map { String($0.year) } ?? "",
+            "last_value": plain(summary.last?.value),
+            "last_status": summary.last.map { $0.isPreliminary ? "preliminary" : "final" } ?? "",
+            "previous_year": summary.previous.map { String($0.year) } ?? "",
+            "previous_value": plain(summary.previous?.value),
+            "change": plain(summary.change),
+            "slope": plain(summary.trend?.slope),
+            "slope_se": plain(summary.trend?.slopeStandardError),
+        ]
+        if let evaluation {
+            row["target"] = plain(evaluation.target.value)
+            row["goal_id"] = evaluation.target.goalID
+            row["target_year"] = String(evaluation.target.year)
+            row["comparator"] = evaluation.target.comparator.rawValue
+            row["status"] = evaluation.status.rawValue
+            row["signal"] = evaluation.status.signal.rawValue
+            row["status_basis"] = evaluation.basis.rawValue
+            row["outcome_year"] = evaluation.outcomeYear.map(String.init) ?? ""
+            row["outcome"] = plain(evaluation.outcome)
+        } else {
+            row["status"] = IndicatorStatus.notEvaluated.rawValue
+            row["signal"] = IndicatorStatus.notEvaluated.signal.rawValue
+            row["status_basis"] = "no_target"
+        }
+        return row
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+
+/// `report.md`: the run for people. First a summary of all goals with their signal
+/// colours, then a section per goal with a table of its indicators, then the other
+/// series (staff, sick leave…), then the budget tables and forecast checkpoints.
+public enum MarkdownReport {
+    public static func render(_ analysis: RunAnalysis, language: Language) -> String {
+        let text = ReportText(language: language)
+        let dataset = analysis.dataset
+        let yearText = analysis.year.map(String.init) ?? ""
+        var out = ""
+        let title = dataset.title.isEmpty ? dataset.name : dataset.title
+        out += "# " + text.pick("Måluppföljning", "Goal follow-up") + " \(yearText): \(title)\n\n"
+
+        out += summarySection(analysis, text)
+        out += goalSections(analysis, text)
+        out += otherSeriesSection(analysis, text)
+        out += budgetSection(analysis, text)
+        out += "---\n\n"
+        out += text.pick(
+            "Skapad av Prognos från datasetet `\(dataset.name)`. Status per indikator: uppfyllt när senaste utfallet (ett preliminärt räknas) når målet, förbättring när det inte gör det men är bättre än året före, annars ej uppfyllt.\n",
+            "Made by Prognos from the dataset `\(dataset.name)`. Indicator status: met when the latest outcome (a preliminary one counts) meets the target, improving when it does not but is better than the year before, otherwise not met.\n"
+        )
+        return out
+    }
+
+    static func summarySection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        let assessed = analysis.goals.filter { !$0.evaluations.isEmpty }
+        var out = "## " + text.pick("Sammanfattning", "Summary") + "\n\n"
+        var counts: [String] = []
+        for assessment in Assessment.allCases {
+            let n = assessed.filter { $0.assessment == assessment }.count
+            if n > 0 { counts.append("\(n) \(assessment.label(text.language).lowercased())") }
+        }
+        out += text.pick("\(assessed.count) mål med indikatorer: ", "\(assessed.count) goals with indicators: ")
+        out += counts.joined(separator: ", ") + ".\n\n"
+        out += "| " + text.pick("Mål", "Goal") + " | " + text.pick("Bedömning", "Assessment") + " | "
+            + text.pick("Rapporterad bedömning", "Reported assessment") + " | "
+            + text.pick("Indikatorer", "Indicators") + " | " + text.pick("Uppfyllda", "Met") + " |\n"
+        out += "|---|---|---|---:|---:|\n"
+        for evaluation in assessed {
+            let reported = evaluation.goal.reportedAssessment.map { $0.label(text.language) } ?? "–"
+            out += "| \(cell(evaluation.goal.id)): \(cell(evaluation.goal.title(text.language))) | "
+                + "\(evaluation.assessment.signal.emoji) \(evaluation.assessment.label(text.language)) | "
+                + "\(reported) | \(evaluation.evaluations.count) | \(evaluation.metCount) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func goalSections(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        let dataset = analysis.dataset
+        let indicators = dataset.indicatorsByID
+        let goalsByID = Dictionary(dataset.goals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out = ""
+        var lastParent: String? = nil
+        for evaluation in analysis.goals where !evaluation.evaluations.isEmpty {
+            if let parentID = evaluation.goal.parentGoal, parentID != lastParent, let parent = goalsByID[parentID] {
+                out += "## \(cell(parent.id)): \(parent.title(text.language))\n\n"
+                lastParent = parentID
+            }
+            out += "### \(cell(evaluation.goal.id)): \(evaluation.goal.title(text.language))\n\n"
+            out += text.pick("Bedömning", "Assessment") + ": \(evaluation.assessment.signal.emoji) **"
+                + evaluation.assessment.label(text.language) + "**"
+            if let reported = evaluation.goal.reportedAssessment {
+                out += " (" + text.pick("rapporterad", "reported") + ": " + reported.label(text.language) + ")"
+            }
+            out += "\n\n"
+            let year = evaluation.year.map(String.init) ?? ""
+            out += "| " + text.pick("Indikator", "Indicator") + " | " + text.pick("Mål", "Target") + " \(year) | "
+                + text.pick("Utfall", "Outcome") + " | " + text.pick("Föregående", "Previous") + " | "
+                + text.pick("Status", "Status") + " |\n"
+            out += "|---|---:|---:|---:|---|\n"
+            for target in evaluation.evaluations {
+                let indicator = indicators[target.target.indicatorID]
+                let title = indicator?.title(text.language) ?? target.target.indicatorID
+                var outcome = "–"
+                if let value = target.outcome, let outcomeYear = target.outcomeYear {
+                    let shown = text.number(value)
+                    outcome = (target.outcomeIsPreliminary ? "(\(shown))" : shown) + " (\(outcomeYear))"
+                }
+                var previous = "–"
+                if let value = target.previousOutcome, let previousYear = target.previousYear {
+                    previous = text.number(value) + " (\(previousYear))"
+                }
+                out += "| \(cell(title)) | \(target.target.comparator.rawValue) \(text.number(target.target.value)) | "
+                    + "\(outcome) | \(previous) | \(target.status.signal.emoji) \(target.status.label(text.language))"
+                if target.basis == .latestBeforeTargetYear {
+                    out += text.pick(" (inget utfall för målåret)", " (no outcome for the target year)")
+                }
+                out += " |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        let dataset = analysis.dataset
+        let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
+        let others = analysis.series.filter { !targeted.contains($0.key) && !$0.points.isEmpty }
+        guard !others.isEmpty else { return "" }
+        let indicators = dataset.indicatorsByID
+        let entities = dataset.entitiesByID
+        var out = "## " + text.pick("Övriga serier", "Other series") + "\n\n"
+        out += "| " + text.pick("Enhet", "Entity") + " | " + text.pick("Indikator", "Indicator") + " | "
+            + text.pick("Kön", "Gender") + " | " + text.pick("Senaste", "Latest") + " | "
+            + text.pick("Föregående", "Previous") + " | " + text.pick("Förändring", "Change") + " |\n"
+        out += "|---|---|---|---:|---:|---:|\n"
+        for summary in others {
+            let entity = entities[summary.key.entityID]?.name ?? summary.key.entityID
+            let title = indicators[summary.key.indicatorID]?.title(text.language) ?? summary.key.indicatorID
+            let latest = summary.last.map { text.number($0.value) + " (\($0.year))" } ?? "–"
+            let previous = summary.previous.map { text.number($0.value) + " (\($0.year))" } ?? "–"
+            out += "| \(cell(entity)) | \(cell(title)) | \(genderLabel(summary.key.gender, text)) | \(latest) | "
+                + "\(previous) | \(text.change(summary.change)) |\n"
+        }
+        return out + "\n"
+    }
+
+    static func budgetSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        let dataset = analysis.dataset
+        guard !dataset.budgetLines.isEmpty || !dataset.forecastVintages.isEmpty else { return "" }
+        var out = "## " + text.pick("Ekonomi", "Budget") + "\n\n"
+        let budgeted = dataset.budgetLines.filter { $0.budget != nil }
+        if !budgeted.isEmpty {
+            out += "| " + text.pick("Rad", "Line") + " | " + text.pick("År", "Year") + " | Budget | "
+                + text.pick("Utfall", "Outcome") + " | " + text.pick("Avvikelse", "Deviation") + " |\n"
+            out += "|---|---:|---:|---:|---:|\n"
+            for line in budgeted {
+                let deviation: Double? = line.outcome.flatMap { outcome in line.budget.map { outcome - $0 } }
+                out += "| \(cell(line.titleSv)) (`\(cell(line.lineID))`) | \(line.year) | \(text.number(line.budget)) | "
+                    + "\(text.number(line.outcome)) | \(text.change(deviation)) |\n"
+            }
+            out += "\n"
+        }
+        if !dataset.forecastVintages.isEmpty {
+            out += "### " + text.pick("Prognossäkerhet", "Forecast accuracy") + "\n\n"
+            out += "| " + text.pick("Rad", "Line") + " | " + text.pick("År", "Year") + " | "
+                + text.pick("Avstämningstillfälle", "Checkpoint") + " | " + text.pick("Prognos", "Forecast") + " | "
+                + text.pick("Utfall", "Outcome") + " | " + text.pick("Avvikelse från bokslut", "Outcome minus forecast")
+                + " |\n"
+            out += "|---|---:|---|---:|---:|---:|\n"
+            for vintage in dataset.forecastVintages {
+                let deviation = vintage.outcome.map { $0 - vintage.forecast }
+                out += "| `\(cell(vintage.lineID))` | \(vintage.year) | \(cell(vintage.checkpoint)) | "
+                    + "\(text.number(vintage.forecast)) | \(text.number(vintage.outcome)) | \(text.change(deviation)) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    static func genderLabel(_ gender: Gender, _ text: ReportText) -> String {
+        switch gender {
+        case .total: return text.pick("Totalt", "Total")
+        case .women: return text.pick("Kvinnor", "Women")
+        case .men: return text.pick("Män", "Men")
+        }
+    }
+
+    /// Text safe inside a Markdown table cell.
+    static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

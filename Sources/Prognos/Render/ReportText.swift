@@ -1,0 +1,43 @@
+/// Numbers and fixed phrases of the human-readable report in Swedish or English.
+struct ReportText {
+    let language: Language
+
+    /// A value for people: at most two decimals, trailing zeros dropped, decimal comma
+    /// and non-breaking-space thousands separators in Swedish; "–" when absent.
+    func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let separator: Character = language == .sv ? "," : "."
+        var text = NumberFormatting.rounded(value, digits: 2, decimalSeparator: separator)
+        if text.contains(separator) {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.last == separator { text.removeLast() }
+        }
+        return groupThousands(text)
+    }
+
+    /// A signed change, with an explicit "+" for increases.
+    func change(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = number(value)
+        return value > 0 && text != "0" ? "+" + text : text
+    }
+
+    private func groupThousands(_ text: String) -> String {
+        let negative = text.hasPrefix("−")
+        let body = negative ? String(text.dropFirst()) : text
+        let separator: Character = language == .sv ? "," : "."
+        let integerPart = body.split(separator: separator, maxSplits: 1).first.map(String.init) ?? body
+        let rest = body.dropFirst(integerPart.count)
+        guard integerPart.count > 4 else { return text }
+        var grouped = ""
+        for (index, character) in integerPart.enumerated() {
+            if index > 0 && (integerPart.count - index) % 3 == 0 {
+                grouped += language == .sv ? "\u{00A0}" : ","
+            }
+            grouped.append(character)
+        }
+        return (negative ? "−" : "") + grouped + rest
+    }
+
+    func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
+}

@@ -1,0 +1,107 @@
+/// `summary.json`: the content of `goals.csv` and `indicators.csv` in one document,
+/// described by `Schemas/summary.schema.json`. It holds no timestamps and no machine
+/// paths, so the same input gives byte-identical output.
+public enum SummaryDocument {
+    /// Bumped when a field changes meaning or disappears; adding fields keeps it.
+    public static let schemaVersion = "1.0"
+
+    public static func json(_ analysis: RunAnalysis) -> String {
+        let dataset = analysis.dataset
+        let document: JSONValue = .object([
+            ("schema_version", .string(schemaVersion)),
+            (
+                "dataset",
+                .object([
+                    ("name", .string(dataset.name)),
+                    ("title", .string(dataset.title)),
+                ])
+            ),
+            ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
+            ("goals", .array(analysis.goals.map(goal))),
+            ("indicators", .array(analysis.series.map(indicator))),
+        ])
+        return document.serialized()
+    }
+
+    static func goal(_ evaluation: GoalEvaluation) -> JSONValue {
+        return .object([
+            ("goal_id", .string(evaluation.goal.id)),
+            ("parent_goal", .optionalString(evaluation.goal.parentGoal)),
+            ("title_sv", .string(evaluation.goal.titleSv)),
+            ("title_en", .string(evaluation.goal.titleEn)),
+            ("year", evaluation.year.map { .integer($0) } ?? .null),
+            ("assessment", .string(evaluation.assessment.rawValue)),
+            ("reported_assessment", .optionalString(evaluation.goal.reportedAssessment?.rawValue)),
+            ("signal", .string(evaluation.assessment.signal.rawValue)),
+            ("n_indicators", .integer(evaluation.evaluations.count)),
+            ("n_met", .integer(evaluation.metCount)),
+            ("n_improving", .integer(evaluation.count(.improving))),
+            ("n_not_met", .integer(evaluation.count(.notMet))),
+            ("n_not_evaluated", .integer(evaluation.count(.notEvaluated))),
+            ("p_fully_met", .null),
+            ("p_at_least_partly_met", .null),
+            (
+                "indicators",
+                .array(
+                    evaluation.evaluations.map {
+                        .object([
+                            ("entity_id", .string($0.target.entityID)),
+                            ("indicator_id", .string($0.target.indicatorID)),
+                            ("status", .string($0.status.rawValue)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    static func indicator(_ summary: SeriesSummary) -> JSONValue {
+        let evaluation = summary.evaluation
+        let nullableInt: (Int?) -> JSONValue = { $0.map { .integer($0) } ?? .null }
+        return .object([
+            ("entity_id", .string(summary.key.entityID)),
+            ("indicator_id", .string(summary.key.indicatorID)),
+            ("gender", .string(summary.key.gender.rawValue)),
+            ("n_obs", .integer(summary.points.count)),
+            ("last_year", nullableInt(summary.last?.year)),
+            ("last_value", .number(summary.last?.value)),
+            ("last_status", .optionalString(summary.last.map { $0.isPreliminary ? "preliminary" : "final" })),
+            ("previous_year", nullableInt(summary.previous?.year)),
+            ("previous_value", .number(summary.previous?.value)),
+            ("change", .number(summary.change)),
+            ("method", .null),
+            ("slope", .number(summary.trend?.slope)),
+            ("slope_se", .number(summary.trend?.slopeStandardError)),
+            ("slope_p", .null),
+            ("forecast_year", .null),
+            ("forecast", .null),
+            ("lo80", .null),
+            ("hi80", .null),
+            ("lo95", .null),
+            ("hi95", .null),
+            ("target", .number(evaluation?.target.value)),
+            ("target_year", nullableInt(evaluation?.target.year)),
+            ("comparator", .optionalString(evaluation?.target.comparator.rawValue)),
+            ("goal_id", .optionalString(evaluation?.target.goalID)),
+            ("p_target_met", .null),
+            ("status", .string((evaluation?.status ?? .notEvaluated).rawValue)),
+            ("signal", .string((evaluation?.status ?? .notEvaluated).signal.rawValue)),
+            ("status_basis", .string(evaluation?.basis.rawValue ?? "no_target")),
+            ("outcome_year", nullableInt(evaluation?.outcomeYear)),
+            ("outcome", .number(evaluation?.outcome)),
+            ("suggested_target_p50", .null),
+            ("suggested_target_p80", .null),
+            ("suggested_target_p90", .null),
+            (
+                "points",
+                .array(
+                    summary.points.map {
+                        .object([
+                            ("year", .integer($0.year)),
+                            ("value", .number($0.value)),
+                            ("status", .string($0.isPreliminary ? "preliminary" : "final")),
+                        ])
+                    })
+            ),
+        ])
+    }
+}

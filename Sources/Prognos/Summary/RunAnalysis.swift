@@ -1,0 +1,31 @@
+/// Everything the batch job computes from a dataset, before it is rendered.
+public struct RunAnalysis: Sendable {
+    public let dataset: Dataset
+    /// The year assessed: targets of this year are judged (default: the latest year with an outcome).
+    public let year: Int?
+    /// One summary per series of the dataset's panel, in panel order.
+    public let series: [SeriesSummary]
+    /// One evaluation per goal, in the order of `goals.csv`.
+    public let goals: [GoalEvaluation]
+
+    public init(dataset: Dataset, year: Int? = nil, rule: GoalRule = .report) {
+        self.dataset = dataset
+        let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
+        self.year = assessedYear
+        let panel = Panel(dataset: dataset)
+        var pointsByKey: [SeriesKey: [SeriesPoint]] = [:]
+        var series: [SeriesSummary] = []
+        series.reserveCapacity(panel.keys.count)
+        for (row, key) in panel.keys.enumerated() {
+            let points = panel.points(row: row)
+            pointsByKey[key] = points
+            series.append(SeriesSummary(key: key, points: points, targets: dataset.targets, year: assessedYear ?? 0))
+        }
+        self.series = series
+        self.goals = dataset.goals.map { goal in
+            GoalEvaluation(
+                goal: goal, targets: dataset.targets, year: assessedYear ?? 0,
+                series: { pointsByKey[$0] ?? [] }, rule: rule)
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Prognos
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the whole batch job on a dataset and write its outputs.",
+        discussion: """
+            Writes summary.json, indicators.csv, goals.csv and report.md into the output \
+            directory, atomically: the directory is replaced only when every file is written, \
+            and an invalid dataset leaves an existing output untouched. Without DATASET, runs \
+            the bundled dataset (\(DefaultDataset.name)).
+            """
+    )
+
+    @Argument(help: "A canonical dataset directory (default: the bundled \(DefaultDataset.name)).")
+    var dataset: String?
+
+    @Option(name: .long, help: "Output directory.")
+    var out: String = "out"
+
+    @Option(name: .long, help: "Language of the report: sv or en.")
+    var lang: Language = .sv
+
+    @Option(name: .long, help: "Year to assess (default: the latest year with an outcome).")
+    var year: Int?
+
+    func run() throws {
+        let location = try DatasetLocation.resolve(dataset)
+        let job = RunJob(language: lang, year: year)
+        let output = URL(fileURLWithPath: out)
+        let result = try job.run(directory: location.url, displayName: location.displayName, output: output)
+        print(
+            "prognos: \(location.displayName): \(result.goalCount) goals, \(result.seriesCount) series → \(out)/ (\(result.files.joined(separator: ", ")))"
+        )
+    }
+}

@@ -1,0 +1,93 @@
+import Testing
+
+@testable import Prognos
+
+@Suite struct CSVTableTests {
+    @Test func parsesQuotedFieldsWithPositions() {
+        let text = "a,b,c\n1,\"x, \"\"y\"\"\",3\n"
+        let (table, problems) = CSVTable.parse(text, file: "t.csv")
+        #expect(problems.isEmpty)
+        #expect(table.header.map(\.text) == ["a", "b", "c"])
+        #expect(table.records.count == 1)
+        #expect(table.records[0].map(\.text) == ["1", "x, \"y\"", "3"])
+        #expect(table.records[0][1].line == 2)
+        #expect(table.records[0][1].column == 3)
+        #expect(table.records[0][2].column == 14)
+    }
+
+    @Test func handlesCRLFByteOrderMarkBlankLinesAndMultilineFields() {
+        let text = "\u{FEFF}a,b\r\n\r\n1,\"two\nlines\"\r\n3,4"
+        let (table, problems) = CSVTable.parse(text, file: "t.csv")
+        #expect(problems.isEmpty)
+        #expect(table.header.map(\.text) == ["a", "b"])
+        #expect(table.records.map { $0.map(\.text) } == [["1", "two\nlines"], ["3", "4"]])
+        #expect(table.records[1][0].line == 5)
+    }
+
+    @Test func keepsEmptyTrailingFields() {
+        let (table, _) = CSVTable.parse("a,b,c\n1,,\n", file: "t.csv")
+        #expect(table.records[0].map(\.text) == ["1", "", ""])
+    }
+
+    @Test func reportsUnterminatedQuoteAndTextAfterQuote() {
+        let (_, unterminated) = CSVTable.parse("a\n\"open\n", file: "t.csv")
+        #expect(unterminated.map(\.description) == ["t.csv:2:1: quoted field is not closed before the end of the file"])
+        let (_, trailing) = CSVTable.parse("a,b\n\"x\"y,2\n", file: "t.csv")
+        #expect(trailing.map(\.description) == ["t.csv:2:4: text after the closing quote of a field"])
+    }
+
+    @Test func writerRoundTripsThroughParser() {
+        var writer = CSVWriter(header: ["id", "text"])
+        writer.appendRow(["1", "comma, \"quote\"\nnew line"])
+        writer.appendRow(["2", " padded "])
+        let (table, problems) = CSVTable.parse(writer.text, file: "t.csv")
+        #expect(problems.isEmpty)
+        #expect(table.records.map { $0.map(\.text) } == [["1", "comma, \"quote\"\nnew line"], ["2", " padded "]])
+    }
+}
+
+@Suite struct NumberParsingTests {
+    @Test func acceptsDotDecimals() {
+        #expect(NumberParsing.decimal("72") == 72)
+        #expect(NumberParsing.decimal("-2.5") == -2.5)
+        #expect(NumberParsing.decimal(".5") == 0.5)
+        #expect(NumberParsing.decimal("1e-3") == 0.001)
+        #expect(NumberParsing.decimal("+4.") == 4)
+    }
+
+    @Test(arguments: ["", "sju", "2,5", "1 000", "72%", "nan", "inf", "1e", "--1", "1.2.3", " 1", "e5", "1e5.0"])
+    func rejectsEverythingElse(_ text: String) {
+        #expect(NumberParsing.decimal(text) == nil)
+    }
+
+    @Test func years() {
+        #expect(NumberParsing.year("2023") == 2023)
+        #expect(NumberParsing.year("20x3") == nil)
+        #expect(NumberParsing.year("23") == nil)
+        #expect(NumberParsing.year("0999") == nil)
+        #expect(NumberParsing.year("2023.0") == nil)
+    }
+}
+
+@Suite struct NumberFormattingTests {
+    @Test func plainPrintsFifteenSignificantDigits() {
+        #expect(NumberFormatting.plain(72.0) == "72")
+        #expect(NumberFormatting.plain(2.9) == "2.9")
+        #expect(NumberFormatting.plain(0.1 + 0.2) == "0.3")
+        #expect(NumberFormatting.plain(-0.0) == "0")
+        #expect(NumberFormatting.plain(Double.nan) == "")
+        #expect(NumberFormatting.plain(1.0 / 3.0) == "0.333333333333333")
+    }
+
+    @Test func exactIsLossless() {
+        for value in [0.1 + 0.2, 1.0 / 3.0, 124.1, -1e-300, 12345678.9] {
+            #expect(Double(NumberFormatting.exact(value)) == value)
+        }
+    }
+
+    @Test func roundedForPeople() {
+        #expect(NumberFormatting.rounded(2.95, digits: 1, decimalSeparator: ",") == "3,0")
+        #expect(NumberFormatting.rounded(-0.04, digits: 1) == "0.0")
+        #expect(NumberFormatting.rounded(-12.346, digits: 2) == "−12.35")
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+@Suite struct RunJobTests {
+    @Test func reproducesTheReportsAssessmentsForAllSevenGoals() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let committeeGoals = analysis.goals.filter { $0.goal.id.hasPrefix("ks-") }
+        #expect(committeeGoals.count == 7)
+        for evaluation in committeeGoals {
+            #expect(evaluation.goal.reportedAssessment != nil)
+            #expect(evaluation.assessment == evaluation.goal.reportedAssessment, "\(evaluation.goal.id)")
+            #expect(evaluation.year == 2023)
+        }
+        let fully = committeeGoals.filter { $0.assessment == .fullyMet }.map(\.goal.id)
+        #expect(fully == ["ks-1", "ks-3", "ks-5", "ks-6"])
+    }
+
+    @Test func writesEverySeriesAndGoal() throws {
+        let dataset = try TestSupport.loadBundledDataset()
+        let job = RunJob()
+        let outputs = job.outputs(of: job.analyse(dataset))
+        #expect(outputs.keys.sorted() == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        let indicators = try #require(outputs["indicators.csv"])
+        let rows = indicators.split(separator: "\n").dropFirst()
+        let seriesKeys = Set(dataset.observations.map { "\($0.entityID),\($0.indicatorID),\($0.gender.rawValue)" })
+        #expect(rows.count == seriesKeys.count)
+        #expect(indicators.hasPrefix(
+            "entity_id,indicator_id,n_obs,last_year,last_value,method,slope,slope_se,slope_p,forecast_year,forecast,lo80,hi80,lo95,hi95,target,p_target_met,status,signal,suggested_target_p50,suggested_target_p80,suggested_target_p90,"
+        ))
+        let goals = try #require(outputs["goals.csv"])
+        #expect(goals.hasPrefix(
+            "goal_id,assessment,reported_assessment,n_indicators,n_met,p_fully_met,p_at_least_partly_met"))
+        #expect(goals.contains("\nks-7,partly_met,partly_met,4,2,"))
+        #expect(goals.contains("\nks-3,fully_met,fully_met,2,2,"))
+        let summary = try #require(outputs["summary.json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any])
+        #expect(object["schema_version"] as? String == SummaryDocument.schemaVersion)
+        #expect((object["goals"] as? [Any])?.count == dataset.goals.count)
+        #expect((object["indicators"] as? [Any])?.count == seriesKeys.count)
+        let report = try #require(outputs["report.md"])
+        #expect(report.contains("7 mål med indikatorer: 4 helt uppfyllt, 3 delvis uppfyllt."))
+        let reportEn = RunJob(language: .en).outputs(of: job.analyse(dataset))["report.md"] ?? ""
+        #expect(reportEn.contains("7 goals with indicators: 4 fully met, 3 partly met."))
+    }
+
+    @Test func twoRunsAreByteIdentical() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let job = RunJob()
+        let first = root.appendingPathComponent("a")
+        let second = root.appendingPathComponent("b")
+        _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: first)
+        _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: second)
+        let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
+        #expect(names == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        for name in names {
+            let a = try Data(contentsOf: first.appendingPathComponent(name))
+            let b = try Data(contentsOf: second.appendingPathComponent(name))
+            #expect(a == b, "\(name)")
+        }
+        // Nothing but the output directories is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["a", "b"])
+    }
+
+    @Test func badInputLeavesAnExistingOutputUntouched() throws {
+        let copy = try TestSupport.copyOfBundledDataset()
+        let root = copy.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "previous run\n".write(to: output.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
+        try TestSupport.edit(copy, "observations.csv") {
+            TestSupport.replacingFirst($0, "alingsas,ks-5.1,2021,82", "alingsas,ks-5.1,2021,sju")
+        }
+        #expect(throws: InvalidInput.self) {
+            try RunJob().run(directory: copy, displayName: "ds", output: output)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["report.md"])
+        #expect(try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8) == "previous run\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["dataset", "out"])
+    }
+
+    @Test func rerunReplacesTheOutputWhole() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "stale\n".write(to: output.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
+        _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
+        let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        #expect(names == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+    }
+
+    @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
+        var dataset = try TestSupport.loadBundledDataset()
+        dataset.observations.removeAll { $0.indicatorID == "ks-7.1" }
+        let analysis = RunJob().analyse(dataset)
+        let summary = try #require(analysis.series.first { $0.key.indicatorID == "ks-7.1" })
+        #expect(summary.points.isEmpty)
+        #expect(summary.evaluation?.status == .notEvaluated)
+        let goal = try #require(analysis.goals.first { $0.goal.id == "ks-7" })
+        #expect(goal.assessment == .partlyMet)
+        let csv = IndicatorsTable.csv(analysis)
+        #expect(csv.contains("alingsas,ks-7.1,0,,,"))
+        #expect(!csv.lowercased().contains("nan"))
+    }
+}

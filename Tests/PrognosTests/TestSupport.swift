@@ -1,0 +1,56 @@
+import Foundation
+
+@testable import Prognos
+
+/// Paths and helpers shared by the tests.
+enum TestSupport {
+    /// The repository root, found from this file's path.
+    static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Datasets/alingsas-ks-2023` in the working tree.
+    static let bundledDatasetDirectory = repositoryRoot.appendingPathComponent("Datasets/alingsas-ks-2023")
+
+    /// The seed report's text, committed as a fixture.
+    static func seedReport() throws -> String {
+        let url = repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    static func loadBundledDataset() throws -> Dataset {
+        try DatasetLoader.load(directory: bundledDatasetDirectory, displayName: "alingsas-ks-2023")
+    }
+
+    /// A fresh temporary directory, removed by the caller with `cleanUp`.
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Copies the bundled dataset into a temporary directory and returns the copy.
+    static func copyOfBundledDataset() throws -> URL {
+        let parent = try temporaryDirectory()
+        let copy = parent.appendingPathComponent("dataset")
+        try FileManager.default.copyItem(at: bundledDatasetDirectory, to: copy)
+        return copy
+    }
+
+    /// Reads, edits and writes back one file of a dataset copy.
+    static func edit(_ directory: URL, _ file: String, _ change: (String) -> String) throws {
+        let url = directory.appendingPathComponent(file)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try change(text).write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Replaces the first occurrence of `old` (which must exist) with `new`.
+    static func replacingFirst(_ text: String, _ old: String, _ new: String) -> String {
+        guard let range = text.range(of: old) else { return text + "\n#missing: \(old)" }
+        return text.replacingCharacters(in: range, with: new)
+    }
+
+    /// The 1-based line number of the first line containing `needle`.
+    static func lineNumber(of needle: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) }.map { $0 + 1 }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+/// The built `prognos` binary, run as a user runs it: exit codes, messages, and the
+/// bundled dataset found from any working directory.
+@Suite struct CommandLineTests {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `prognos` executable next to the test bundle in the build directory.
+    static var binary: URL {
+        var directory = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = directory.appendingPathComponent("prognos")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("prognos")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], in directory: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func runWithoutArgumentsUsesTheBundledDatasetFromAnyDirectory() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try run(["run"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
+        #expect(names.sorted() == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        let goals = try String(contentsOf: directory.appendingPathComponent("out/goals.csv"), encoding: .utf8)
+        #expect(goals.components(separatedBy: "\n").filter { $0.hasPrefix("ks-") }.count == 7)
+    }
+
+    @Test func runWithOutAndEnglish() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dataset = Self.repositoryRoot.appendingPathComponent("Datasets/alingsas-ks-2023").path
+        let result = try run(["run", dataset, "--out", "report-en", "--lang", "en"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try String(contentsOf: directory.appendingPathComponent("report-en/report.md"), encoding: .utf8)
+        #expect(report.hasPrefix("# Goal follow-up 2023"))
+    }
+
+    @Test func validateReportsProblemsWithExitCodeOne() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let copy = directory.appendingPathComponent("ds")
+        try FileManager.default.copyItem(
+            at: Self.repositoryRoot.appendingPathComponent("Datasets/alingsas-ks-2023"), to: copy)
+        let valid = try run(["validate", "ds"], in: directory)
+        #expect(valid.status == 0)
+        #expect(valid.stdout.hasPrefix("ds: valid"))
+
+        let observations = copy.appendingPathComponent("observations.csv")
+        let text = try String(contentsOf: observations, encoding: .utf8)
+        try text.replacingOccurrences(of: "alingsas,ks-5.1,2021,82,", with: "alingsas,ks-5.1,2021,sju,")
+            .replacingOccurrences(of: "alingsas,ks-6.1,2021,19,", with: "alingsas,ks-6.1,20x1,19,")
+            .write(to: observations, atomically: true, encoding: .utf8)
+        let invalid = try run(["validate", "ds"], in: directory)
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.contains("ds/observations.csv:18:22: \"sju\" in \"value\" is not a number"))
+        #expect(invalid.stderr.contains("ds/observations.csv:21:17: \"20x1\" in \"year\" is not a four-digit year"))
+        #expect(invalid.stderr.contains("2 problems found"))
+
+        // `run` on the same input: same messages, exit 1, an existing output untouched.
+        let output = directory.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try "old\n".write(to: output.appendingPathComponent("report.md"), atomically: true, encoding: .utf8)
+        let failedRun = try run(["run", "ds"], in: directory)
+        #expect(failedRun.status == 1)
+        #expect(failedRun.stderr == invalid.stderr)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["report.md"])
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        #expect(try run(["frobnicate"], in: directory).status == 2)
+        #expect(try run(["run", "--lang", "fi"], in: directory).status == 2)
+        #expect(try run(["validate"], in: directory).status == 2)
+        let help = try run(["--help"], in: directory)
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("run"))
+    }
+
+    @Test func missingDatasetDirectoryIsInvalidInput() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try run(["validate", "no-such-dir"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("no-such-dir: no such dataset directory"))
+    }
+}
