@@ -124,7 +124,7 @@ public enum MarkdownReport {
         let budgeted = dataset.budgetLines.filter { $0.budget != nil }
         if !budgeted.isEmpty {
             out += "| " + text.pick("Rad", "Line") + " | " + text.pick("År", "Year") + " | Budget | "
-                + text.pick("Utfall", "Outcome") + " | " + text.pick("Avvikelse", "Deviation") + " |\n"
+                + text.pick("Utfall", "Outcome") + " | " + text.pick("Utfall − budget", "Outcome − budget") + " |\n"
             out += "|---|---:|---:|---:|---:|\n"
             for line in budgeted {
                 let deviation: Double? = line.outcome.flatMap { outcome in line.budget.map { outcome - $0 } }

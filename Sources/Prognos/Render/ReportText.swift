@@ -28,7 +28,7 @@ struct ReportText {
         let separator: Character = language == .sv ? "," : "."
         let integerPart = body.split(separator: separator, maxSplits: 1).first.map(String.init) ?? body
         let rest = body.dropFirst(integerPart.count)
-        guard integerPart.count > 4 else { return text }
+        guard integerPart.count > 3 else { return text }
         var grouped = ""
         for (index, character) in integerPart.enumerated() {
             if index > 0 && (integerPart.count - index) % 3 == 0 {

@@ -1,0 +1,24 @@
+# Prognos: the two Quick-start commands and their helpers.
+#   make demo   set up, build, and run the batch job on the bundled dataset (report in ./out)
+#   make test   set up and run the whole test suite
+SWIFT ?= swift
+OUT ?= out
+
+.PHONY: demo test build bootstrap check-swift
+
+check-swift:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { \
+	  echo "make: the Swift toolchain ('$(SWIFT)') is not on PATH; install Swift 6.1 or newer from swift.org" >&2; exit 1; }
+
+bootstrap: check-swift
+	@Scripts/bootstrap
+
+build: bootstrap
+	$(SWIFT) build -c release --product prognos
+
+demo: build
+	"$$($(SWIFT) build -c release --show-bin-path)/prognos" run --out "$(OUT)"
+	@echo "Report: $(abspath $(OUT))/report.md"
+
+test: bootstrap
+	$(SWIFT) test
