@@ -1,7 +1,7 @@
 /// A goal, followed up by the targets that name it. One row of `goals.csv`.
 ///
 /// Goals form a tree: a committee's goal names the council goal it serves as `parentGoal`.
-public struct Goal: Sendable, Equatable, Hashable {
+public struct Goal: Sendable, Equatable, Hashable, BilingualTitled {
     public var id: String
     public var parentGoal: String?
     public var titleSv: String
@@ -18,13 +18,5 @@ public struct Goal: Sendable, Equatable, Hashable {
         self.titleSv = titleSv
         self.titleEn = titleEn
         self.reportedAssessment = reportedAssessment
-    }
-
-    /// The title in the requested language, falling back to Swedish when the English one is empty.
-    public func title(_ language: Language) -> String {
-        switch language {
-        case .sv: return titleSv
-        case .en: return titleEn.isEmpty ? titleSv : titleEn
-        }
     }
 }

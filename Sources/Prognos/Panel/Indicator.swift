@@ -1,6 +1,6 @@
 /// A measured quantity: what is measured, in which unit, within which bounds, and
 /// which direction is better. One row of `indicators.csv`.
-public struct Indicator: Sendable, Equatable, Hashable {
+public struct Indicator: Sendable, Equatable, Hashable, BilingualTitled {
     public var id: String
     public var titleSv: String
     public var titleEn: String
@@ -36,13 +36,5 @@ public struct Indicator: Sendable, Equatable, Hashable {
         if let lowerBound, value < lowerBound { return false }
         if let upperBound, value > upperBound { return false }
         return true
-    }
-
-    /// The title in the requested language, falling back to Swedish when the English one is empty.
-    public func title(_ language: Language) -> String {
-        switch language {
-        case .sv: return titleSv
-        case .en: return titleEn.isEmpty ? titleSv : titleEn
-        }
     }
 }
