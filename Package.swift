@@ -38,14 +38,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PrognosTests",
-            dependencies: ["Prognos"],
+            // The executable is a dependency so that tests can run the built `prognos`.
+            dependencies: ["Prognos", "prognos"],
             path: "Tests/PrognosTests",
             exclude: ["Fixtures"]
-        ),
-        .testTarget(
-            name: "prognosCLITests",
-            dependencies: ["prognos"],
-            path: "Tests/prognosCLITests"
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -112,6 +112,8 @@ import Testing
     @Test func collinearDesignIsRejected() {
         // Two identical columns: R has a zero on its diagonal.
         let design: [Double] = [1, 1, 2, 2, 3, 3]
-        #expect(LeastSquaresFit(design: design, rows: 3, columns: 2, response: [1, 2, 3]) == nil)
+        #expect(throws: LinearAlgebraError.rankDeficient(rank: 1, columns: [1])) {
+            try LeastSquaresSolution(design: Matrix(rows: 3, columns: 2, rowMajor: design), response: [1, 2, 3])
+        }
     }
 }

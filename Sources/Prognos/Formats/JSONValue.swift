@@ -29,15 +29,23 @@ public indirect enum JSONValue: Sendable, Equatable {
         return .string(value)
     }
 
+    /// How numbers are spelled.
+    public enum NumberStyle: Sendable {
+        /// ``NumberFormatting/plain(_:)-(Double)``: up to 15 significant digits, shortest form.
+        case plain
+        /// Exactly 17 significant digits (`%.16e`), enough to read back every double exactly.
+        case significant17
+    }
+
     /// The document as pretty-printed text ending in a newline.
-    public func serialized() -> String {
+    public func serialized(numbers style: NumberStyle = .plain) -> String {
         var output = ""
-        write(to: &output, indent: 0)
+        write(to: &output, indent: 0, style: style)
         output += "\n"
         return output
     }
 
-    private func write(to output: inout String, indent: Int) {
+    private func write(to output: inout String, indent: Int, style: NumberStyle) {
         switch self {
         case .object(let members):
             if members.isEmpty {
@@ -49,7 +57,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 output += String(repeating: "  ", count: indent + 1)
                 Self.writeString(key, to: &output)
                 output += ": "
-                value.write(to: &output, indent: indent + 1)
+                value.write(to: &output, indent: indent + 1, style: style)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: "  ", count: indent) + "}"
@@ -61,14 +69,20 @@ public indirect enum JSONValue: Sendable, Equatable {
             output += "[\n"
             for (index, element) in elements.enumerated() {
                 output += String(repeating: "  ", count: indent + 1)
-                element.write(to: &output, indent: indent + 1)
+                element.write(to: &output, indent: indent + 1, style: style)
                 output += index == elements.count - 1 ? "\n" : ",\n"
             }
             output += String(repeating: "  ", count: indent) + "]"
         case .string(let text):
             Self.writeString(text, to: &output)
         case .number(let value):
-            output += value.isFinite ? NumberFormatting.plain(value) : "null"
+            if !value.isFinite {
+                output += "null"
+            } else if style == .significant17 {
+                output += NumberFormatting.significant17(value)
+            } else {
+                output += NumberFormatting.plain(value)
+            }
         case .integer(let value):
             output += String(value)
         case .bool(let value):

@@ -30,6 +30,13 @@ public enum NumberFormatting {
         return value.description
     }
 
+    /// Exactly 17 significant digits in scientific notation (`1.0000000000000000e+00`),
+    /// which reads back to the same double; used where a contract asks for 17 digits.
+    public static func significant17(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return String(format: "%.16e", value)
+    }
+
     /// `plain(value)` for a value that may be absent; absent prints as "".
     public static func plain(_ value: Double?) -> String {
         guard let value else { return "" }

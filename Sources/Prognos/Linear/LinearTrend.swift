@@ -1,36 +1,40 @@
 /// The straight-line trend of a yearly series, value = a + b · (year − ȳear), fitted by
-/// ``LeastSquaresFit`` on a centred time column (centring keeps the design well
+/// ``RegressionFit`` on a centred time column (centring keeps the design well
 /// conditioned for calendar years).
 ///
-/// `slope` is the change per year. Its standard error needs at least three points
-/// (one residual degree of freedom); with two points the line is exact and
-/// `slopeStandardError` is `nil`.
+/// `slope` is the change per year. Its standard error and two-sided p-value (H₀: b = 0,
+/// Student t on n − 2 degrees of freedom) need at least three points; with two points
+/// the line is exact and both are `nil`.
 public struct LinearTrend: Sendable, Equatable {
     public let slope: Double
     public let intercept: Double
     public let centreYear: Double
     public let slopeStandardError: Double?
+    public let slopePValue: Double?
     public let pointCount: Int
 
     /// Fits the trend through the points; `nil` with fewer than two distinct years.
     public init?(years: [Int], values: [Double]) {
         guard years.count == values.count, Set(years).count >= 2 else { return nil }
         let centre = Double(years.reduce(0, +)) / Double(years.count)
-        var design: [Double] = []
-        design.reserveCapacity(years.count * 2)
-        for year in years {
-            design.append(1)
-            design.append(Double(year) - centre)
-        }
-        guard let fit = LeastSquaresFit(design: design, rows: years.count, columns: 2, response: values) else {
+        let design = Matrix(columns: [
+            [Double](repeating: 1, count: years.count), years.map { Double($0) - centre },
+        ])
+        guard let fit = try? RegressionFit(design: design, response: values, hasIntercept: true) else {
             return nil
         }
         self.intercept = fit.coefficients[0]
         self.slope = fit.coefficients[1]
         self.centreYear = centre
         self.pointCount = years.count
-        let se = fit.standardError(1)
-        self.slopeStandardError = fit.residualDegreesOfFreedom > 0 && se.isFinite ? se : nil
+        if fit.residualDegreesOfFreedom > 0, fit.standardErrors[1].isFinite {
+            self.slopeStandardError = fit.standardErrors[1]
+            let p = fit.pValues[1]
+            self.slopePValue = p.isFinite ? p : nil
+        } else {
+            self.slopeStandardError = nil
+            self.slopePValue = nil
+        }
     }
 
     /// The trend's value in a year.
