@@ -4,12 +4,18 @@ import Testing
 @testable import Prognos
 
 /// The NIST StRD linear-regression suite: the minimum log relative error (LRE) over
-/// coefficients, standard errors, residual SD and R² must reach the floor for
-/// each dataset (numpy's default solver gets 5.8 on Wampler5 and 0 on Filip).
+/// coefficients, standard errors, residual SD and R² must reach a floor for each
+/// dataset.
+///
+/// The floors are set just below what the refined QR reaches here (`Scripts/nist-lre`),
+/// so a loss of accuracy fails; each is at or above the floor the project asked for
+/// (Norris 12, Pontius 11, NoInt 14, Filip 7, Longley 10, Wampler1–3 9, Wampler4–5 8;
+/// numpy's default solver gets 5.8 on Wampler5 and 0 on Filip). Filip's float64 data
+/// allow about 7.6–8 digits at best.
 @Suite struct NISTRegressionTests {
     static let floors: [String: Double] = [
-        "Norris": 12, "Pontius": 11, "NoInt1": 14, "NoInt2": 14, "Filip": 7, "Longley": 10,
-        "Wampler1": 9, "Wampler2": 9, "Wampler3": 9, "Wampler4": 8, "Wampler5": 8,
+        "Norris": 13, "Pontius": 13, "NoInt1": 14, "NoInt2": 14, "Filip": 7.5, "Longley": 12,
+        "Wampler1": 14, "Wampler2": 12.5, "Wampler3": 12.5, "Wampler4": 12.5, "Wampler5": 12.5,
     ]
 
     struct Score: CustomStringConvertible {
