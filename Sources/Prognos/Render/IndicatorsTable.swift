@@ -1,8 +1,8 @@
 /// `indicators.csv`: one row per series (entity, indicator, gender; the contract's
 /// columns first, then Prognos's additions).
 ///
-/// Columns that later stages fill (forecast, intervals, probabilities, suggested
-/// targets) are empty until those stages run.
+/// Columns that later stages fill (method, forecast, intervals, probabilities,
+/// suggested targets) are empty until those stages run.
 public enum IndicatorsTable {
     public static let columns = [
         "entity_id", "indicator_id", "n_obs", "last_year", "last_value", "method", "slope", "slope_se",
@@ -39,6 +39,7 @@ public enum IndicatorsTable {
             "change": plain(summary.change),
             "slope": plain(summary.trend?.slope),
             "slope_se": plain(summary.trend?.slopeStandardError),
+            "slope_p": plain(summary.trend?.slopePValue),
         ]
         if let evaluation {
             row["target"] = plain(evaluation.target.value)

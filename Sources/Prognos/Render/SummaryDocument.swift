@@ -71,7 +71,7 @@ public enum SummaryDocument {
             ("method", .null),
             ("slope", .number(summary.trend?.slope)),
             ("slope_se", .number(summary.trend?.slopeStandardError)),
-            ("slope_p", .null),
+            ("slope_p", .number(summary.trend?.slopePValue)),
             ("forecast_year", .null),
             ("forecast", .null),
             ("lo80", .null),

@@ -2,7 +2,8 @@
 ///
 /// Fills the first columns of `indicators.csv`: number of outcomes, the latest outcome
 /// and the one before it, the change between them, the OLS slope per year over all
-/// outcomes (with its standard error from three outcomes on), and the target with its
+/// outcomes (with its standard error and two-sided p-value from three outcomes on), and
+/// the target with its
 /// ``TargetEvaluation``.
 public struct SeriesSummary: Sendable, Equatable {
     public let key: SeriesKey

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// The batched path (one GEMM per mask group) against the one-at-a-time path
+/// (``LinearTrend``: refined QR per series), and its determinism across thread counts.
+@Suite struct BatchedTrendFitTests {
+    static let years = Array(2004...2023)
+
+    /// m series of random level, trend and noise; in `missingShare` of them each value
+    /// is missing with probability 0.1.
+    static func panel(series m: Int, missingShare: Double, seed: UInt64) -> [Double] {
+        var random = SplitMix64(seed: seed)
+        let n = years.count
+        var values = [Double](repeating: 0, count: m * n)
+        for s in 0..<m {
+            let level = 50 + 30 * random.nextNormal()
+            let slope = 2 * random.nextNormal()
+            let noise = 0.1 + 3 * random.nextUnit()
+            let sparse = random.nextUnit() < missingShare
+            for i in 0..<n {
+                let missing = sparse && random.nextUnit() < 0.1
+                values[s * n + i] = missing ? .nan : level + slope * Double(i - n / 2) + noise * random.nextNormal()
+            }
+        }
+        return values
+    }
+
+    func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
+        if a.isNaN || b.isNaN { return a.isNaN && b.isNaN }
+        return abs(a - b) <= tolerance * max(abs(b), 1e-300)
+    }
+
+    /// Share 0: every series complete, fitted straight from the panel's memory; share 0.5:
+    /// half the series have gaps and are gathered per mask group.
+    @Test(arguments: [0.0, 0.5])
+    func agreesWithTheOneAtATimePath(missingShare: Double) throws {
+        let n = Self.years.count
+        let m = 600
+        let values = Self.panel(series: m, missingShare: missingShare, seed: 7)
+        let batch = BatchedTrendFit(values: values, years: Self.years, threads: 2)
+        var compared = 0
+        for s in 0..<m {
+            let present = (0..<n).filter { !values[s * n + $0].isNaN }
+            let trend = try #require(
+                LinearTrend(years: present.map { Self.years[$0] }, values: present.map { values[s * n + $0] }))
+            #expect(batch.pointCounts[s] == present.count)
+            #expect(close(batch.slopes[s], trend.slope), "series \(s) slope")
+            let interceptAtCentre = trend.intercept + trend.slope * (batch.centreYear - trend.centreYear)
+            #expect(close(batch.intercepts[s], interceptAtCentre), "series \(s) intercept")
+            #expect(close(batch.slopeStandardErrors[s], trend.slopeStandardError ?? .nan), "series \(s) se")
+            compared += 1
+        }
+        #expect(compared == m)
+    }
+
+    @Test func identicalBytesWhateverTheThreadCount() {
+        let values = Self.panel(series: 5000, missingShare: 0.3, seed: 11)
+        let one = BatchedTrendFit(values: values, years: Self.years, threads: 1)
+        let two = BatchedTrendFit(values: values, years: Self.years, threads: 2)
+        let four = BatchedTrendFit(values: values, years: Self.years, threads: 4)
+        for other in [two, four] {
+            #expect(one.slopes.map(\.bitPattern) == other.slopes.map(\.bitPattern))
+            #expect(one.intercepts.map(\.bitPattern) == other.intercepts.map(\.bitPattern))
+            #expect(one.slopeStandardErrors.map(\.bitPattern) == other.slopeStandardErrors.map(\.bitPattern))
+            #expect(one.residualStandardDeviations.map(\.bitPattern) == other.residualStandardDeviations.map(\.bitPattern))
+        }
+    }
+
+    @Test func shortAndEmptySeries() {
+        let n = 4
+        let values: [Double] = [
+            1, 2, 3, 4,  // complete
+            .nan, 5, .nan, 9,  // two points: exact line, no standard error
+            .nan, .nan, 7, .nan,  // one point
+            .nan, .nan, .nan, .nan,  // none
+        ]
+        let fit = BatchedTrendFit(values: values, years: [2020, 2021, 2022, 2023], threads: 1)
+        #expect(fit.pointCounts == [4, 2, 1, 0])
+        #expect(abs(fit.slopes[0] - 1) < 1e-14)
+        #expect(abs(fit.slopes[1] - 2) < 1e-14)
+        #expect(fit.slopeStandardErrors[1].isNaN)
+        #expect(fit.slopes[2].isNaN && fit.slopes[3].isNaN)
+        #expect(abs(fit.slopeStandardErrors[0]) < 1e-14)
+        _ = n
+    }
+}
