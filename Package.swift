@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -42,6 +43,13 @@ let package = Package(
             dependencies: ["Prognos", "prognos"],
             path: "Tests/PrognosTests",
             exclude: ["Fixtures"]
+        ),
+        // package-benchmark suites: `make bench` (Benchmarks/README.md).
+        .executableTarget(
+            name: "LinearBenchmarks",
+            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/LinearBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
     swiftLanguageModes: [.v6]

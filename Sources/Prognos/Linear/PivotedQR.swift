@@ -92,6 +92,26 @@ public struct PivotedQR: Sendable {
         guard info == 0 else { throw .lapack(routine: "dormqr", info: Int(info)) }
     }
 
+    /// M ← Qᵀ M for a `rows × count` column-major block of right-hand sides.
+    func applyQTranspose(block: inout [Double], count: Int) throws(LinearAlgebraError) {
+        var a = factors
+        var t = tau
+        let info = LAPACKE_dormqr(
+            LAPACK_COL_MAJOR, Int8(UInt8(ascii: "L")), Int8(UInt8(ascii: "T")), Int32(rows), Int32(count),
+            Int32(columns), &a, Int32(rows), &t, &block, Int32(rows))
+        guard info == 0 else { throw .lapack(routine: "dormqr", info: Int(info)) }
+    }
+
+    /// Solves R X = B in place for a block of `count` right-hand sides whose leading
+    /// `columns` rows (of `leadingDimension`) hold B.
+    func solveR(block: inout [Double], count: Int, leadingDimension: Int) throws(LinearAlgebraError) {
+        var a = factors
+        let info = LAPACKE_dtrtrs(
+            LAPACK_COL_MAJOR, Int8(UInt8(ascii: "U")), Int8(UInt8(ascii: "N")), Int8(UInt8(ascii: "N")),
+            Int32(columns), Int32(count), &a, Int32(rows), &block, Int32(leadingDimension))
+        guard info == 0 else { throw .lapack(routine: "dtrtrs", info: Int(info)) }
+    }
+
     /// Solves R x = b (or Rᵀ x = b) in place for the leading `columns` entries of `b`.
     func solveR(_ b: inout [Double], transpose: Bool = false) throws(LinearAlgebraError) {
         var a = factors

@@ -1,0 +1,114 @@
+import Benchmark
+import Foundation
+import Prognos
+
+/// Batched linear-trend fits against this machine's memory-read floor.
+///
+/// Each iteration first reads the whole panel once (the floor: the least any fit must
+/// do is read every value) and then fits every series, on the same threads; the custom
+/// metrics report both as GB/s and the fit's time as a multiple of the floor's
+/// (`fit/floor ×100`, 150 = 1.5×). Wall time covers both passes.
+let benchmarks: @Sendable () -> Void = {
+    let threads = ProcessInfo.processInfo.activeProcessorCount
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident] + PanelMetrics.all,
+        scalingFactor: .one, maxDuration: .seconds(20), maxIterations: 10)
+
+    Benchmark("Linear trend, 1,000,000 series × 20 years, complete", configuration: configuration) { benchmark, panel in
+        PanelMetrics.measure(benchmark, panel: panel, threads: threads)
+    } setup: {
+        SyntheticPanel(series: 1_000_000, years: 20, missing: 0, seed: 1)
+    }
+
+    Benchmark("Linear trend, 100,000 series × 20 years, 10 % missing", configuration: configuration) { benchmark, panel in
+        PanelMetrics.measure(benchmark, panel: panel, threads: threads)
+    } setup: {
+        SyntheticPanel(series: 100_000, years: 20, missing: 0.1, seed: 2)
+    }
+}
+
+/// A deterministic panel: level, trend and noise per series; each value missing with
+/// probability `missing`.
+struct SyntheticPanel: Sendable {
+    let values: [Double]
+    let years: [Int]
+
+    init(series: Int, years count: Int, missing: Double, seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        var values = [Double](repeating: 0, count: series * count)
+        for s in 0..<series {
+            let level = 50 + 20 * random.nextNormal()
+            let slope = random.nextNormal()
+            for i in 0..<count {
+                let absent = missing > 0 && random.nextUnit() < missing
+                values[s * count + i] = absent ? .nan : level + slope * Double(i) + random.nextNormal()
+            }
+        }
+        self.values = values
+        self.years = Array(2004..<(2004 + count))
+    }
+
+    var bytes: Int { values.count * MemoryLayout<Double>.stride }
+}
+
+enum PanelMetrics {
+    static let fitThroughput = BenchmarkMetric.custom("fit GB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let floorThroughput = BenchmarkMetric.custom("floor GB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let ratio = BenchmarkMetric.custom("fit/floor ×100", polarity: .prefersSmaller, useScalingFactor: false)
+    static let all = [fitThroughput, floorThroughput, ratio]
+
+    static func measure(_ benchmark: Benchmark, panel: SyntheticPanel, threads: Int) {
+        for _ in benchmark.scaledIterations {
+            let floorStart = DispatchTime.now().uptimeNanoseconds
+            blackHole(MemoryFloor.read(panel.values, threads: threads))
+            let fitStart = DispatchTime.now().uptimeNanoseconds
+            blackHole(BatchedTrendFit(values: panel.values, years: panel.years, threads: threads))
+            let end = DispatchTime.now().uptimeNanoseconds
+            let floorSeconds = Double(fitStart - floorStart) / 1e9
+            let fitSeconds = Double(end - fitStart) / 1e9
+            let gigabytes = Double(panel.bytes) / 1e9
+            benchmark.measurement(fitThroughput, Int((gigabytes / fitSeconds * 1000).rounded()) / 1000)
+            benchmark.measurement(floorThroughput, Int((gigabytes / floorSeconds).rounded()))
+            benchmark.measurement(ratio, Int((fitSeconds / floorSeconds * 100).rounded()))
+        }
+    }
+}
+
+/// One pass over an array that reads every byte, split over `threads` like the fit.
+enum MemoryFloor {
+    struct Input: @unchecked Sendable {
+        let base: UnsafePointer<UInt64>
+        let count: Int
+    }
+
+    final class Sums: @unchecked Sendable {
+        var values: [UInt64]
+        init(_ count: Int) { values = [UInt64](repeating: 0, count: count) }
+    }
+
+    static func read(_ values: [Double], threads: Int) -> UInt64 {
+        let sums = Sums(threads)
+        values.withUnsafeBytes { raw in
+            let words = raw.bindMemory(to: UInt64.self)
+            guard let base = words.baseAddress else { return }
+            let input = Input(base: base, count: words.count)
+            let workers = max(1, threads)
+            let result = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: workers)
+            defer { result.deallocate() }
+            let output = OutputSlots(slots: result)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let start = input.count * worker / workers
+                let end = input.count * (worker + 1) / workers
+                var sum: UInt64 = 0
+                for i in start..<end { sum &+= input.base[i] }
+                output.slots[worker] = sum
+            }
+            sums.values = Array(result)
+        }
+        return sums.values.reduce(0, &+)
+    }
+
+    struct OutputSlots: @unchecked Sendable {
+        let slots: UnsafeMutableBufferPointer<UInt64>
+    }
+}
