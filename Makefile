@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift
+.PHONY: demo test build bootstrap check-swift bench
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -22,3 +22,7 @@ demo: build
 
 test: bootstrap
 	$(SWIFT) test
+
+# package-benchmark suites (Benchmarks/README.md); release build, about 2 minutes the first time.
+bench: bootstrap
+	$(SWIFT) package --allow-writing-to-package-directory benchmark

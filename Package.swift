@@ -27,7 +27,8 @@ let package = Package(
         .target(
             name: "Prognos",
             dependencies: ["CLAPACK", "BundledDatasets"],
-            path: "Sources/Prognos"
+            path: "Sources/Prognos",
+            exclude: ["Linear/README.md", "Distributions/README.md"]
         ),
         .executableTarget(
             name: "prognos",

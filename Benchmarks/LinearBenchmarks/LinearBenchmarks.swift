@@ -6,9 +6,11 @@ import Prognos
 ///
 /// Each iteration first reads the whole panel once (the floor: the least any fit must
 /// do is read every value) and then fits every series, on the same threads; the custom
-/// metrics report both as GB/s and the fit's time as a multiple of the floor's
+/// metrics report both as MB/s and the fit's time as a multiple of the floor's
 /// (`fit/floor ×100`, 150 = 1.5×). Wall time covers both passes.
 let benchmarks: @Sendable () -> Void = {
+    // Name the machine and the BLAS kernel in the output (DESIGN.md, "Numerics").
+    print("OpenBLAS kernel: \(OpenBLAS.coreName), \(OpenBLAS.configuration); CPU: \(CPUInfo.modelName)")
     let threads = ProcessInfo.processInfo.activeProcessorCount
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident] + PanelMetrics.all,
@@ -52,8 +54,8 @@ struct SyntheticPanel: Sendable {
 }
 
 enum PanelMetrics {
-    static let fitThroughput = BenchmarkMetric.custom("fit GB/s", polarity: .prefersLarger, useScalingFactor: false)
-    static let floorThroughput = BenchmarkMetric.custom("floor GB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let fitThroughput = BenchmarkMetric.custom("fit MB/s", polarity: .prefersLarger, useScalingFactor: false)
+    static let floorThroughput = BenchmarkMetric.custom("floor MB/s", polarity: .prefersLarger, useScalingFactor: false)
     static let ratio = BenchmarkMetric.custom("fit/floor ×100", polarity: .prefersSmaller, useScalingFactor: false)
     static let all = [fitThroughput, floorThroughput, ratio]
 
@@ -66,9 +68,9 @@ enum PanelMetrics {
             let end = DispatchTime.now().uptimeNanoseconds
             let floorSeconds = Double(fitStart - floorStart) / 1e9
             let fitSeconds = Double(end - fitStart) / 1e9
-            let gigabytes = Double(panel.bytes) / 1e9
-            benchmark.measurement(fitThroughput, Int((gigabytes / fitSeconds * 1000).rounded()) / 1000)
-            benchmark.measurement(floorThroughput, Int((gigabytes / floorSeconds).rounded()))
+            let megabytes = Double(panel.bytes) / 1e6
+            benchmark.measurement(fitThroughput, Int((megabytes / fitSeconds).rounded()))
+            benchmark.measurement(floorThroughput, Int((megabytes / floorSeconds).rounded()))
             benchmark.measurement(ratio, Int((fitSeconds / floorSeconds * 100).rounded()))
         }
     }
@@ -110,5 +112,18 @@ enum MemoryFloor {
 
     struct OutputSlots: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<UInt64>
+    }
+}
+
+/// The CPU model from /proc/cpuinfo (Linux), for the benchmark header.
+enum CPUInfo {
+    static var modelName: String {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
+        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
+            if let colon = line.firstIndex(of: ":") {
+                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return "unknown"
     }
 }

@@ -11,8 +11,10 @@ import Dispatch
 /// The panel is processed in fixed chunks of ``chunkSize`` consecutive series, each
 /// read from memory once: the chunk is first fitted straight from the panel's memory as
 /// if complete (NaN propagates into the coefficients of a series with a gap), the series
-/// with gaps are then refitted gathered per mask, and the residual sum of squares of
-/// each series is computed while the chunk is still in cache. Chunks are
+/// with gaps are then refitted gathered per mask (a mask shared by only a few series of
+/// the chunk is fitted series by series with ``TwoColumnHouseholder`` instead of
+/// building its operator), and the residual sum of squares of each series is computed
+/// while the chunk is still in cache. Chunks are
 /// spread over `threads` workers; OpenBLAS runs one thread per call meanwhile. Each
 /// worker keeps its own cache of operators by mask.
 ///
@@ -38,6 +40,10 @@ public struct BatchedTrendFit: Sendable {
 
     /// Series per chunk: 2048 × 20 years × 8 bytes = 320 KiB, within L2.
     public static let chunkSize = 2048
+
+    /// A mask shared by fewer series than this within a chunk is not worth an operator:
+    /// each of its series is fitted alone by ``TwoColumnHouseholder``.
+    static let sharedOperatorThreshold = 4
 
     public init(values: [Double], years: [Int], threads: Int = 1) {
         let n = years.count
@@ -174,6 +180,8 @@ public struct BatchedTrendFit: Sendable {
         var operators: [UInt64: Operator] = [:]
         var masks: [UInt64] = []
         var stacked: [Double] = []
+        var times: [Double] = []
+        var values: [Double] = []
         var coefficients: [Double] = []
 
         init(n: Int, time: [Double]) {
@@ -221,6 +229,10 @@ public struct BatchedTrendFit: Sendable {
                 }
             }
             for group in groups {
+                if group.members.count < BatchedTrendFit.sharedOperatorThreshold {
+                    for series in group.members { fitAlone(row: base + series * n, mask: group.mask, series: series, output: output) }
+                    continue
+                }
                 let op = operatorFor(group.mask)
                 let k = op.rows.count
                 if stacked.count < k * group.members.count {
@@ -236,6 +248,28 @@ public struct BatchedTrendFit: Sendable {
                     }
                 }
             }
+        }
+
+        /// One series with a mask of its own: a 2-column Householder QR of its design
+        /// [1, t − t̄] applied straight to its values (no operator to build).
+        mutating func fitAlone(row: UnsafePointer<Double>, mask: UInt64, series: Int, output: OutputBuffers) {
+            var k = 0
+            if times.count < n { times = [Double](repeating: 0, count: n) }
+            if values.count < n { values = [Double](repeating: 0, count: n) }
+            for i in 0..<n where mask & (1 << UInt64(i)) != 0 {
+                times[k] = time[i]
+                values[k] = row[i]
+                k += 1
+            }
+            output.counts[series] = k
+            let fit = times.withUnsafeMutableBufferPointer { t in
+                values.withUnsafeMutableBufferPointer { y in TwoColumnHouseholder.fit(times: t, values: y, count: k) }
+            }
+            output.intercepts[series] = fit.intercept
+            output.slopes[series] = fit.slope
+            let variance = k > 2 ? fit.residualSumOfSquares / Double(k - 2) : .nan
+            output.deviations[series] = variance.squareRoot()
+            output.errors[series] = (variance * fit.slopeVariance).squareRoot()
         }
 
         /// B = P·Y for a block of series (Y: k × count with leading dimension `leading`;
