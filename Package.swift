@@ -20,7 +20,7 @@ let package = Package(
         .target(
             name: "BundledDatasets",
             path: "Datasets",
-            exclude: ["README.md"],
+            exclude: ["README.md", "m3-yearly"],
             sources: ["BundledDatasets.swift"],
             resources: [.copy("alingsas-ks-2023")]
         ),

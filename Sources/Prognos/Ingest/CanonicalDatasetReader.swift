@@ -284,13 +284,14 @@ private struct ReadContext {
         let value = number(row, file, "value")
         let status = code(ObservationStatus.self, row, file, "status", what: "status", default: .final)
         let gender = code(Gender.self, row, file, "gender", what: "gender", default: .total)
-        guard knownEntity, knownIndicator, let year, let value = value ?? nil, let status, let gender else {
+        let split = code(DataSplit.self, row, file, "split", what: "split", default: .train)
+        guard knownEntity, knownIndicator, let year, let value = value ?? nil, let status, let gender, let split else {
             return nil
         }
         guard checkBounds(value, indicators[row.text("indicator_id")], row, file, "value") else { return nil }
         return Observation(
             entityID: row.text("entity_id"), indicatorID: row.text("indicator_id"), year: year, value: value,
-            status: status, gender: gender, note: row.text("note"))
+            status: status, gender: gender, note: row.text("note"), split: split)
     }
 
     mutating func target(

@@ -37,7 +37,7 @@ public enum CanonicalDatasetWriter {
             dataset.observations.map {
                 [
                     $0.entityID, $0.indicatorID, String($0.year), plain($0.value), $0.status.rawValue,
-                    $0.gender.rawValue, $0.note,
+                    $0.gender.rawValue, $0.note, $0.split == .train ? "" : $0.split.rawValue,
                 ]
             }, always: true)
         add(

@@ -100,6 +100,9 @@ public enum CanonicalSchema {
                 "gender", .string, allowed: Gender.allCases.map(\.rawValue),
                 "T total, K women, M men; empty means T"),
             FieldSpec("note", .string, "Free text"),
+            FieldSpec(
+                "split", .string, allowed: DataSplit.allCases.map(\.rawValue),
+                "train or test: test rows are a benchmark's evaluation holdout; empty means train"),
         ],
         primaryKey: ["entity_id", "indicator_id", "year", "gender"],
         foreignKeys: [

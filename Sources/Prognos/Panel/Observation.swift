@@ -21,6 +21,13 @@ public enum Gender: String, CaseIterable, Sendable, Codable, Comparable {
     public static func < (lhs: Gender, rhs: Gender) -> Bool { lhs.order < rhs.order }
 }
 
+/// Which part of a benchmark an observation belongs to: the part methods may see, or
+/// the holdout they are judged on.
+public enum DataSplit: String, CaseIterable, Sendable, Codable {
+    case train
+    case test
+}
+
 /// One outcome of one indicator for one entity in one year. One row of `observations.csv`.
 ///
 /// A missing outcome is an absent row, never a row with an empty value.
@@ -32,10 +39,11 @@ public struct Observation: Sendable, Equatable, Hashable {
     public var status: ObservationStatus
     public var gender: Gender
     public var note: String
+    public var split: DataSplit
 
     public init(
         entityID: String, indicatorID: String, year: Int, value: Double,
-        status: ObservationStatus = .final, gender: Gender = .total, note: String = ""
+        status: ObservationStatus = .final, gender: Gender = .total, note: String = "", split: DataSplit = .train
     ) {
         self.entityID = entityID
         self.indicatorID = indicatorID
@@ -44,5 +52,6 @@ public struct Observation: Sendable, Equatable, Hashable {
         self.status = status
         self.gender = gender
         self.note = note
+        self.split = split
     }
 }

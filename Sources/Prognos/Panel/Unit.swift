@@ -20,4 +20,6 @@ public enum Unit: String, CaseIterable, Sendable, Codable {
     case fte
     /// An age or duration in years.
     case years
+    /// A plain quantity without a named unit (the series of forecasting competitions).
+    case number
 }

@@ -1,0 +1,93 @@
+import Dispatch
+
+/// Rolling-origin backtests of forecasting methods on a dataset's series.
+///
+/// Protocol: with holdout H and K origins, the origins are the training lengths
+/// n − H − K + 1, …, n − H (an expanding window); from each, the method forecasts up to
+/// H steps ahead and every forecast with an actual is scored. K = 1 is the holdout
+/// protocol of the M competitions. Without an explicit H, a series' holdout is its
+/// observations marked `split = test`. The MASE scale is taken on the training part of
+/// each origin. Forecasts are censored at the indicator's bounds.
+public enum Backtest {
+    /// One series to evaluate: its observed values in year order (gaps closed up), how
+    /// many of them are the dataset's test split, and its indicator's bounds.
+    public struct EvaluationSeries: Sendable {
+        public var key: SeriesKey
+        public var values: [Double]
+        public var testCount: Int
+        public var lowerBound: Double?
+        public var upperBound: Double?
+    }
+
+    /// The total-gender series of a dataset, in panel order.
+    public static func series(of dataset: Dataset) -> [EvaluationSeries] {
+        let indicators = dataset.indicatorsByID
+        var grouped: [SeriesKey: [Observation]] = [:]
+        var order: [SeriesKey] = []
+        for observation in dataset.observations where observation.gender == .total {
+            let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID)
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(observation)
+        }
+        return order.map { key in
+            let observations = (grouped[key] ?? []).sorted { $0.year < $1.year }
+            let indicator = indicators[key.indicatorID]
+            return EvaluationSeries(
+                key: key, values: observations.map(\.value), testCount: observations.filter { $0.split == .test }.count,
+                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+        }
+    }
+
+    /// The scored forecasts of one method on every series (one result per series and origin).
+    public static func run(
+        method: any Forecaster, series: [EvaluationSeries], holdout: Int?, origins: Int, threads: Int
+    ) -> [AccuracyTable.SeriesResult] {
+        let results = ResultSlots(count: series.count)
+        let workers = max(1, min(threads, series.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < series.count {
+                results.store(index, evaluate(method: method, series[index], holdout: holdout, origins: origins))
+                index += workers
+            }
+        }
+        return results.all().flatMap { $0 }
+    }
+
+    static func evaluate(method: any Forecaster, _ s: EvaluationSeries, holdout: Int?, origins: Int) -> [AccuracyTable.SeriesResult] {
+        let n = s.values.count
+        let h = holdout ?? s.testCount
+        guard h > 0, origins > 0 else { return [] }
+        var results: [AccuracyTable.SeriesResult] = []
+        for k in 0..<origins {
+            let origin = n - h - (origins - 1 - k)
+            guard origin >= max(2, method.minimumLength) else { continue }
+            let training = Array(s.values[0..<origin])
+            let steps = min(h, n - origin)
+            guard steps > 0, let forecast = method.forecast(training, horizon: steps)?.bounded(lower: s.lowerBound, upper: s.upperBound)
+            else { continue }
+            var scale = 0.0
+            for t in 1..<origin { scale += abs(training[t] - training[t - 1]) }
+            scale /= Double(origin - 1)
+            let cells = (0..<steps).map {
+                AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
+            }
+            results.append(AccuracyTable.SeriesResult(cells: cells, scale: scale))
+        }
+        return results
+    }
+
+    /// One slot per series, each written by exactly one worker.
+    final class ResultSlots: @unchecked Sendable {
+        private var slots: [[AccuracyTable.SeriesResult]]
+        private let lock = NSLockLike()
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+
+        func store(_ index: Int, _ value: [AccuracyTable.SeriesResult]) {
+            lock.withLock { slots[index] = value }
+        }
+
+        func all() -> [[AccuracyTable.SeriesResult]] { lock.withLock { slots } }
+    }
+}

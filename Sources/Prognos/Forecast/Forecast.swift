@@ -1,0 +1,49 @@
+/// Where a forecast's intervals come from.
+public enum IntervalSource: String, Sendable, Codable {
+    /// The method's own formula (OLS prediction intervals; ETS class-1 variances).
+    case analytic
+    /// The spread of the method's own errors at rolling origins inside the series, per horizon.
+    case crossValidation = "cross_validation"
+}
+
+/// Forecasts of a series for horizons 1…H: a predictive distribution per horizon.
+public struct Forecast: Sendable, Equatable {
+    public var method: String
+    public var distributions: [PredictiveDistribution]
+    public var intervalSource: IntervalSource
+
+    public init(method: String, distributions: [PredictiveDistribution], intervalSource: IntervalSource) {
+        self.method = method
+        self.distributions = distributions
+        self.intervalSource = intervalSource
+    }
+
+    public var horizon: Int { distributions.count }
+    /// The point forecasts (medians within the bounds).
+    public var points: [Double] { distributions.map(\.point) }
+
+    /// The same forecast censored at bounds (a non-negative or bounded indicator).
+    public func bounded(lower: Double?, upper: Double?) -> Forecast {
+        Forecast(
+            method: method, distributions: distributions.map { $0.bounded(lower: lower, upper: upper) },
+            intervalSource: intervalSource)
+    }
+}
+
+/// A forecasting method: fits one series (equally spaced, oldest first, no gaps) and
+/// forecasts it.
+public protocol Forecaster: Sendable {
+    /// The method's code (`naive`, `theta`, …).
+    var name: String { get }
+    /// The fewest observations the method needs.
+    var minimumLength: Int { get }
+    /// Forecasts for horizons 1…`horizon`, or nil when the series is too short or the fit fails.
+    func forecast(_ series: [Double], horizon: Int) -> Forecast?
+}
+
+extension Forecaster {
+    /// Point forecasts only.
+    func points(_ series: [Double], horizon: Int) -> [Double]? {
+        forecast(series, horizon: horizon)?.points
+    }
+}

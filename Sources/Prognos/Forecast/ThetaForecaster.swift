@@ -1,0 +1,33 @@
+import Foundation
+
+/// The standard Theta method as Hyndman & Billah (2003) state it and forecast::thetaf
+/// computes it: simple exponential smoothing with drift equal to half the OLS slope.
+///
+/// With SES fitted as ETS(A,N,N) (α and ℓ₀ by least squares, ``ExponentialSmoothing``),
+/// b the OLS slope of y on t = 0…n−1:
+///
+///     ŷₙ₊ₕ = ℓₙ + (b/2) · [(h − 1) + (1 − (1 − α)ⁿ)/α],
+///
+/// with the SES variance σ²[1 + (h − 1)α²] (normal intervals), as thetaf.
+public struct ThetaForecaster: Forecaster {
+    public var name: String { "theta" }
+    public var minimumLength: Int { 3 }
+
+    public init() {}
+
+    public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
+        let n = y.count
+        guard n >= minimumLength, let ses = ExponentialSmoothing(trend: .none).fit(y),
+            let line = LinearTrend(years: Array(0..<n), values: y)
+        else { return nil }
+        let alpha = max(1e-10, ses.alpha)
+        let halfSlope = line.slope / 2
+        let offset = (1 - Foundation.pow(1 - alpha, Double(n))) / alpha
+        let distributions = (1...max(1, horizon)).map { h -> PredictiveDistribution in
+            let mean = ses.level + halfSlope * (Double(h - 1) + offset)
+            let sd = (ses.variance * (1 + Double(h - 1) * alpha * alpha)).squareRoot()
+            return PredictiveDistribution(location: mean, scale: sd)
+        }
+        return Forecast(method: name, distributions: Array(distributions.prefix(horizon)), intervalSource: .analytic)
+    }
+}

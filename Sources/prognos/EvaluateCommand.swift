@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Prognos
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Backtest forecasting methods on a dataset; print and write accuracy.csv.",
+        discussion: """
+            Methods: \(MethodRegistry.codes.joined(separator: ", ")). With --holdout H the last H \
+            observations of each series are held out; without it, each series' split = test \
+            observations are. --origins K moves the origin back K − 1 times (expanding window). \
+            accuracy.csv has one row per method and horizon, and a row `all` (the mean over \
+            series of each series' mean over horizons).
+            """
+    )
+
+    @Argument(help: "A canonical dataset directory.")
+    var dataset: String
+
+    @Option(name: .long, help: "Comma-separated method codes.")
+    var methods: String = "naive,ses,holt,damped,theta,comb,auto"
+
+    @Option(name: .long, help: "Observations held out at the end of each series.")
+    var holdout: Int?
+
+    @Option(name: .long, help: "Rolling origins (1: the holdout protocol).")
+    var origins: Int = 1
+
+    @Option(name: .long, help: "Directory for accuracy.csv.")
+    var out: String = "out"
+
+    func validate() throws {
+        if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
+        if origins < 1 { throw ValidationError("--origins must be at least 1") }
+        for code in methods.split(separator: ",") where MethodRegistry.method(String(code)) == nil {
+            throw ValidationError("unknown method \"\(code)\" (known: \(MethodRegistry.codes.joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let location = try DatasetLocation.resolve(dataset)
+        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        let series = Backtest.series(of: loaded)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        var rows: [AccuracyTable.Row] = []
+        for code in methods.split(separator: ",").map(String.init) {
+            guard let method = MethodRegistry.method(code) else { continue }
+            let results = Backtest.run(method: method, series: series, holdout: holdout, origins: origins, threads: threads)
+            rows += AccuracyTable.rows(method: code, series: results)
+        }
+        print(AccuracyTable.text(rows), terminator: "")
+        try OutputFile.write(Data(AccuracyTable.csv(rows).utf8), to: URL(fileURLWithPath: out).appendingPathComponent("accuracy.csv"))
+    }
+}
