@@ -1,9 +1,142 @@
-/// `auto`: the default method. Placeholder body replaced below.
+/// `auto`, the default method: a combination of candidate methods weighted by how well
+/// each forecast this series' own history.
+///
+/// For a series of length n, the last `origins` positions o = n − K, …, n − 1 (keeping at
+/// least `minimumTraining` observations) serve as forecast origins: every candidate is
+/// fitted to y₁…yₒ and forecasts up to H steps, and its errors against the known values
+/// are scaled by the in-sample mean absolute change of y₁…yₒ (the MASE scale). A
+/// candidate's score is its mean scaled absolute error over all these forecasts. The
+/// `top` best-scoring candidates are combined with weights proportional to 1/score²
+/// (equal weights when the series is too short for any origin).
+///
+/// Intervals come from the combination's own rolling-origin errors
+/// (``IntervalSource/crossValidation``): per horizon h the root mean square of its
+/// scaled errors, where at least `minimumErrors` exist, else extrapolated from the
+/// longest such horizon as √h; pooled with the candidates' analytic spread as a floor;
+/// Student t with as many degrees of freedom as errors at horizon 1.
 public struct AutoForecaster: Forecaster {
+    public var candidates: [any Forecaster]
+    public var origins: Int
+    public var minimumTraining: Int
+    public var top: Int
+    public var minimumErrors: Int
+    public var intervalInflation: Double
+
     public var name: String { "auto" }
-    public var minimumLength: Int { 2 }
-    public init() {}
+    public var minimumLength: Int { candidates.map(\.minimumLength).min() ?? 2 }
+
+    public init(
+        candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 8,
+        top: Int = 4, minimumErrors: Int = 3, intervalInflation: Double = 1
+    ) {
+        self.candidates = candidates
+        self.origins = origins
+        self.minimumTraining = minimumTraining
+        self.top = top
+        self.minimumErrors = minimumErrors
+        self.intervalInflation = intervalInflation
+    }
+
+    /// Drift, Damped, Theta and DOTM: the set that forecast best on the training parts of
+    /// M3 yearly (the last six training values held out; `README.md`, "Forecasting").
+    public static let defaultCandidates: [any Forecaster] = [
+        RandomWalk(drift: true), ExponentialSmoothing(trend: .damped), ThetaForecaster(), DynamicOptimisedTheta(),
+    ]
+
+    /// Rolling-origin scaled errors: `errors[m][h]` lists candidate m's scaled errors at horizon h + 1.
+    func crossValidate(_ y: [Double], horizon: Int) -> (errors: [[[Double]]], forecasts: [[[Double]]], scales: [Double], originsUsed: [Int]) {
+        let n = y.count
+        var errors = Array(repeating: Array(repeating: [Double](), count: horizon), count: candidates.count)
+        var forecasts: [[[Double]]] = Array(repeating: [], count: candidates.count)
+        var scales: [Double] = []
+        var used: [Int] = []
+        let first = max(minimumTraining, n - origins)
+        guard first < n else { return (errors, forecasts, scales, used) }
+        for origin in first..<n {
+            let training = Array(y[0..<origin])
+            var scale = 0.0
+            for t in 1..<origin { scale += abs(training[t] - training[t - 1]) }
+            scale /= Double(origin - 1)
+            if !(scale > 0) { scale = max(abs(training.last ?? 1), 1e-12) * 1e-3 }
+            let steps = min(horizon, n - origin)
+            var point: [[Double]] = []
+            for candidate in candidates {
+                point.append(candidate.points(training, horizon: steps) ?? [])
+            }
+            guard point.allSatisfy({ $0.count == steps }) else { continue }
+            used.append(origin)
+            scales.append(scale)
+            for (m, values) in point.enumerated() {
+                forecasts[m].append(values)
+                for h in 0..<steps { errors[m][h].append((y[origin + h] - values[h]) / scale) }
+            }
+        }
+        return (errors, forecasts, scales, used)
+    }
+
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
-        MethodRegistry.method("median")?.forecast(y, horizon: horizon)
+        let n = y.count
+        guard n >= minimumLength else { return nil }
+        let usable = candidates.indices.filter { n >= candidates[$0].minimumLength }
+        let full = usable.compactMap { m in candidates[m].forecast(y, horizon: horizon).map { (m, $0) } }
+        guard !full.isEmpty else { return nil }
+        let cv = crossValidate(y, horizon: horizon)
+
+        // Scores and weights.
+        var weights: [Int: Double] = [:]
+        let scored = full.map { m, _ -> (Int, Double) in
+            let all = cv.errors[m].flatMap { $0 }
+            let score = all.isEmpty ? .infinity : all.reduce(0) { $0 + abs($1) } / Double(all.count)
+            return (m, score)
+        }
+        let ranked = scored.filter { $0.1.isFinite }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        if ranked.isEmpty {
+            for (m, _) in full { weights[m] = 1 }
+        } else {
+            for (m, score) in ranked.prefix(top) { weights[m] = 1 / max(score * score, 1e-12) }
+        }
+        let total = weights.values.reduce(0, +)
+
+        // The combination's own rolling-origin errors, per horizon.
+        var comboErrors = Array(repeating: [Double](), count: horizon)
+        for (k, origin) in cv.originsUsed.enumerated() {
+            let steps = min(horizon, n - origin)
+            for h in 0..<steps {
+                var combined = 0.0
+                for (m, w) in weights { combined += w / total * cv.forecasts[m][k][h] }
+                comboErrors[h].append((y[origin + h] - combined) / cv.scales[k])
+            }
+        }
+        var scale = 0.0
+        for t in 1..<n { scale += abs(y[t] - y[t - 1]) }
+        scale /= Double(n - 1)
+
+        var lastReliable: (horizon: Int, rms: Double)? = nil
+        var distributions: [PredictiveDistribution] = []
+        for h in 0..<horizon {
+            var location = 0.0
+            var analytic = 0.0
+            for (m, forecast) in full where weights[m] != nil {
+                let w = weights[m, default: 0] / total
+                location += w * forecast.distributions[h].location
+                analytic += w * forecast.distributions[h].scale
+            }
+            let errors = comboErrors[h]
+            var spread: Double
+            if errors.count >= minimumErrors {
+                let rms = (errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)).squareRoot() * scale
+                lastReliable = (h + 1, rms)
+                spread = rms
+            } else if let reliable = lastReliable {
+                spread = reliable.rms * (Double(h + 1) / Double(reliable.horizon)).squareRoot()
+            } else {
+                spread = analytic
+            }
+            spread = max(spread, analytic) * intervalInflation
+            let df = Double(max(comboErrors[0].count, 2))
+            distributions.append(
+                PredictiveDistribution(location: location, scale: spread, shape: .studentT(degreesOfFreedom: df)))
+        }
+        return Forecast(method: name, distributions: distributions, intervalSource: .crossValidation)
     }
 }

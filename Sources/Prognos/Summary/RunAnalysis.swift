@@ -8,8 +8,10 @@ public struct RunAnalysis: Sendable {
     /// One evaluation per goal, in the order of `goals.csv`.
     public let goals: [GoalEvaluation]
 
-    public init(dataset: Dataset, year: Int? = nil, rule: GoalRule = .report) {
+    /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
+    public init(dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster()) {
         self.dataset = dataset
+        let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
         let panel = Panel(dataset: dataset)
@@ -19,7 +21,10 @@ public struct RunAnalysis: Sendable {
         for (row, key) in panel.keys.enumerated() {
             let points = panel.points(row: row)
             pointsByKey[key] = points
-            series.append(SeriesSummary(key: key, points: points, targets: dataset.targets, year: assessedYear ?? 0))
+            series.append(
+                SeriesSummary(
+                    key: key, points: points, targets: dataset.targets, year: assessedYear ?? 0,
+                    indicator: indicators[key.indicatorID], method: method))
         }
         self.series = series
         self.goals = dataset.goals.map { goal in

@@ -11,6 +11,11 @@ public struct SeriesSummary: Sendable, Equatable {
     public let trend: LinearTrend?
     /// The target that applies in the assessed year, if the series has one.
     public let evaluation: TargetEvaluation?
+    /// The forecast for the year after the last outcome, from the latest run of
+    /// consecutive years, censored at the indicator's bounds; nil when that run is too
+    /// short for the method.
+    public let forecast: Forecast?
+    public var forecastYear: Int? { forecast == nil ? nil : last.map { $0.year + 1 } }
 
     public var last: SeriesPoint? { points.last }
     public var previous: SeriesPoint? { points.count >= 2 ? points[points.count - 2] : nil }
@@ -21,7 +26,10 @@ public struct SeriesSummary: Sendable, Equatable {
         return last.value - previous.value
     }
 
-    public init(key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int) {
+    public init(
+        key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int, indicator: Indicator? = nil,
+        method: (any Forecaster)? = nil
+    ) {
         self.key = key
         self.points = points
         self.trend = LinearTrend(years: points.map(\.year), values: points.map(\.value))
@@ -35,5 +43,25 @@ public struct SeriesSummary: Sendable, Equatable {
         } else {
             evaluation = nil
         }
+        if let method {
+            let consecutive = Self.latestConsecutiveRun(points)
+            forecast = method.forecast(consecutive, horizon: 1)?.bounded(
+                lower: indicator?.lowerBound, upper: indicator?.upperBound)
+        } else {
+            forecast = nil
+        }
+    }
+
+    /// The values of the latest run of consecutive years, oldest first.
+    static func latestConsecutiveRun(_ points: [SeriesPoint]) -> [Double] {
+        guard let last = points.last else { return [] }
+        var values = [last.value]
+        var year = last.year
+        for point in points.dropLast().reversed() {
+            guard point.year == year - 1 else { break }
+            values.insert(point.value, at: 0)
+            year = point.year
+        }
+        return values
     }
 }

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+@Suite struct ForecastMethodTests {
+    @Test func nelderMeadFindsTheRosenbrockMinimumInsideTheBox() {
+        let optimizer = NelderMead(lower: [-2, -1], upper: [2, 3], maximumEvaluations: 5000, tolerance: 1e-16)
+        let (point, value) = optimizer.minimize(start: [-1.2, 1]) { x in
+            100 * pow(x[1] - x[0] * x[0], 2) + pow(1 - x[0], 2)
+        }
+        #expect(abs(point[0] - 1) < 1e-4 && abs(point[1] - 1) < 1e-4, "\(point)")
+        #expect(value < 1e-8)
+        // A minimum outside the box ends on the boundary.
+        let (bounded, _) = NelderMead(lower: [0], upper: [1]).minimize(start: [0.5]) { x in (x[0] - 3) * (x[0] - 3) }
+        #expect(abs(bounded[0] - 1) < 1e-6)
+    }
+
+    @Test func randomWalkFormulas() throws {
+        let y: [Double] = [10, 12, 11, 15, 16]
+        let naive = try #require(RandomWalk(drift: false).forecast(y, horizon: 3))
+        #expect(naive.points == [16, 16, 16])
+        // σ² = (4 + 1 + 16 + 1)/4 = 5.5; v₃ = 3σ².
+        #expect(abs(naive.distributions[2].scale - (3 * 5.5).squareRoot()) < 1e-12)
+        let drift = try #require(RandomWalk(drift: true).forecast(y, horizon: 2))
+        #expect(abs(drift.points[1] - (16 + 2 * 1.5)) < 1e-12)
+    }
+
+    @Test func holtContinuesAStraightLine() throws {
+        let y = (0..<12).map { 5 + 2 * Double($0) }
+        let fit = try #require(ExponentialSmoothing(trend: .additive).fit(y))
+        #expect(fit.sumOfSquaredErrors < 1e-10)
+        let forecast = try #require(ExponentialSmoothing(trend: .additive).forecast(y, horizon: 3))
+        #expect(abs(forecast.points[2] - (5 + 2 * 14)) < 1e-4)
+    }
+
+    @Test func sesVarianceGrowsAsTheClassOneFormula() throws {
+        let y: [Double] = [3, 5, 4, 6, 5, 7, 6, 5, 7, 8]
+        let model = ExponentialSmoothing(trend: .none)
+        let fit = try #require(model.fit(y))
+        let forecast = try #require(model.forecast(y, horizon: 4))
+        for h in 1...4 {
+            let expected = (fit.variance * (1 + Double(h - 1) * fit.alpha * fit.alpha)).squareRoot()
+            #expect(abs(forecast.distributions[h - 1].scale - expected) < 1e-12)
+            #expect(forecast.points[h - 1] == fit.level)
+        }
+    }
+
+    @Test func thetaOnALineHasHalfTheSlopeAsDrift() throws {
+        let y = (0..<10).map { 100 + 3 * Double($0) }
+        let forecast = try #require(ThetaForecaster().forecast(y, horizon: 2))
+        // One step apart, the drift term grows by b/2 = 1.5.
+        #expect(abs((forecast.points[1] - forecast.points[0]) - 1.5) < 1e-6)
+    }
+
+    @Test func dotmIsDeterministicAndFollowsATrend() throws {
+        let y: [Double] = (0..<15).map { t in
+            let wiggle: Double = t % 3 == 0 ? 1.0 : -0.5
+            return 50 + 4 * Double(t) + wiggle
+        }
+        let first = try #require(DynamicOptimisedTheta().forecast(y, horizon: 6))
+        let second = try #require(DynamicOptimisedTheta().forecast(y, horizon: 6))
+        #expect(first == second)
+        #expect(first.points[5] > y.last ?? 0)
+        #expect(zip(first.distributions, first.distributions.dropFirst()).allSatisfy { $0.scale <= $1.scale })
+    }
+
+    @Test func censoredDistributionStaysInsideItsBounds() {
+        let d = PredictiveDistribution(location: 98, scale: 3, lowerBound: 0, upperBound: 100)
+        #expect(d.quantile(0.99) == 100)
+        #expect(d.interval(0.95).upper == 100)
+        #expect(d.cdf(100) == 1)
+        #expect(d.cdf(-1) == 0)
+        #expect(abs(d.survival(98) - 0.5) < 1e-15)
+        #expect(PredictiveDistribution(location: -2, scale: 1, lowerBound: 0).point == 0)
+    }
+
+    /// CRPS(F, y) = ∫ (F(x) − 1{x ≥ y})² dx, checked by the trapezoid rule.
+    @Test(arguments: [PredictiveDistribution.Shape.normal, .studentT(degreesOfFreedom: 4)])
+    func crpsMatchesItsDefinition(_ shape: PredictiveDistribution.Shape) {
+        let d = PredictiveDistribution(location: 1, scale: 2, shape: shape)
+        for y in [-3.0, 0.5, 4] {
+            var integral = 0.0
+            let step = 0.001
+            var x = -400.0
+            while x < 400 {
+                let f0 = d.cdf(x) - (x >= y ? 1 : 0)
+                let f1 = d.cdf(x + step) - (x + step >= y ? 1 : 0)
+                integral += 0.5 * step * (f0 * f0 + f1 * f1)
+                x += step
+            }
+            #expect(abs(d.crps(y) - integral) < 2e-3 * integral, "y \(y): \(d.crps(y)) vs \(integral)")
+        }
+    }
+
+    @Test func accuracyMetricsOnAHandExample() throws {
+        // One series, scale q = 2; forecasts 10 and 12 (σ → 0), actuals 11 and 12.
+        let cells = [
+            AccuracyTable.Cell(horizon: 1, actual: 11, distribution: PredictiveDistribution(location: 10, scale: 0)),
+            AccuracyTable.Cell(horizon: 2, actual: 12, distribution: PredictiveDistribution(location: 12, scale: 0)),
+        ]
+        let rows = AccuracyTable.rows(method: "m", series: [AccuracyTable.SeriesResult(cells: cells, scale: 2)])
+        let all = try #require(rows.last)
+        #expect(all.horizon == "all")
+        #expect(abs(all.mae - 0.5) < 1e-12)
+        #expect(abs(all.smape - (200.0 / 21) / 2) < 1e-12)
+        #expect(abs(all.mase - 0.25) < 1e-12)
+        // The zero-width interval misses 11 by 1: MSIS = (0 + 40·1)/2 at h = 1, 0 at h = 2.
+        #expect(abs(all.msis - 10) < 1e-12)
+        #expect(all.coverage95 == 0.5)
+        #expect(abs(all.bias - 0.25) < 1e-12)
+        #expect(rows.count == 3)
+    }
+
+    @Test func autoUsesItsCandidatesAndSaysWhereIntervalsComeFrom() throws {
+        let y: [Double] = (0..<20).map { t in 20 + 1.5 * Double(t) + 2 * sin(Double(t)) }
+        let forecast = try #require(AutoForecaster().forecast(y, horizon: 6))
+        #expect(forecast.method == "auto")
+        #expect(forecast.intervalSource == .crossValidation)
+        #expect(forecast.points.allSatisfy { $0 > y[18] })
+        let interval = forecast.distributions[5].interval(0.95)
+        #expect(interval.lower < forecast.points[5] && forecast.points[5] < interval.upper)
+    }
+}
+
+@Suite struct CompetitionReaderTests {
+    @Test func readsTidySeriesWithMeta() throws {
+        let series = "series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5\nB,train,2,4\n"
+        let meta = "series_id,category,start_year,description\nA,MICRO,2001,first\nB,MACRO,1990,second\n"
+        let dataset = try CompetitionReader.read(series: series, seriesFile: "s.csv", meta: meta, metaFile: "m.csv", name: "demo").get()
+        #expect(dataset.entities.map(\.id) == ["A", "B"])
+        #expect(dataset.indicators.map(\.id) == ["micro", "macro"])
+        let a = dataset.observations.filter { $0.entityID == "A" }
+        #expect(a.map(\.year) == [2001, 2002, 2003])
+        #expect(a.map(\.split) == [.train, .train, .test])
+        #expect(dataset.indicators.allSatisfy { $0.lowerBound == 0 })
+    }
+
+    @Test func reportsEveryProblem() {
+        let series = "series_id,split,t,value\nA,train,1,10\nA,validation,2,x\nA,train,3,12\n"
+        switch CompetitionReader.read(series: series, seriesFile: "s.csv", meta: nil, metaFile: "", name: "demo") {
+        case .success: Issue.record("expected problems")
+        case .failure(let invalid):
+            let lines = invalid.diagnostics.map(\.description)
+            #expect(lines.contains("s.csv:3:3: unknown split \"validation\" (expected train or test)"))
+            #expect(lines.contains("s.csv:3:16: \"x\" in \"value\" is not a number"))
+        }
+    }
+}

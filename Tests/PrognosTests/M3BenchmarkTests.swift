@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// The M3 yearly benchmark (`Datasets/m3-yearly`, 645 series, horizon 6): published
+/// figures reproduced, and `auto`'s intervals calibrated.
+@Suite struct M3BenchmarkTests {
+    static let series: [Backtest.EvaluationSeries] = {
+        let directory = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly")
+        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly") else { return [] }
+        return Backtest.series(of: dataset)
+    }()
+
+    static func overall(_ method: any Forecaster) -> AccuracyTable.Row? {
+        let results = Backtest.run(method: method, series: series, holdout: nil, origins: 1, threads: 2)
+        return AccuracyTable.rows(method: method.name, series: results).last
+    }
+
+    @Test func datasetHasAllSeries() {
+        #expect(Self.series.count == 645)
+        #expect(Self.series.allSatisfy { $0.testCount == 6 })
+    }
+
+    /// Naive must reproduce the published figures exactly (17.88, 3.172, ±0.005).
+    @Test func naiveReproducesThePublishedFigures() throws {
+        let row = try #require(Self.overall(RandomWalk(drift: false)))
+        #expect(row.horizon == "all")
+        #expect(row.count == 645 * 6)
+        #expect(abs(row.smape - 17.88) <= 0.005, "\(row.smape)")
+        #expect(abs(row.mase - 3.172) <= 0.005, "\(row.mase)")
+    }
+
+    /// Theta within 0.15 of forecast::thetaf's 16.76 sMAPE and 2.774 MASE.
+    @Test func thetaIsWithinTheToleranceOfThetaf() throws {
+        let row = try #require(Self.overall(ThetaForecaster()))
+        #expect(abs(row.smape - 16.76) <= 0.15, "\(row.smape)")
+        #expect(abs(row.mase - 2.774) <= 0.15, "\(row.mase)")
+    }
+
+    /// SES, Holt, Damped and Comb near the published original submissions (sMAPE 17.82,
+    /// 20.02, 17.36, 17.07). The gaps over 0.3 (Holt, Damped) come from fitting: the M3
+    /// submissions were not likelihood-fitted ETS models (README, "Forecasting").
+    @Test func exponentialSmoothingIsNearThePublishedSubmissions() throws {
+        let published: [(String, Double, Double)] = [
+            ("ses", 17.82, 3.171), ("holt", 20.02, 3.182), ("damped", 17.36, 3.032), ("comb", 17.07, 2.876),
+        ]
+        for (code, smape, mase) in published {
+            let method = try #require(MethodRegistry.method(code))
+            let row = try #require(Self.overall(method))
+            #expect(abs(row.smape - smape) <= 1.0, "\(code) sMAPE \(row.smape) vs \(smape)")
+            #expect(abs(row.mase - mase) <= 0.2, "\(code) MASE \(row.mase) vs \(mase)")
+        }
+    }
+
+    /// `auto`'s 95 % intervals cover 90–97 % of the test points, with an MSIS well below Naive's.
+    @Test func autoIntervalsAreCalibrated() throws {
+        let auto = try #require(Self.overall(AutoForecaster()))
+        let naive = try #require(Self.overall(RandomWalk(drift: false)))
+        #expect(auto.coverage95 >= 0.90 && auto.coverage95 <= 0.97, "\(auto.coverage95)")
+        #expect(auto.msis < 0.75 * naive.msis, "\(auto.msis) vs naive \(naive.msis)")
+        // Point accuracy as measured when `auto` was chosen (README): a guard against regressions.
+        #expect(auto.smape < 16.1, "\(auto.smape)")
+        #expect(auto.mase < 2.66, "\(auto.mase)")
+    }
+}
