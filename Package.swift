@@ -52,6 +52,12 @@ let package = Package(
             path: "Benchmarks/LinearBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ForecastBenchmarks",
+            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/ForecastBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

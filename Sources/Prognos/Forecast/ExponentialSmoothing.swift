@@ -9,10 +9,10 @@ import Foundation
 ///
 /// Parameters (α, β, φ) and initial states (ℓ₀, b₀) maximise the Gaussian likelihood,
 /// which for additive errors is minimising the sum of squared one-step errors. The
-/// optimiser is ``NelderMead`` over a box: α ∈ [10⁻⁴, 0.9999], β = α·β* with
-/// β* ∈ [10⁻⁴, 0.9999] (so 0 < β < α), φ ∈ [0.8, 0.98], ℓ₀ and b₀ within the data's range
-/// of their heuristic start (forecast::ets's `initstate`: a regression on the first
-/// ten observations). Starts: α = 0.2, β* = 0.5, φ = 0.978.
+/// initial states enter the errors linearly, so for each trial (α, β, φ) they are solved
+/// exactly by least squares (concentrated out); ``NelderMead`` searches only the box
+/// α ∈ [10⁻⁴, 0.9999], β = α·β* with β* ∈ [10⁻⁴, 0.9999] (so 0 < β < α), φ ∈ [0.8, 0.98],
+/// from α = 0.2, β* = 0.5, φ = 0.978.
 ///
 /// Forecast: ŷₙ₊ₕ = ℓₙ + (φ + … + φʰ) bₙ, with the class-1 variance
 /// vₕ = σ² [1 + Σⱼ₌₁ʰ⁻¹ cⱼ²], cⱼ = α + β (φ + … + φʲ), σ² = SSE / (n − k) with k the number
@@ -59,19 +59,8 @@ public struct ExponentialSmoothing: Forecaster {
     public func fit(_ y: [Double]) -> Fit? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
-        let head = min(10, n)
-        var level0 = y[0..<head].reduce(0, +) / Double(head)
-        var slope0 = 0.0
-        if trend != .none, let line = LinearTrend(years: Array(1...head), values: Array(y[0..<head])) {
-            // ℓ₀ is the regression line at t = 0, one step before the first observation.
-            slope0 = line.slope
-            level0 = line.intercept + line.slope * (0 - line.centreYear)
-        }
-        let minimum = y.min() ?? 0
-        let maximum = y.max() ?? 0
-        let range = max(maximum - minimum, abs(level0) * 1e-3, 1e-8)
-
-        // Parameter vector: [α, β*, φ, ℓ₀, b₀] restricted to what the trend uses.
+        // Smoothing parameters [α, β*, φ] as the trend uses them; the initial states are
+        // concentrated out (solved exactly for each trial, see `concentrated`).
         var lower = [1e-4]
         var upper = [0.9999]
         var start = [0.2]
@@ -85,50 +74,103 @@ public struct ExponentialSmoothing: Forecaster {
             upper += [0.98]
             start += [0.978]
         }
-        lower += [level0 - range]
-        upper += [level0 + range]
-        start += [level0]
-        if trend != .none {
-            lower += [slope0 - range / 2]
-            upper += [slope0 + range / 2]
-            start += [slope0]
-        }
-        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000)
+        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: 1e-9)
         let (best, _) = optimizer.minimize(start: start) { parameters in
-            self.run(y, parameters: parameters).sse
+            self.concentrated(y, smoothing: self.smoothing(parameters)).sse
         }
-        let result = run(y, parameters: best)
-        let k = best.count + 1
+        let smoothing = self.smoothing(best)
+        let result = concentrated(y, smoothing: smoothing)
+        guard result.sse.isFinite else { return nil }
+        // Estimated: the smoothing parameters and the initial states, plus σ (forecast::ets).
+        let k = best.count + (trend == .none ? 1 : 2) + 1
         let variance = result.sse / Double(max(1, n - k))
-        let p = unpack(best)
         return Fit(
-            alpha: p.alpha, beta: p.beta, phi: p.phi, level: result.level, slope: result.slope,
+            alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
             sumOfSquaredErrors: result.sse, variance: variance)
     }
 
-    func unpack(_ parameters: [Double]) -> (alpha: Double, beta: Double, phi: Double, level: Double, slope: Double) {
+    struct Smoothing {
+        var alpha: Double
+        var beta: Double
+        var phi: Double
+    }
+
+    func smoothing(_ parameters: [Double]) -> Smoothing {
         let alpha = parameters[0]
         switch trend {
-        case .none: return (alpha, 0, 1, parameters[1], 0)
-        case .additive: return (alpha, alpha * parameters[1], 1, parameters[2], parameters[3])
-        case .damped: return (alpha, alpha * parameters[1], parameters[2], parameters[3], parameters[4])
+        case .none: return Smoothing(alpha: alpha, beta: 0, phi: 1)
+        case .additive: return Smoothing(alpha: alpha, beta: alpha * parameters[1], phi: 1)
+        case .damped: return Smoothing(alpha: alpha, beta: alpha * parameters[1], phi: parameters[2])
         }
     }
 
-    /// Runs the filter: the sum of squared one-step errors and the final states.
-    func run(_ y: [Double], parameters: [Double]) -> (sse: Double, level: Double, slope: Double) {
-        let p = unpack(parameters)
-        var level = p.level
-        var slope = p.slope
-        var sse = 0.0
-        for value in y {
-            let damped = p.phi * slope
-            let error = value - (level + damped)
-            sse += error * error
-            level = level + damped + p.alpha * error
-            slope = damped + p.beta * error
+    /// The sum of squared one-step errors minimised over the initial states, and the
+    /// final states, for given smoothing parameters.
+    ///
+    /// The filter is affine in (ℓ₀, b₀): eₜ = e⁰ₜ − ℓ₀ dₜ − b₀ gₜ, where e⁰ is the error path
+    /// started from zero states and d, g are the paths' responses to a unit initial level
+    /// and slope (propagated through the same recursions in the same pass). The initial
+    /// states are then the least-squares solution of e⁰ ≈ [d g](ℓ₀, b₀), found by a
+    /// two-column QR (Gram–Schmidt with one reorthogonalisation), never normal equations.
+    func concentrated(_ y: [Double], smoothing p: Smoothing) -> (sse: Double, level: Double, slope: Double) {
+        let n = y.count
+        var e0 = [Double](repeating: 0, count: n)
+        var d = [Double](repeating: 0, count: n)
+        var g = [Double](repeating: 0, count: n)
+        // Zero-start path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
+        var level = 0.0, slope = 0.0
+        var sl = 1.0, sb = 0.0
+        var tl = 0.0, tb = 1.0
+        for t in 0..<n {
+            let error = y[t] - (level + p.phi * slope)
+            e0[t] = error
+            let dl = sl + p.phi * sb
+            let dg = tl + p.phi * tb
+            d[t] = dl
+            g[t] = dg
+            level = level + p.phi * slope + p.alpha * error
+            slope = p.phi * slope + p.beta * error
+            // A unit initial level changes the error by −dl; propagate that change.
+            sl = sl + p.phi * sb - p.alpha * dl
+            sb = p.phi * sb - p.beta * dl
+            tl = tl + p.phi * tb - p.alpha * dg
+            tb = p.phi * tb - p.beta * dg
         }
-        return (sse, level, slope)
+        var initialLevel = 0.0
+        var initialSlope = 0.0
+        if trend == .none {
+            let norm = d.reduce(0) { $0 + $1 * $1 }
+            guard norm > 0 else { return (.infinity, 0, 0) }
+            initialLevel = zip(d, e0).reduce(0) { $0 + $1.0 * $1.1 } / norm
+        } else {
+            guard let solution = Self.twoColumnSolve(d, g, e0) else { return (.infinity, 0, 0) }
+            (initialLevel, initialSlope) = solution
+        }
+        var sse = 0.0
+        for t in 0..<n {
+            let error = e0[t] - initialLevel * d[t] - initialSlope * g[t]
+            sse += error * error
+        }
+        return (sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb)
+    }
+
+    /// argmin ‖r − (a x₁ + b x₂)‖ by Gram–Schmidt QR of [a b] with one reorthogonalisation.
+    static func twoColumnSolve(_ a: [Double], _ b: [Double], _ r: [Double]) -> (Double, Double)? {
+        let r11 = a.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard r11 > 0 else { return nil }
+        let q1 = a.map { $0 / r11 }
+        var r12 = zip(q1, b).reduce(0) { $0 + $1.0 * $1.1 }
+        var v = zip(b, q1).map { $0 - r12 * $1 }
+        let correction = zip(q1, v).reduce(0) { $0 + $1.0 * $1.1 }
+        r12 += correction
+        v = zip(v, q1).map { $0 - correction * $1 }
+        let r22 = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard r22 > 1e-12 * r11 else { return nil }
+        let q2 = v.map { $0 / r22 }
+        let z1 = zip(q1, r).reduce(0) { $0 + $1.0 * $1.1 }
+        let z2 = zip(q2, r).reduce(0) { $0 + $1.0 * $1.1 }
+        let x2 = z2 / r22
+        return ((z1 - r12 * x2) / r11, x2)
     }
 
     public func forecast(_ series: [Double], horizon: Int) -> Forecast? {
