@@ -66,9 +66,7 @@ public enum Backtest {
             let steps = min(h, n - origin)
             guard steps > 0, let forecast = method.forecast(training, horizon: steps)?.bounded(lower: s.lowerBound, upper: s.upperBound)
             else { continue }
-            var scale = 0.0
-            for t in 1..<origin { scale += abs(training[t] - training[t - 1]) }
-            scale /= Double(origin - 1)
+            let scale = meanAbsoluteChange(training)
             let cells = (0..<steps).map {
                 AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
             }

@@ -54,9 +54,7 @@ public struct AutoForecaster: Forecaster {
         guard first < n else { return (errors, forecasts, scales, used) }
         for origin in first..<n {
             let training = Array(y[0..<origin])
-            var scale = 0.0
-            for t in 1..<origin { scale += abs(training[t] - training[t - 1]) }
-            scale /= Double(origin - 1)
+            var scale = meanAbsoluteChange(training)
             if !(scale > 0) { scale = max(abs(training.last ?? 1), 1e-12) * 1e-3 }
             let steps = min(horizon, n - origin)
             var point: [[Double]] = []
@@ -107,9 +105,7 @@ public struct AutoForecaster: Forecaster {
                 comboErrors[h].append((y[origin + h] - combined) / cv.scales[k])
             }
         }
-        var scale = 0.0
-        for t in 1..<n { scale += abs(y[t] - y[t - 1]) }
-        scale /= Double(n - 1)
+        let scale = n >= 2 ? meanAbsoluteChange(y) : 0
 
         var lastReliable: (horizon: Int, rms: Double)? = nil
         var distributions: [PredictiveDistribution] = []
