@@ -42,6 +42,8 @@ public struct AccuracyTable: Sendable {
     public struct SeriesResult: Sendable {
         public var cells: [Cell]
         public var scale: Double
+        /// The last value before the origin (for calibration targets).
+        public var lastTrainingValue: Double? = nil
     }
 
     public static let columns = [

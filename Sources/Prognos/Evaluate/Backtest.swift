@@ -40,7 +40,8 @@ public enum Backtest {
 
     /// The scored forecasts of one method on every series (one result per series and origin).
     public static func run(
-        method: any Forecaster, series: [EvaluationSeries], holdout: Int?, origins: Int, threads: Int
+        method: any Forecaster, series: [EvaluationSeries], holdout: Int?, origins: Int, threads: Int,
+        keepTraining: Bool = false
     ) -> [AccuracyTable.SeriesResult] {
         let results = ResultSlots(count: series.count)
         let workers = max(1, min(threads, series.count))
@@ -70,7 +71,7 @@ public enum Backtest {
             let cells = (0..<steps).map {
                 AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
             }
-            results.append(AccuracyTable.SeriesResult(cells: cells, scale: scale))
+            results.append(AccuracyTable.SeriesResult(cells: cells, scale: scale, lastTrainingValue: training.last))
         }
         return results
     }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Prognos
+
+struct CalibrateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calibrate",
+        abstract: "How well stated probabilities match outcomes: Brier score, log loss, ECE.",
+        discussion: """
+            For every series and horizon of the holdout, targets are the last training value \
+            times 0.90, 0.95, 0.98, 1, 1.02, 1.05, 1.10; the event is "actual ≥ target" and the \
+            stated probability is P(Y ≥ target). Prints the method's scores beside a baseline \
+            (Theta's Gaussian) and writes the reliability table to DIR/calibration.csv.
+            """
+    )
+
+    @Argument(help: "A canonical dataset directory with a holdout (split = test) or --holdout.")
+    var dataset: String
+
+    @Option(name: .long, help: "Observations held out at the end of each series.")
+    var holdout: Int?
+
+    @Option(name: .long, help: "The method whose probabilities are scored.")
+    var method: String = "auto"
+
+    @Option(name: .long, help: "Directory for calibration.csv.")
+    var out: String = "out"
+
+    func validate() throws {
+        if MethodRegistry.method(method) == nil { throw ValidationError("unknown method \"\(method)\"") }
+        if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
+    }
+
+    func run() throws {
+        let location = try DatasetLocation.resolve(dataset)
+        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        let series = Backtest.series(of: loaded)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        guard let chosen = MethodRegistry.method(method) else { return }
+        var reports = [CalibrationReport.evaluate(method: chosen, series: series, holdout: holdout, threads: threads)]
+        if method != "theta" {
+            reports.append(CalibrationReport.evaluate(method: ThetaForecaster(), series: series, holdout: holdout, threads: threads))
+        }
+        print("method          n        Brier    log loss  ECE")
+        for report in reports {
+            let name = (report.method + (report.method == "theta" && method != "theta" ? " (baseline)" : ""))
+                .padding(toLength: 15, withPad: " ", startingAt: 0)
+            print(name + String(format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss, report.expectedCalibrationError))
+        }
+        try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: URL(fileURLWithPath: out).appendingPathComponent("calibration.csv"))
+    }
+}
