@@ -38,6 +38,8 @@ public enum EvidenceBasis: String, Sendable, Codable {
     case targetYearOutcome = "target_year_outcome"
     /// The target year has no outcome yet; the latest earlier outcome stands in for it.
     case latestBeforeTargetYear = "latest_before_target_year"
+    /// The target year has no outcome yet; its forecast decides (met when P(met) ≥ ½).
+    case forecast
     /// No outcome in or before the target year.
     case none
 }

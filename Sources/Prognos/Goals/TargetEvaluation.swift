@@ -9,7 +9,11 @@
 ///   meaning in the target's direction (higher for `>=`, lower for `<=`);
 /// - **not met** otherwise, including when there is no earlier outcome to compare with;
 /// - **not evaluated** without any outcome in or before the target year.
-public struct TargetEvaluation: Sendable, Equatable {
+///
+/// Given a ``TargetLikelihood`` for a target year without an outcome, the forecast
+/// decides instead (basis `forecast`): met when P(met) ≥ ½, improving when the forecast
+/// median is better than the latest outcome, not met otherwise.
+public struct TargetEvaluation: Sendable {
     public let target: Target
     public let status: IndicatorStatus
     public let basis: EvidenceBasis
@@ -21,8 +25,12 @@ public struct TargetEvaluation: Sendable, Equatable {
     public let previousYear: Int?
     public let previousOutcome: Double?
 
-    public init(target: Target, points: [SeriesPoint]) {
+    /// The probability of meeting the target and its source, when computed.
+    public let likelihood: TargetLikelihood?
+
+    public init(target: Target, points: [SeriesPoint], likelihood: TargetLikelihood? = nil) {
         self.target = target
+        self.likelihood = likelihood
         let judged =
             points.first(where: { $0.year == target.year })
             ?? points.last(where: { $0.year < target.year })
@@ -34,6 +42,22 @@ public struct TargetEvaluation: Sendable, Equatable {
             outcomeIsPreliminary = false
             previousYear = nil
             previousOutcome = nil
+            return
+        }
+        if judged.year != target.year, let forecast = likelihood?.distribution, let p = likelihood?.probability {
+            basis = .forecast
+            outcomeYear = target.year
+            outcome = forecast.point
+            outcomeIsPreliminary = false
+            previousYear = judged.year
+            previousOutcome = judged.value
+            if p >= 0.5 {
+                status = .met
+            } else if Self.isBetter(forecast.point, than: judged.value, toward: target.comparator) {
+                status = .improving
+            } else {
+                status = .notMet
+            }
             return
         }
         basis = judged.year == target.year ? .targetYearOutcome : .latestBeforeTargetYear

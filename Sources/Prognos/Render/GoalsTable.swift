@@ -1,6 +1,6 @@
 /// `goals.csv`: one row per goal with the computed and the reported assessment.
 ///
-/// `p_fully_met` and `p_at_least_partly_met` are empty until the likelihood stage runs.
+/// `p_fully_met` and `p_at_least_partly_met` come from ``GoalEvaluation``'s simulation.
 public enum GoalsTable {
     public static let columns = [
         "goal_id", "assessment", "reported_assessment", "n_indicators", "n_met", "p_fully_met",
@@ -26,6 +26,8 @@ public enum GoalsTable {
             "reported_assessment": reported?.rawValue ?? "",
             "n_indicators": String(evaluation.evaluations.count),
             "n_met": String(evaluation.metCount),
+            "p_fully_met": NumberFormatting.plain(evaluation.probabilityFullyMet),
+            "p_at_least_partly_met": NumberFormatting.plain(evaluation.probabilityAtLeastPartlyMet),
             "parent_goal": evaluation.goal.parentGoal ?? "",
             "year": evaluation.year.map(String.init) ?? "",
             "signal": evaluation.assessment.signal.rawValue,

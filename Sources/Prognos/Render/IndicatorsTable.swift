@@ -1,8 +1,8 @@
 /// `indicators.csv`: one row per series (entity, indicator, gender; the contract's
 /// columns first, then Prognos's additions).
 ///
-/// Columns that later stages fill (probabilities, suggested targets) are empty until
-/// those stages run; forecast columns are empty where the series is too short.
+/// Forecast and probability columns are empty only where there is nothing to go on (no
+/// outcome, or no scale of change, own or pooled); `not_evaluated_reason` then says why.
 public enum IndicatorsTable {
     public static let columns = [
         "entity_id", "indicator_id", "n_obs", "last_year", "last_value", "method", "slope", "slope_se",
@@ -10,7 +10,8 @@ public enum IndicatorsTable {
         "status", "signal", "suggested_target_p50", "suggested_target_p80", "suggested_target_p90",
         // Additions beyond the contract:
         "gender", "last_status", "previous_year", "previous_value", "change", "goal_id", "target_year",
-        "comparator", "status_basis", "outcome_year", "outcome", "interval_source",
+        "comparator", "status_basis", "outcome_year", "outcome", "uncertainty_source", "forecast_uncertainty",
+        "not_evaluated_reason",
     ]
 
     public static func csv(_ analysis: RunAnalysis) -> String {
@@ -41,17 +42,26 @@ public enum IndicatorsTable {
             "slope_se": plain(summary.trend?.slopeStandardError),
             "slope_p": plain(summary.trend?.slopePValue),
         ]
-        if let forecast = summary.forecast, let distribution = forecast.distributions.first {
+        if let outlook = summary.outlook {
+            let distribution = outlook.distribution
             let (lo80, hi80) = distribution.interval(0.8)
             let (lo95, hi95) = distribution.interval(0.95)
-            row["method"] = forecast.method
-            row["forecast_year"] = summary.forecastYear.map(String.init) ?? ""
+            row["method"] = outlook.method
+            row["forecast_year"] = String(outlook.year)
             row["forecast"] = plain(distribution.point)
             row["lo80"] = plain(lo80)
             row["hi80"] = plain(hi80)
             row["lo95"] = plain(lo95)
             row["hi95"] = plain(hi95)
-            row["interval_source"] = forecast.intervalSource.rawValue
+            row["forecast_uncertainty"] = outlook.source
+        }
+        for (p, column) in zip(SeriesSummary.suggestionProbabilities, ["suggested_target_p50", "suggested_target_p80", "suggested_target_p90"]) {
+            row[column] = plain(summary.suggestions[p])
+        }
+        if let likelihood = summary.likelihood {
+            row["p_target_met"] = plain(likelihood.probability)
+            row["uncertainty_source"] = likelihood.source
+            row["not_evaluated_reason"] = likelihood.reason ?? ""
         }
         if let evaluation {
             row["target"] = plain(evaluation.target.value)

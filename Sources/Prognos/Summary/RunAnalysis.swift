@@ -15,6 +15,7 @@ public struct RunAnalysis: Sendable {
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
         let panel = Panel(dataset: dataset)
+        let pools = UncertaintyPools(dataset: dataset)
         var pointsByKey: [SeriesKey: [SeriesPoint]] = [:]
         var series: [SeriesSummary] = []
         series.reserveCapacity(panel.keys.count)
@@ -24,13 +25,21 @@ public struct RunAnalysis: Sendable {
             series.append(
                 SeriesSummary(
                     key: key, points: points, targets: dataset.targets, year: assessedYear ?? 0,
-                    indicator: indicators[key.indicatorID], method: method))
+                    indicator: indicators[key.indicatorID], method: method, pools: pools))
         }
         self.series = series
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
                 goal: goal, targets: dataset.targets, year: assessedYear ?? 0,
-                series: { pointsByKey[$0] ?? [] }, rule: rule)
+                series: { pointsByKey[$0] ?? [] },
+                likelihood: { target in
+                    method.map { method in
+                        let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)
+                        return TargetLikelihood.make(
+                            target: target, points: pointsByKey[key] ?? [], indicator: indicators[target.indicatorID],
+                            key: key, pools: pools, method: method)
+                    }
+                }, rule: rule)
         }
     }
 }

@@ -1,24 +1,25 @@
-/// The descriptive figures of one series, and how it fares against its target.
+/// The figures of one series: descriptive statistics, its trend, how it fares against
+/// its target, its outlook for the next year and the targets it could commit to.
 ///
-/// Fills the first columns of `indicators.csv`: number of outcomes, the latest outcome
-/// and the one before it, the change between them, the OLS slope per year over all
-/// outcomes (with its standard error and two-sided p-value from three outcomes on), and
-/// the target with its
-/// ``TargetEvaluation``.
-public struct SeriesSummary: Sendable, Equatable {
+/// Fills `indicators.csv`: number of outcomes, the latest outcome and the one before it,
+/// the change between them, the OLS slope per year over all outcomes (with its standard
+/// error and two-sided p-value from three outcomes on), the target with its
+/// ``TargetEvaluation`` and ``TargetLikelihood``, the next year's ``Outlook`` and the
+/// suggested targets.
+public struct SeriesSummary: Sendable {
     public let key: SeriesKey
     public let points: [SeriesPoint]
     public let trend: LinearTrend?
     /// The target that applies in the assessed year, if the series has one.
     public let evaluation: TargetEvaluation?
-    /// The forecast for the year after the last outcome, from the latest run of
-    /// consecutive years, censored at the indicator's bounds; nil when that run is too
-    /// short for the method.
-    public let forecast: Forecast?
-    public var forecastYear: Int? { forecast == nil ? nil : last.map { $0.year + 1 } }
+    /// The predictive distribution of the year after the last outcome.
+    public let outlook: Outlook?
+    /// Suggested targets for the outlook's year by probability of meeting them (0.5, 0.8, 0.9).
+    public let suggestions: [Double: Double]
 
     public var last: SeriesPoint? { points.last }
     public var previous: SeriesPoint? { points.count >= 2 ? points[points.count - 2] : nil }
+    public var likelihood: TargetLikelihood? { evaluation?.likelihood }
 
     /// Latest outcome minus the one before it.
     public var change: Double? {
@@ -26,9 +27,11 @@ public struct SeriesSummary: Sendable, Equatable {
         return last.value - previous.value
     }
 
+    public static let suggestionProbabilities: [Double] = [0.5, 0.8, 0.9]
+
     public init(
         key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int, indicator: Indicator? = nil,
-        method: (any Forecaster)? = nil
+        method: (any Forecaster)? = nil, pools: UncertaintyPools? = nil
     ) {
         self.key = key
         self.points = points
@@ -36,20 +39,41 @@ public struct SeriesSummary: Sendable, Equatable {
         let own = targets.filter {
             key.gender == .total && $0.entityID == key.entityID && $0.indicatorID == key.indicatorID
         }
-        if let chosen = TargetSelection.year(among: own.map(\.year), preferring: year),
-            let target = own.first(where: { $0.year == chosen })
-        {
-            evaluation = TargetEvaluation(target: target, points: points)
+        var chosen: Target? = nil
+        if let chosenYear = TargetSelection.year(among: own.map(\.year), preferring: year) {
+            chosen = own.first { $0.year == chosenYear }
+        }
+        if let target = chosen {
+            let likelihood = method.flatMap { method in
+                pools.map {
+                    TargetLikelihood.make(
+                        target: target, points: points, indicator: indicator, key: key, pools: $0, method: method)
+                }
+            }
+            evaluation = TargetEvaluation(target: target, points: points, likelihood: likelihood)
         } else {
             evaluation = nil
         }
-        if let method {
-            let consecutive = Self.latestConsecutiveRun(points)
-            forecast = method.forecast(consecutive, horizon: 1)?.bounded(
-                lower: indicator?.lowerBound, upper: indicator?.upperBound)
+        if let method, let pools, let last = points.last {
+            outlook = Outlook.make(
+                points: points, year: last.year + 1, indicator: indicator, key: key, pools: pools, method: method)
         } else {
-            forecast = nil
+            outlook = nil
         }
+        // Direction of ambition: the target's comparator, else the indicator's polarity.
+        var atLeast: Bool? = nil
+        if let comparator = chosen?.comparator {
+            atLeast = comparator == .atLeast
+        } else if let polarity = indicator?.polarity, polarity != .neutral {
+            atLeast = polarity == .higherIsBetter
+        }
+        var suggestions: [Double: Double] = [:]
+        if let atLeast, let distribution = outlook?.distribution {
+            for p in Self.suggestionProbabilities {
+                suggestions[p] = distribution.quantile(atLeast ? 1 - p : p)
+            }
+        }
+        self.suggestions = suggestions
     }
 
     /// The values of the latest run of consecutive years, oldest first.

@@ -1,0 +1,71 @@
+/// The probability that a target is met, and where its uncertainty comes from.
+///
+/// - The target year has a final outcome: the probability is 1 or 0 (`outcome`).
+/// - It has a preliminary outcome: the final value is taken as normal around it with a
+///   standard deviation of a quarter of the series' one-year change scale (its pool's,
+///   ``UncertaintyPools``) — the assumption that revisions are small next to a year's
+///   change (`outcome_preliminary`).
+/// - It has none yet: the ``Outlook`` for the target year (`own` or `pooled:…`).
+/// - No outcome in or before the target year: no probability, with the reason.
+///
+/// P(met) is P(Y ≥ target) for `>=` and P(Y ≤ target) for `<=`, on the distribution
+/// censored at the indicator's bounds; always within [0, 1], never NaN.
+public struct TargetLikelihood: Sendable {
+    public var probability: Double?
+    public var source: String
+    /// The distribution of the target year's outcome (nil when it is known and final).
+    public var distribution: PredictiveDistribution?
+    public var reason: String?
+
+    public static func make(
+        target: Target, points: [SeriesPoint], indicator: Indicator?, key: SeriesKey, pools: UncertaintyPools,
+        method: any Forecaster
+    ) -> TargetLikelihood {
+        if let outcome = points.first(where: { $0.year == target.year }) {
+            if !outcome.isPreliminary {
+                let met = target.comparator.isMet(outcome: outcome.value, target: target.value)
+                return TargetLikelihood(probability: met ? 1 : 0, source: "outcome", distribution: nil, reason: nil)
+            }
+            let step = pools.scale(for: key)?.sigma ?? ownStep(points)
+            guard let step, step > 0 else {
+                let met = target.comparator.isMet(outcome: outcome.value, target: target.value)
+                return TargetLikelihood(probability: met ? 1 : 0, source: "outcome_preliminary", distribution: nil, reason: nil)
+            }
+            let distribution = PredictiveDistribution(
+                location: outcome.value, scale: step / 4, lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+            return TargetLikelihood(
+                probability: probability(distribution, target), source: "outcome_preliminary", distribution: distribution,
+                reason: nil)
+        }
+        guard points.contains(where: { $0.year < target.year }) else {
+            return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no outcome in or before \(target.year)")
+        }
+        let before = points.filter { $0.year < target.year }
+        guard let outlook = Outlook.make(
+            points: before, year: target.year, indicator: indicator, key: key, pools: pools, method: method)
+        else {
+            return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no scale of year-to-year change, own or pooled")
+        }
+        return TargetLikelihood(
+            probability: probability(outlook.distribution, target), source: outlook.source,
+            distribution: outlook.distribution, reason: nil)
+    }
+
+    static func probability(_ distribution: PredictiveDistribution, _ target: Target) -> Double {
+        let p: Double
+        switch target.comparator {
+        case .atLeast: p = distribution.survival(target.value)
+        case .atMost: p = distribution.cdf(target.value)
+        }
+        return p.isNaN ? 0 : min(1, max(0, p))
+    }
+
+    /// √(mean Δ²) of the series' own consecutive-year changes, if any.
+    static func ownStep(_ points: [SeriesPoint]) -> Double? {
+        var squares: [Double] = []
+        for (a, b) in zip(points, points.dropFirst()) where b.year == a.year + 1 {
+            squares.append((b.value - a.value) * (b.value - a.value))
+        }
+        return squares.isEmpty ? nil : (squares.reduce(0, +) / Double(squares.count)).squareRoot()
+    }
+}
