@@ -158,3 +158,40 @@ import Testing
         #expect(p3 > 0 && p3 < 1)
     }
 }
+
+/// The Eurostat and UN SDG classes on the worked examples of `goal-methods.md`.
+@Suite struct ProgressClassificationTests {
+    func points(_ pairs: [(Int, Double)]) -> [SeriesPoint] {
+        pairs.map { SeriesPoint(year: $0.0, value: $0.1, isPreliminary: false) }
+    }
+
+    /// Broadband: y₂₀₁₅ = 80, y₂₀₂₁ = 95, target 98 in 2023 → R = 1.13 (significant),
+    /// anticipated 100.6 % clamped to 100 → P = 1.11 (on track).
+    @Test func broadbandExample() {
+        let target = Target(entityID: "e", indicatorID: "bb", goalID: "", year: 2023, value: 98, comparator: .atLeast)
+        let indicator = Indicator(id: "bb", titleSv: "", titleEn: "", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+        let c = ProgressClassification.make(target: target, points: points([(2015, 80), (2021, 95)]), indicator: indicator)
+        #expect(abs((c.eurostatRatio ?? 0) - 1.1318) < 1e-3)
+        #expect(c.eurostatClass == "significant_progress")
+        #expect(abs((c.sdgRatio ?? 0) - 20.0 / 18) < 1e-9)
+        #expect(c.sdgClass == "on_track_or_met")
+    }
+
+    /// Sick leave (lower is better): y₂₀₁₉ = 7.9, y₂₀₂₂ = 8.6, target 7.0 in 2023 →
+    /// R = −0.96 (movement away), P = −1.05 (stagnation or regression).
+    @Test func sickLeaveExample() {
+        let target = Target(entityID: "e", indicatorID: "s", goalID: "", year: 2023, value: 7.0, comparator: .atMost)
+        let c = ProgressClassification.make(target: target, points: points([(2019, 7.9), (2022, 8.6)]), indicator: nil)
+        #expect(abs((c.eurostatRatio ?? 0) + 0.96) < 0.01)
+        #expect(c.eurostatClass == "movement_away")
+        #expect(abs((c.sdgRatio ?? 0) + 1.05) < 0.01)
+        #expect(c.sdgClass == "stagnation_or_regression")
+    }
+
+    @Test func metAndNotAssessable() {
+        let target = Target(entityID: "e", indicatorID: "x", goalID: "", year: 2023, value: 50, comparator: .atLeast)
+        #expect(ProgressClassification.make(target: target, points: points([(2022, 40), (2023, 55)]), indicator: nil).eurostatClass == "target_achieved")
+        #expect(ProgressClassification.make(target: target, points: points([(2023, 45)]), indicator: nil) == .notAssessable)
+        #expect(ProgressClassification.make(target: target, points: points([(2021, -1), (2022, 3)]), indicator: nil) == .notAssessable)
+    }
+}

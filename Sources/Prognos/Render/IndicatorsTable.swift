@@ -11,7 +11,7 @@ public enum IndicatorsTable {
         // Additions beyond the contract:
         "gender", "last_status", "previous_year", "previous_value", "change", "goal_id", "target_year",
         "comparator", "status_basis", "outcome_year", "outcome", "uncertainty_source", "forecast_uncertainty",
-        "not_evaluated_reason",
+        "not_evaluated_reason", "eurostat_ratio", "eurostat_class", "sdg_ratio", "sdg_class",
     ]
 
     public static func csv(_ analysis: RunAnalysis) -> String {
@@ -57,6 +57,12 @@ public enum IndicatorsTable {
         }
         for (p, column) in zip(SeriesSummary.suggestionProbabilities, ["suggested_target_p50", "suggested_target_p80", "suggested_target_p90"]) {
             row[column] = plain(summary.suggestions[p])
+        }
+        if let progress = summary.progress {
+            row["eurostat_ratio"] = plain(progress.eurostatRatio)
+            row["eurostat_class"] = progress.eurostatClass
+            row["sdg_ratio"] = plain(progress.sdgRatio)
+            row["sdg_class"] = progress.sdgClass
         }
         if let likelihood = summary.likelihood {
             row["p_target_met"] = plain(likelihood.probability)

@@ -14,6 +14,7 @@ public enum MarkdownReport {
 
         out += summarySection(analysis, text)
         out += goalSections(analysis, text)
+        out += suggestionSection(analysis, text)
         out += otherSeriesSection(analysis, text)
         out += budgetSection(analysis, text)
         out += "---\n\n"
@@ -36,13 +37,15 @@ public enum MarkdownReport {
         out += counts.joined(separator: ", ") + ".\n\n"
         out += "| " + text.pick("Mål", "Goal") + " | " + text.pick("Bedömning", "Assessment") + " | "
             + text.pick("Rapporterad bedömning", "Reported assessment") + " | "
-            + text.pick("Indikatorer", "Indicators") + " | " + text.pick("Uppfyllda", "Met") + " |\n"
-        out += "|---|---|---|---:|---:|\n"
+            + text.pick("Indikatorer", "Indicators") + " | " + text.pick("Uppfyllda", "Met") + " | "
+            + text.pick("P(helt uppfyllt)", "P(fully met)") + " | " + text.pick("P(minst delvis)", "P(at least partly)") + " |\n"
+        out += "|---|---|---|---:|---:|---:|---:|\n"
         for evaluation in assessed {
             let reported = evaluation.goal.reportedAssessment.map { $0.label(text.language) } ?? "–"
             out += "| \(cell(evaluation.goal.id)): \(cell(evaluation.goal.title(text.language))) | "
                 + "\(evaluation.assessment.signal.emoji) \(evaluation.assessment.label(text.language)) | "
-                + "\(reported) | \(evaluation.evaluations.count) | \(evaluation.metCount) |\n"
+                + "\(reported) | \(evaluation.evaluations.count) | \(evaluation.metCount) | "
+                + "\(text.percent(evaluation.probabilityFullyMet)) | \(text.percent(evaluation.probabilityAtLeastPartlyMet)) |\n"
         }
         return out + "\n"
     }
@@ -68,13 +71,16 @@ public enum MarkdownReport {
             let year = evaluation.year.map(String.init) ?? ""
             out += "| " + text.pick("Indikator", "Indicator") + " | " + text.pick("Mål", "Target") + " \(year) | "
                 + text.pick("Utfall", "Outcome") + " | " + text.pick("Föregående", "Previous") + " | "
-                + text.pick("Status", "Status") + " |\n"
-            out += "|---|---:|---:|---:|---|\n"
+                + text.pick("Status", "Status") + " | " + text.pick("P(målet nås)", "P(target met)") + " | "
+                + text.pick("Osäkerhet från", "Uncertainty from") + " |\n"
+            out += "|---|---:|---:|---:|---|---:|---|\n"
             for target in evaluation.evaluations {
                 let indicator = indicators[target.target.indicatorID]
                 let title = indicator?.title(text.language) ?? target.target.indicatorID
                 var outcome = "–"
-                if let value = target.outcome, let outcomeYear = target.outcomeYear {
+                if target.basis == .forecast, let value = target.outcome {
+                    outcome = "≈ " + text.number(value)
+                } else if let value = target.outcome, let outcomeYear = target.outcomeYear {
                     let shown = text.number(value)
                     outcome = (target.outcomeIsPreliminary ? "(\(shown))" : shown) + " (\(outcomeYear))"
                 }
@@ -87,11 +93,38 @@ public enum MarkdownReport {
                 if target.basis == .latestBeforeTargetYear {
                     out += text.pick(" (inget utfall för målåret)", " (no outcome for the target year)")
                 }
-                out += " |\n"
+                if target.basis == .forecast {
+                    out += text.pick(" (prognos)", " (forecast)")
+                }
+                out += " | \(text.percent(target.likelihood?.probability)) | \(cell(target.likelihood?.source ?? "–")) |\n"
             }
             out += "\n"
         }
         return out
+    }
+
+    /// Suggested next-year targets for every series with a direction.
+    static func suggestionSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        let rows = analysis.series.filter { $0.suggestions.count == 3 && $0.outlook != nil }
+        guard !rows.isEmpty else { return "" }
+        let indicators = analysis.dataset.indicatorsByID
+        let entities = analysis.dataset.entitiesByID
+        var out = "## " + text.pick("Förslag till mål", "Suggested targets") + "\n\n"
+        out += text.pick(
+            "Målvärden som nås med sannolikheten 50, 80 och 90 % enligt prognosen.\n\n",
+            "Target values met with probability 50, 80 and 90 % according to the forecast.\n\n")
+        out += "| " + text.pick("Enhet", "Entity") + " | " + text.pick("Indikator", "Indicator") + " | "
+            + text.pick("År", "Year") + " | " + text.pick("Prognos", "Forecast") + " | 50 % | 80 % | 90 % |\n"
+        out += "|---|---|---:|---:|---:|---:|---:|\n"
+        for summary in rows {
+            guard let outlook = summary.outlook else { continue }
+            let entity = entities[summary.key.entityID]?.name ?? summary.key.entityID
+            var title = indicators[summary.key.indicatorID]?.title(text.language) ?? summary.key.indicatorID
+            if summary.key.gender != .total { title += " (" + genderLabel(summary.key.gender, text) + ")" }
+            out += "| \(cell(entity)) | \(cell(title)) | \(outlook.year) | \(text.number(outlook.distribution.point)) | "
+                + "\(text.number(summary.suggestions[0.5])) | \(text.number(summary.suggestions[0.8])) | \(text.number(summary.suggestions[0.9])) |\n"
+        }
+        return out + "\n"
     }
 
     static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {

@@ -40,4 +40,10 @@ struct ReportText {
     }
 
     func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
+
+    /// A probability as a whole percentage ("87 %"), "–" when absent.
+    func percent(_ p: Double?) -> String {
+        guard let p, p.isFinite else { return "–" }
+        return NumberFormatting.rounded(100 * p, digits: 0) + "\u{00A0}%"
+    }
 }

@@ -16,6 +16,8 @@ public struct SeriesSummary: Sendable {
     public let outlook: Outlook?
     /// Suggested targets for the outlook's year by probability of meeting them (0.5, 0.8, 0.9).
     public let suggestions: [Double: Double]
+    /// The Eurostat and UN SDG progress classes against the target, if there is one.
+    public let progress: ProgressClassification?
 
     public var last: SeriesPoint? { points.last }
     public var previous: SeriesPoint? { points.count >= 2 ? points[points.count - 2] : nil }
@@ -51,8 +53,10 @@ public struct SeriesSummary: Sendable {
                 }
             }
             evaluation = TargetEvaluation(target: target, points: points, likelihood: likelihood)
+            progress = ProgressClassification.make(target: target, points: points, indicator: indicator)
         } else {
             evaluation = nil
+            progress = nil
         }
         if let method, let pools, let last = points.last {
             outlook = Outlook.make(
