@@ -195,3 +195,17 @@ import Testing
         #expect(ProgressClassification.make(target: target, points: points([(2021, -1), (2022, 3)]), indicator: nil) == .notAssessable)
     }
 }
+
+@Suite struct CalibrationReportTests {
+    /// Four statements: p = 0.9 (happened), 0.9 (not), 0.2 (not), 0.05 (happened).
+    @Test func scoresOnAHandExample() {
+        let report = CalibrationReport(method: "m", probabilities: [0.9, 0.9, 0.2, 0.05], outcomes: [true, false, false, true])
+        #expect(report.count == 4)
+        #expect(abs(report.brier - (0.01 + 0.81 + 0.04 + 0.9025) / 4) < 1e-15)
+        let logLoss = -(log(0.9) + log(0.1) + log(0.8) + log(0.05)) / 4
+        #expect(abs(report.logLoss - logLoss) < 1e-12)
+        // Bins: [0.9, 1.0) mean p 0.9, frequency 0.5; [0.2, 0.3) 0.2 vs 0; [0, 0.1) 0.05 vs 1.
+        #expect(abs(report.expectedCalibrationError - (0.5 * 0.4 + 0.25 * 0.2 + 0.25 * 0.95)) < 1e-12)
+        #expect(report.bins[9].count == 2)
+    }
+}

@@ -63,4 +63,16 @@ import Testing
         #expect(auto.smape < 16.1, "\(auto.smape)")
         #expect(auto.mase < 2.66, "\(auto.mase)")
     }
+
+    /// The calibration protocol of the goals issue: auto's probabilities beat the best peer
+    /// measured (statsforecast AutoETS, Brier 0.184) and the Gaussian-from-Theta baseline.
+    @Test func autoProbabilitiesAreBetterCalibratedThanTheBaseline() {
+        let auto = CalibrationReport.evaluate(method: AutoForecaster(), series: Self.series, holdout: nil, threads: 2)
+        let theta = CalibrationReport.evaluate(method: ThetaForecaster(), series: Self.series, holdout: nil, threads: 2)
+        #expect(auto.count == 645 * 6 * 7)
+        #expect(auto.brier < 0.184, "\(auto.brier)")
+        #expect(auto.brier < theta.brier)
+        #expect(auto.logLoss < theta.logLoss)
+        #expect(auto.expectedCalibrationError < theta.expectedCalibrationError)
+    }
 }
