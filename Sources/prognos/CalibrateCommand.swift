@@ -41,10 +41,10 @@ struct CalibrateCommand: ParsableCommand {
         if method != "theta" {
             reports.append(CalibrationReport.evaluate(method: ThetaForecaster(), series: series, holdout: holdout, threads: threads))
         }
-        print("method          n        Brier    log loss  ECE")
+        print("method               n        Brier    log loss  ECE")
         for report in reports {
             let name = (report.method + (report.method == "theta" && method != "theta" ? " (baseline)" : ""))
-                .padding(toLength: 15, withPad: " ", startingAt: 0)
+                .padding(toLength: 20, withPad: " ", startingAt: 0)
             print(name + String(format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss, report.expectedCalibrationError))
         }
         try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: URL(fileURLWithPath: out).appendingPathComponent("calibration.csv"))

@@ -21,3 +21,5 @@ struct DatasetLocation {
 }
 
 extension Language: ExpressibleByArgument {}
+
+extension GoalRule: ExpressibleByArgument {}

@@ -26,9 +26,12 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Year to assess (default: the latest year with an outcome).")
     var year: Int?
 
+    @Option(name: .long, help: "Goal rule: report or share (default: the dataset's, else report).")
+    var goalRule: GoalRule?
+
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let job = RunJob(language: lang, year: year)
+        let job = RunJob(language: lang, year: year, rule: goalRule)
         let output = URL(fileURLWithPath: out)
         let result = try job.run(directory: location.url, displayName: location.displayName, output: output)
         print(

@@ -1,9 +1,10 @@
+import Foundation
 import Testing
 
 @testable import Prognos
 
 @Suite struct GoalLogicTests {
-    func target(_ value: Double, _ comparator: Comparator = .atLeast, year: Int = 2023) -> Target {
+    func target(_ value: Double, _ comparator: TargetComparator = .atLeast, year: Int = 2023) -> Target {
         Target(entityID: "e", indicatorID: "i", goalID: "g", year: year, value: value, comparator: comparator)
     }
 
@@ -68,5 +69,32 @@ import Testing
         #expect(TargetSelection.year(among: [2025, 2030], preferring: 2023) == 2025)
         #expect(TargetSelection.year(among: [2019, 2021], preferring: 2023) == 2021)
         #expect(TargetSelection.year(among: [], preferring: 2023) == nil)
+    }
+}
+
+@Suite struct GoalRuleConfigurationTests {
+    @Test func shareRuleHasTheLargelyMetLevel() {
+        #expect(GoalRule.share.assess([.met, .met, .notMet]) == .largelyMet)
+        #expect(GoalRule.share.assess([.met, .notMet, .notMet]) == .partlyMet)
+        #expect(GoalRule.share.assess([.met, .met, .met]) == .fullyMet)
+        #expect(GoalRule.share.assess([.notMet]) == .notMet)
+    }
+
+    @Test func datasetChoosesItsRule() throws {
+        let copy = try TestSupport.copyOfBundledDataset()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try TestSupport.edit(copy, "datapackage.json") {
+            TestSupport.replacingFirst($0, "\"resources\": [", "\"prognos\": {\"goal_rule\": \"share\"},\n  \"resources\": [")
+        }
+        let dataset = try DatasetLoader.load(directory: copy, displayName: "ds")
+        #expect(dataset.goalRule == .share)
+        let analysis = RunJob().analyse(dataset)
+        // Goal 7: two of four indicators met — half, not two thirds: still partly met.
+        #expect(analysis.goals.first { $0.goal.id == "ks-7" }?.assessment == .partlyMet)
+        #expect(CanonicalDatasetWriter.files(for: dataset)["datapackage.json"]?.contains("\"goal_rule\": \"share\"") == true)
+        try TestSupport.edit(copy, "datapackage.json") {
+            TestSupport.replacingFirst($0, "\"goal_rule\": \"share\"", "\"goal_rule\": \"lenient\"")
+        }
+        #expect(throws: InvalidInput.self) { try DatasetLoader.load(directory: copy, displayName: "ds") }
     }
 }

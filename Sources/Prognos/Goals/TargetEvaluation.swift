@@ -4,7 +4,7 @@
 /// - the judged outcome is the target year's outcome (a preliminary one counts); when
 ///   the target year has none, the latest earlier outcome stands in (the report reasons
 ///   so for broadband, goal 3), and ``basis`` says so;
-/// - **met** when the judged outcome meets the target (``Comparator/isMet(outcome:target:)``);
+/// - **met** when the judged outcome meets the target (``TargetComparator/isMet(outcome:target:)``);
 /// - **improving** when it does not, but is better than the outcome before it, "better"
 ///   meaning in the target's direction (higher for `>=`, lower for `<=`);
 /// - **not met** otherwise, including when there is no earlier outcome to compare with;
@@ -76,7 +76,7 @@ public struct TargetEvaluation: Sendable {
         }
     }
 
-    static func isBetter(_ value: Double, than reference: Double, toward comparator: Comparator) -> Bool {
+    static func isBetter(_ value: Double, than reference: Double, toward comparator: TargetComparator) -> Bool {
         switch comparator {
         case .atLeast: return value > reference
         case .atMost: return value < reference

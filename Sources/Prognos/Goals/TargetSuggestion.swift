@@ -18,7 +18,7 @@ public struct TargetSuggestion: Sendable {
 
     public static func make(
         key: SeriesKey, points: [SeriesPoint], year: Int, probabilities: [Double], indicator: Indicator?,
-        comparator: Comparator?, pools: UncertaintyPools, method: any Forecaster
+        comparator: TargetComparator?, pools: UncertaintyPools, method: any Forecaster
     ) -> TargetSuggestion? {
         let atLeast: Bool
         if let comparator {

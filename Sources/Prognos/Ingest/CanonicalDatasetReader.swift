@@ -63,6 +63,7 @@ private struct ReadContext {
 
     mutating func readAll() -> Dataset {
         var dataset = Dataset(name: descriptor.name, title: descriptor.title, description: descriptor.description)
+        dataset.goalRule = descriptor.goalRule.flatMap(GoalRule.init(rawValue:)) ?? .report
 
         // Ids of rows that have other problems still count as known, so that one bad
         // cell is reported once, not again at every row that refers to it.
@@ -304,7 +305,7 @@ private struct ReadContext {
         let knownGoal = goalID.isEmpty || reference(row, file, "goal_id", in: goalIDs, what: "goal")
         let year = year(row, file, "year")
         let value = number(row, file, "value")
-        let comparator = code(Comparator.self, row, file, "comparator", what: "comparator")
+        let comparator = code(TargetComparator.self, row, file, "comparator", what: "comparator")
         guard knownEntity, knownIndicator, knownGoal, let year, let value = value ?? nil, let comparator else {
             return nil
         }

@@ -73,6 +73,9 @@ public enum CanonicalDatasetWriter {
         ]
         if !dataset.title.isEmpty { members.append(("title", .string(dataset.title))) }
         if !dataset.description.isEmpty { members.append(("description", .string(dataset.description))) }
+        if dataset.goalRule != .report {
+            members.append(("prognos", .object([("goal_rule", .string(dataset.goalRule.rawValue))])))
+        }
         members.append(("resources", .array(resources.map(resourceDescriptor))))
         return .object(members)
     }

@@ -120,7 +120,7 @@ public enum CanonicalSchema {
             FieldSpec("year", .year, required: true, "Target year"),
             FieldSpec("value", .number, required: true, "Target value"),
             FieldSpec(
-                "comparator", .string, required: true, allowed: Comparator.allCases.map(\.rawValue),
+                "comparator", .string, required: true, allowed: TargetComparator.allCases.map(\.rawValue),
                 ">= when the outcome must reach at least the value, <= at most"),
         ],
         primaryKey: ["entity_id", "indicator_id", "goal_id", "year"],

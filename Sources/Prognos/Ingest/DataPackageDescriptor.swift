@@ -8,6 +8,8 @@ public struct DataPackageDescriptor: Sendable, Equatable {
     public var description: String
     /// Resource name → path relative to the package directory.
     public var resourcePaths: [String: String]
+    /// The goal rule named by the custom property `prognos.goal_rule`, if any.
+    public var goalRule: String?
 
     public static let fileName = "datapackage.json"
 
@@ -65,9 +67,17 @@ public struct DataPackageDescriptor: Sendable, Equatable {
         } else {
             diagnostics.append(Diagnostic(file: file, reason: "the package has no \"resources\" array"))
         }
-        let descriptor = DataPackageDescriptor(
+        var descriptor = DataPackageDescriptor(
             name: name, title: object["title"] as? String ?? "",
             description: object["description"] as? String ?? "", resourcePaths: paths)
+        if let custom = object["prognos"] as? [String: Any], let rule = custom["goal_rule"] {
+            if let text = rule as? String, GoalRule(rawValue: text) != nil {
+                descriptor.goalRule = text
+            } else {
+                let known = GoalRule.allCases.map(\.rawValue).joined(separator: ", ")
+                diagnostics.append(Diagnostic(file: file, reason: "unknown prognos.goal_rule \"\(rule)\" (expected one of: \(known))"))
+            }
+        }
         return (descriptor, diagnostics)
     }
 

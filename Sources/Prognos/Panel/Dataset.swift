@@ -15,6 +15,8 @@ public struct Dataset: Sendable, Equatable {
     public var goals: [Goal]
     public var budgetLines: [BudgetLine]
     public var forecastVintages: [ForecastVintage]
+    /// How goals are assessed from their indicators (`datapackage.json`, `prognos.goal_rule`).
+    public var goalRule: GoalRule = .report
 
     public init(
         name: String, title: String = "", description: String = "",

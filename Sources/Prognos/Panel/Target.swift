@@ -1,5 +1,5 @@
 /// How an outcome is compared with its target.
-public enum Comparator: String, CaseIterable, Sendable, Codable {
+public enum TargetComparator: String, CaseIterable, Sendable, Codable {
     /// The target is met when the outcome is at least the target value.
     case atLeast = ">="
     /// The target is met when the outcome is at most the target value.
@@ -23,11 +23,11 @@ public struct Target: Sendable, Equatable, Hashable {
     public var goalID: String
     public var year: Int
     public var value: Double
-    public var comparator: Comparator
+    public var comparator: TargetComparator
 
     public init(
         entityID: String, indicatorID: String, goalID: String, year: Int, value: Double,
-        comparator: Comparator
+        comparator: TargetComparator
     ) {
         self.entityID = entityID
         self.indicatorID = indicatorID

@@ -6,9 +6,10 @@ public struct RunJob: Sendable {
     public var language: Language
     /// The year to assess; `nil` for the latest year with an outcome.
     public var year: Int?
-    public var rule: GoalRule
+    /// The goal rule; nil for the dataset's own (`prognos.goal_rule`, default the report's).
+    public var rule: GoalRule?
 
-    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule = .report) {
+    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil) {
         self.language = language
         self.year = year
         self.rule = rule
@@ -16,7 +17,7 @@ public struct RunJob: Sendable {
 
     /// Analyses an already validated dataset.
     public func analyse(_ dataset: Dataset) -> RunAnalysis {
-        RunAnalysis(dataset: dataset, year: year, rule: rule)
+        RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule)
     }
 
     /// The output files of an analysis, by relative path.
