@@ -24,14 +24,17 @@ public struct AutoForecaster: Forecaster {
     public var top: Int
     public var minimumErrors: Int
     public var intervalInflation: Double
+    /// The fewest degrees of freedom of the Student t intervals.
+    public var minimumDegreesOfFreedom: Double
 
     public var name: String { "auto" }
     public var minimumLength: Int { candidates.map(\.minimumLength).min() ?? 2 }
 
     public init(
         candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 8,
-        top: Int = 4, minimumErrors: Int = 3, intervalInflation: Double = 1.2
+        top: Int = 4, minimumErrors: Int = 3, intervalInflation: Double = 1.2, minimumDegreesOfFreedom: Double = 2
     ) {
+        self.minimumDegreesOfFreedom = minimumDegreesOfFreedom
         self.candidates = candidates
         self.origins = origins
         self.minimumTraining = minimumTraining
@@ -132,7 +135,7 @@ public struct AutoForecaster: Forecaster {
                 spread = analytic
             }
             spread = max(spread, analytic) * intervalInflation
-            let df = Double(max(comboErrors[0].count, 2))
+            let df = max(Double(comboErrors[0].count), minimumDegreesOfFreedom)
             distributions.append(
                 PredictiveDistribution(location: location, scale: spread, shape: .studentT(degreesOfFreedom: df)))
         }
