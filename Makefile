@@ -20,7 +20,9 @@ demo: build
 	"$$($(SWIFT) build -c release --show-bin-path)/prognos" run --out "$(OUT)"
 	@echo "Report: $(abspath $(OUT))/report.md"
 
-test: bootstrap
+# The report tests open report.html in headless Chromium, so the test set-up installs it too.
+test: check-swift
+	@Scripts/bootstrap chromium
 	$(SWIFT) test
 
 # package-benchmark suites (Benchmarks/README.md); release build, about 2 minutes the first time.

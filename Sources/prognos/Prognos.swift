@@ -23,6 +23,9 @@ struct PrognosCommand: ParsableCommand {
         } catch let invalid as InvalidInput {
             Diagnostics.print(invalid)
             Foundation.exit(ExitStatus.invalidInput)
+        } catch let failure as GnuplotSession.Failure {
+            Diagnostics.printError(failure.description)
+            Foundation.exit(ExitStatus.internalError)
         } catch let failure as OutputDirectory.WriteError {
             Diagnostics.printError(failure.description)
             Foundation.exit(ExitStatus.internalError)

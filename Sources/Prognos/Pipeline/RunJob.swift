@@ -38,11 +38,14 @@ public struct RunJob: Sendable {
     public func run(directory: URL, displayName: String, output: URL) throws -> RunAnalysisSummary {
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
         let analysis = analyse(dataset)
-        let files = outputs(of: analysis)
-        try OutputDirectory.write(files.mapValues { Data($0.utf8) }, to: output)
+        var files = outputs(of: analysis).mapValues { Data($0.utf8) }
+        let charts = try ChartRenderer.render(analysis, language: language)
+        files.merge(charts.files) { a, _ in a }
+        files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
+        try OutputDirectory.write(files, to: output)
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
-            files: files.keys.sorted())
+            files: files.keys.filter { !$0.hasPrefix("charts/") }.sorted() + ["charts/ (\(charts.files.count) files)"])
     }
 }
 

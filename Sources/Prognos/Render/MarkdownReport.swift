@@ -99,6 +99,12 @@ public enum MarkdownReport {
                 out += " | \(text.percent(target.likelihood?.probability)) | \(cell(target.likelihood?.source ?? "–")) |\n"
             }
             out += "\n"
+            for target in evaluation.evaluations {
+                let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
+                let title = indicators[target.target.indicatorID]?.title(text.language) ?? target.target.indicatorID
+                out += "![\(cell(title))](charts/\(ChartScripts.baseName(key)).svg)\n"
+            }
+            out += "\n"
         }
         return out
     }

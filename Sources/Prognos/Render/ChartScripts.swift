@@ -1,0 +1,175 @@
+import Foundation
+
+/// Gnuplot scripts for the charts of a run: per series its history, trend, next-year
+/// forecast with 80 % and 95 % bands and its target; and the probability of meeting each
+/// possible next-year target with the 0.5 / 0.8 / 0.9 suggestions marked.
+public enum ChartScripts {
+    public enum Format: String, Sendable, CaseIterable {
+        case svg
+        case png
+    }
+
+    /// A chart file's base name for a series: ids with anything but letters, digits, `.`,
+    /// `-` and `_` replaced by `_`, gender appended unless total.
+    public static func baseName(_ key: SeriesKey) -> String {
+        func clean(_ s: String) -> String {
+            String(s.map { $0.isLetter && $0.isASCII || $0.isNumber || "._-".contains($0) ? $0 : "_" })
+        }
+        let gender = key.gender == .total ? "" : "__" + key.gender.rawValue
+        return clean(key.entityID) + "__" + clean(key.indicatorID) + gender
+    }
+
+    static func terminal(_ format: Format) -> String {
+        switch format {
+        case .svg: return "set terminal svg size 720,420 dynamic enhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png: return "set terminal pngcairo size 720,420 enhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        }
+    }
+
+    static func colour(_ signal: Signal) -> String {
+        switch signal {
+        case .green: return "#1a9850"
+        case .lightGreen: return "#91cf60"
+        case .yellow: return "#e6ab02"
+        case .red: return "#d73027"
+        case .grey: return "#808080"
+        }
+    }
+
+    static func number(_ value: Double) -> String { NumberFormatting.plain(value) }
+
+    /// The history chart of one series, or nil for a series without outcomes.
+    public static func indicator(
+        _ summary: SeriesSummary, indicator: Indicator?, entity: Entity?, language: Language, format: Format, output: String
+    ) -> String? {
+        guard let first = summary.points.first, let last = summary.points.last else { return nil }
+        let text = ReportText(language: language)
+        var title = indicator?.title(language) ?? summary.key.indicatorID
+        if title.count > 90 { title = String(title.prefix(87)) + "…" }
+        var subtitle = entity?.name ?? summary.key.entityID
+        if summary.key.gender != .total { subtitle += " · " + MarkdownReport.genderLabel(summary.key.gender, text) }
+        if indicator?.polarity == .lowerIsBetter { subtitle += " · " + text.pick("lägre är bättre", "lower is better") }
+        let lastYear = summary.outlook?.year ?? last.year
+        var script = [
+            "reset", terminal(format), "set output \(GnuplotSession.quoted(output))",
+            "set title \(GnuplotSession.quoted(title + "\n{/*0.85 " + subtitle + "}"))",
+            "set xlabel \(GnuplotSession.quoted(text.pick("År", "Year")))",
+            "set ylabel \(GnuplotSession.quoted(unitLabel(indicator?.unit, text)))",
+            "set grid ytics lc rgb \"#dddddd\"", "set key outside bottom center horizontal",
+            "set xrange [\(first.year) - 0.5:\(lastYear) + 0.5]",
+            lastYear - first.year <= 12 ? "set xtics 1" : "set xtics auto", "set format x \"%.0f\"",
+        ]
+        // The y range holds the outcomes, the target and the 95 % band, with a margin, within the bounds.
+        var values = summary.points.map(\.value) + [summary.evaluation?.target.value].compactMap { $0 }
+        if let d = summary.outlook?.distribution {
+            let (l95, h95) = d.interval(0.95)
+            values += [l95, h95]
+        }
+        if let low = values.min(), let high = values.max() {
+            let margin = 0.08 * max(high - low, abs(high) * 0.01, 1e-9)
+            var bottom = low - margin
+            var top = high + margin
+            if let lower = indicator?.lowerBound { bottom = max(bottom, lower) }
+            if let upper = indicator?.upperBound { top = min(top, upper) }
+            if top > bottom { script.append("set yrange [\(number(bottom)):\(number(top))]") }
+        }
+        var plots: [String] = []
+        if let outlook = summary.outlook {
+            let d = outlook.distribution
+            let (l95, h95) = d.interval(0.95)
+            let (l80, h80) = d.interval(0.8)
+            script.append("$band << EOD")
+            script.append("\(last.year) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value))")
+            script.append("\(outlook.year) \(number(l95)) \(number(h95)) \(number(l80)) \(number(h80)) \(number(d.point))")
+            script.append("EOD")
+            plots.append("$band using 1:2:3 with filledcurves lc rgb \"#c6dbef\" title \"95 %\"")
+            plots.append("$band using 1:4:5 with filledcurves lc rgb \"#9ecae1\" title \"80 %\"")
+            plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.quoted(text.pick("Prognos", "Forecast")))")
+        }
+        if let trend = summary.trend, summary.points.count >= 3 {
+            plots.append(
+                "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\"")
+        }
+        if let evaluation = summary.evaluation {
+            let colour = colour(evaluation.status.signal)
+            plots.append(
+                "\(number(evaluation.target.value)) with lines lw 2 dt 3 lc rgb \"\(colour)\" title \(GnuplotSession.quoted(text.pick("Mål", "Target") + " \(evaluation.target.year) (\(evaluation.target.comparator.rawValue) \(text.number(evaluation.target.value)))"))")
+        }
+        let finals = summary.points.filter { !$0.isPreliminary }
+        let preliminary = summary.points.filter(\.isPreliminary)
+        script.append("$history << EOD")
+        for point in summary.points { script.append("\(point.year) \(number(point.value))") }
+        script.append("EOD")
+        plots.append("$history using 1:2 with lines lw 2 lc rgb \"#08306b\" notitle")
+        if !finals.isEmpty {
+            script.append("$final << EOD")
+            for point in finals { script.append("\(point.year) \(number(point.value))") }
+            script.append("EOD")
+            plots.append("$final using 1:2 with points pt 7 ps 1.3 lc rgb \"#08306b\" title \(GnuplotSession.quoted(text.pick("Utfall", "Outcome")))")
+        }
+        if !preliminary.isEmpty {
+            script.append("$preliminary << EOD")
+            for point in preliminary { script.append("\(point.year) \(number(point.value))") }
+            script.append("EOD")
+            plots.append("$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.quoted(text.pick("Preliminärt", "Preliminary")))")
+        }
+        script.append("plot " + plots.joined(separator: ", \\\n     "))
+        return script.joined(separator: "\n")
+    }
+
+    /// The probability of meeting each possible target in the outlook's year.
+    public static func probabilityCurve(
+        _ summary: SeriesSummary, indicator: Indicator?, language: Language, format: Format, output: String
+    ) -> String? {
+        guard let outlook = summary.outlook, summary.suggestions.count == 3, outlook.distribution.scale > 0 else { return nil }
+        let text = ReportText(language: language)
+        let d = outlook.distribution
+        let atLeast: Bool
+        if let comparator = summary.evaluation?.target.comparator {
+            atLeast = comparator == .atLeast
+        } else {
+            atLeast = indicator?.polarity != .lowerIsBetter
+        }
+        var title = indicator?.title(language) ?? summary.key.indicatorID
+        if title.count > 90 { title = String(title.prefix(87)) + "…" }
+        var script = [
+            "reset", terminal(format), "set output \(GnuplotSession.quoted(output))",
+            "set title \(GnuplotSession.quoted(title + "\n{/*0.85 " + text.pick("Sannolikhet att nå målet", "Probability of meeting the target") + " \(outlook.year)}"))",
+            "set xlabel \(GnuplotSession.quoted(text.pick("Mål", "Target") + " \(outlook.year)"))",
+            "set ylabel \(GnuplotSession.quoted(text.pick("Sannolikhet", "Probability")))",
+            "set yrange [0:1]", "set grid", "set key off", "set format y \"%.0f%%\"",
+        ]
+        script[script.count - 1] = "set ytics (\"0 %%\" 0, \"20 %%\" 0.2, \"40 %%\" 0.4, \"60 %%\" 0.6, \"80 %%\" 0.8, \"100 %%\" 1)"
+        script.append("$curve << EOD")
+        for percentile in stride(from: 1, through: 99, by: 2) {
+            let value = d.quantile(Double(percentile) / 100)
+            let p = atLeast ? d.survival(value) : d.cdf(value)
+            script.append("\(number(value)) \(number(p))")
+        }
+        script.append("EOD")
+        script.append("$marks << EOD")
+        for p in SeriesSummary.suggestionProbabilities {
+            if let value = summary.suggestions[p] {
+                script.append("\(number(value)) \(number(p)) \"\(Int((p * 100).rounded())) %: \(text.number(value))\"")
+            }
+        }
+        script.append("EOD")
+        script.append(
+            "plot $curve using 1:2 with lines lw 2 lc rgb \"#08519c\", $marks using 1:2 with points pt 7 ps 1.4 lc rgb \"#d73027\", $marks using 1:2:3 with labels offset 1,0.8 left font \",10\"")
+        return script.joined(separator: "\n")
+    }
+
+    static func unitLabel(_ unit: Unit?, _ text: ReportText) -> String {
+        switch unit {
+        case .percent: return "%"
+        case .index: return text.pick("Index", "Index")
+        case .scale: return text.pick("Skala", "Scale")
+        case .count: return text.pick("Antal", "Count")
+        case .sekThousands: return "tkr"
+        case .ratio: return text.pick("Kvot", "Ratio")
+        case .fte: return text.pick("Årsarbetare", "Full-time equivalents")
+        case .years: return text.pick("År", "Years")
+        case .number, .none: return ""
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// The rendered report: charts written, report.html self-contained, and a look at it in
+/// headless Chromium (Debian's `chromium`, installed by `make test`).
+@Suite(.serialized) struct ReportRenderingTests {
+    static func run(language: Language) throws -> URL {
+        let root = try TestSupport.temporaryDirectory()
+        let output = root.appendingPathComponent("out")
+        _ = try RunJob(language: language).run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
+        return output
+    }
+
+    /// Every chart the HTML and Markdown reports reference exists; the HTML needs no network.
+    func checkReferences(_ output: URL) throws {
+        let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        let markdown = try String(contentsOf: output.appendingPathComponent("report.md"), encoding: .utf8)
+        var references: [String] = []
+        for piece in html.components(separatedBy: "data-chart=\"").dropFirst() {
+            references.append(String(piece.prefix { $0 != "\"" }))
+        }
+        for piece in markdown.components(separatedBy: "](charts/").dropFirst() {
+            references.append("charts/" + String(piece.prefix { $0 != ")" }))
+        }
+        #expect(references.count > 20)
+        for reference in references {
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(reference).path), "\(reference)")
+            let png = output.appendingPathComponent(reference.replacingOccurrences(of: ".svg", with: ".png"))
+            #expect(FileManager.default.fileExists(atPath: png.path), "\(png.lastPathComponent)")
+        }
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://") || !html.contains("src=\"http"))
+        #expect(!html.contains("<script src"))
+        #expect(!html.contains("<link"))
+    }
+
+    /// Chromium renders the page to a PNG; a blank page compresses to a few kilobytes,
+    /// a page of tables and charts to far more.
+    func screenshot(_ output: URL) throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let binary = try #require(chromium, "headless Chromium is needed: `make test` installs Debian's chromium")
+        let shot = output.deletingLastPathComponent().appendingPathComponent("screenshot.png")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,3000",
+            "--screenshot=\(shot.path)", output.appendingPathComponent("report.html").absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let data = try Data(contentsOf: shot)
+        #expect(data.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        #expect(data.count > 60_000, "screenshot of \(data.count) bytes looks blank")
+    }
+
+    @Test func swedishReport() throws {
+        let output = try Self.run(language: .sv)
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        try checkReferences(output)
+        let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("lang=\"sv\""))
+        #expect(html.contains("Helt uppfyllt"))
+        try screenshot(output)
+    }
+
+    @Test func englishReport() throws {
+        let output = try Self.run(language: .en)
+        defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
+        try checkReferences(output)
+        let html = try String(contentsOf: output.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("lang=\"en\""))
+        #expect(html.contains("Fully met"))
+        try screenshot(output)
+    }
+
+    @Test func gnuplotErrorsNameTheChart() throws {
+        let session = try GnuplotSession()
+        defer { session.close() }
+        #expect(throws: GnuplotSession.Failure.self) { try session.render("plot sin(x) with nonsense", chart: "broken.svg") }
+        // The session goes on after an error.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-ok-\(UUID().uuidString).svg")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try session.render("set terminal svg\nset output \(GnuplotSession.quoted(file.path))\nset title \"åäö − ≥\"\nplot sin(x)", chart: "ok.svg")
+        let svg = try String(contentsOf: file, encoding: .utf8)
+        #expect(svg.contains("åäö"))
+    }
+}
