@@ -4,6 +4,20 @@ import Testing
 @testable import Prognos
 
 @Suite struct RunJobTests {
+    /// Every file below a directory, as relative paths, sorted.
+    static func files(in directory: URL) throws -> [String] {
+        let base = directory.standardizedFileURL.path
+        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted()
+    }
+
     @Test func reproducesTheReportsAssessmentsForAllSevenGoals() throws {
         let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
         let committeeGoals = analysis.goals.filter { $0.goal.id.hasPrefix("ks-") }
@@ -53,8 +67,10 @@ import Testing
         let second = root.appendingPathComponent("b")
         _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: first)
         _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: second)
-        let names = try FileManager.default.contentsOfDirectory(atPath: first.path).sorted()
-        #expect(names == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        let names = try Self.files(in: first)
+        #expect(names == (try Self.files(in: second)))
+        #expect(Set(names).isSuperset(of: ["goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"]))
+        #expect(names.filter { $0.hasPrefix("charts/") }.count > 40)
         for name in names {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
             let b = try Data(contentsOf: second.appendingPathComponent(name))
@@ -90,7 +106,7 @@ import Testing
         try "stale\n".write(to: output.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
         _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        #expect(names == ["charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
     }
 
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
