@@ -10,7 +10,8 @@ struct CalibrateCommand: ParsableCommand {
             For every series and horizon of the holdout, targets are the last training value \
             times 0.90, 0.95, 0.98, 1, 1.02, 1.05, 1.10; the event is "actual ≥ target" and the \
             stated probability is P(Y ≥ target). Prints the method's scores beside a baseline \
-            (Theta's Gaussian) and writes the reliability table to DIR/calibration.csv.
+            (Theta's Gaussian) and writes the reliability table to DIR/calibration.csv and the \
+            reliability diagram to DIR/reliability.svg/png.
             """
     )
 
@@ -47,6 +48,13 @@ struct CalibrateCommand: ParsableCommand {
                 .padding(toLength: 20, withPad: " ", startingAt: 0)
             print(name + String(format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss, report.expectedCalibrationError))
         }
-        try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: URL(fileURLWithPath: out).appendingPathComponent("calibration.csv"))
+        let directory = URL(fileURLWithPath: out)
+        try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: directory.appendingPathComponent("calibration.csv"))
+        let charts = try ChartRenderer.render([
+            ChartRenderer.Job(name: "reliability") { format, output in
+                ChartScripts.reliability(reports, language: .en, format: format, output: output)
+            }
+        ])
+        for (file, data) in charts.files { try OutputFile.write(data, to: directory.appendingPathComponent(file)) }
     }
 }

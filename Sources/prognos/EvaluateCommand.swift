@@ -11,7 +11,8 @@ struct EvaluateCommand: ParsableCommand {
             observations of each series are held out; without it, each series' split = test \
             observations are. --origins K moves the origin back K − 1 times (expanding window). \
             accuracy.csv has one row per method and horizon, and a row `all` (the mean over \
-            series of each series' mean over horizons).
+            series of each series' mean over horizons); accuracy_by_horizon.svg/png draws sMAPE \
+            by horizon per method.
             """
     )
 
@@ -50,6 +51,13 @@ struct EvaluateCommand: ParsableCommand {
             rows += AccuracyTable.rows(method: code, series: results)
         }
         print(AccuracyTable.text(rows), terminator: "")
-        try OutputFile.write(Data(AccuracyTable.csv(rows).utf8), to: URL(fileURLWithPath: out).appendingPathComponent("accuracy.csv"))
+        let directory = URL(fileURLWithPath: out)
+        try OutputFile.write(Data(AccuracyTable.csv(rows).utf8), to: directory.appendingPathComponent("accuracy.csv"))
+        let charts = try ChartRenderer.render([
+            ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in
+                ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output)
+            }
+        ])
+        for (file, data) in charts.files { try OutputFile.write(data, to: directory.appendingPathComponent(file)) }
     }
 }

@@ -33,7 +33,8 @@ struct RunCommand: ParsableCommand {
         let location = try DatasetLocation.resolve(dataset)
         let job = RunJob(language: lang, year: year, rule: goalRule)
         let output = URL(fileURLWithPath: out)
-        let result = try job.run(directory: location.url, displayName: location.displayName, output: output)
+        let result = try job.run(
+            directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())
         print(
             "prognos: \(location.displayName): \(result.goalCount) goals, \(result.seriesCount) series → \(out)/ (\(result.files.joined(separator: ", ")))"
         )

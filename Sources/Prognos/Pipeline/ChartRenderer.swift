@@ -3,54 +3,112 @@ import Foundation
 /// Renders every chart of a run with one gnuplot process, into memory.
 ///
 /// Charts are drawn into a private temporary directory and read back, so the output
-/// directory is still written in one atomic step. Per series with outcomes:
-/// `charts/<entity>__<indicator>[__gender].svg/.png`, and `…__probability.svg/.png` where
-/// targets are suggested.
+/// directory is still written in one atomic step. For each chart both an SVG and a PNG:
+/// per series with outcomes `charts/<entity>__<indicator>[__gender]`, and
+/// `…__probability` where targets are suggested; per goal `charts/goal__<id>` (small
+/// multiples); per budget table and year `charts/budget__<table>_<year>`; per forecast
+/// line `charts/checkpoints__<line>`.
 public enum ChartRenderer {
     public struct Charts: Sendable {
         /// Relative path → file contents (SVG and PNG).
-        public var files: [String: Data]
-        /// Series key → the SVG text of its history chart and of its probability curve.
-        public var indicatorSVG: [SeriesKey: String]
-        public var probabilitySVG: [SeriesKey: String]
+        public var files: [String: Data] = [:]
+        /// Chart base name (without extension) → SVG text.
+        public var svg: [String: String] = [:]
     }
 
-    public static func render(_ analysis: RunAnalysis, language: Language) throws -> Charts {
+    /// Called after each chart with (charts done, charts in all).
+    public typealias Progress = (Int, Int) -> Void
+
+    /// One chart to draw: its base name and the script for a format and output path.
+    public struct Job {
+        public var name: String
+        public var script: (ChartScripts.Format, String) -> String?
+
+        public init(name: String, script: @escaping (ChartScripts.Format, String) -> String?) {
+            self.name = name
+            self.script = script
+        }
+    }
+
+    /// Draws the jobs (SVG and PNG each) with one gnuplot session.
+    public static func render(_ jobs: [Job], progress: Progress? = nil) throws -> Charts {
         let session = try GnuplotSession()
         defer { session.close() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-charts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let indicators = analysis.dataset.indicatorsByID
-        let entities = analysis.dataset.entitiesByID
-        var charts = Charts(files: [:], indicatorSVG: [:], probabilitySVG: [:])
+        var charts = Charts()
+        for (index, job) in jobs.enumerated() {
+            for format in ChartScripts.Format.allCases {
+                let file = "\(job.name).\(format.rawValue)"
+                let path = scratch.appendingPathComponent(file).path
+                guard let script = job.script(format, path) else { continue }
+                try session.render(script, chart: file)
+                let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                charts.files[file] = data
+                if format == .svg { charts.svg[job.name] = String(decoding: data, as: UTF8.self) }
+            }
+            progress?(index + 1, jobs.count)
+        }
+        return charts
+    }
+
+    /// Every chart of a run, under `charts/`.
+    public static func render(_ analysis: RunAnalysis, language: Language, progress: Progress? = nil) throws -> Charts {
+        let dataset = analysis.dataset
+        let indicators = dataset.indicatorsByID
+        let entities = dataset.entitiesByID
+        let seriesByKey = Dictionary(analysis.series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        var jobs: [Job] = []
         for summary in analysis.series {
             let base = ChartScripts.baseName(summary.key)
             let indicator = indicators[summary.key.indicatorID]
-            for format in ChartScripts.Format.allCases {
-                let name = "\(base).\(format.rawValue)"
-                let path = scratch.appendingPathComponent(name).path
-                if let script = ChartScripts.indicator(
-                    summary, indicator: indicator, entity: entities[summary.key.entityID], language: language, format: format,
-                    output: path)
-                {
-                    try session.render(script, chart: name)
-                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                    charts.files["charts/" + name] = data
-                    if format == .svg { charts.indicatorSVG[summary.key] = String(decoding: data, as: UTF8.self) }
-                }
-                let curveName = "\(base)__probability.\(format.rawValue)"
-                let curvePath = scratch.appendingPathComponent(curveName).path
-                if let script = ChartScripts.probabilityCurve(
-                    summary, indicator: indicator, language: language, format: format, output: curvePath)
-                {
-                    try session.render(script, chart: curveName)
-                    let data = try Data(contentsOf: URL(fileURLWithPath: curvePath))
-                    charts.files["charts/" + curveName] = data
-                    if format == .svg { charts.probabilitySVG[summary.key] = String(decoding: data, as: UTF8.self) }
-                }
-            }
+            let entity = entities[summary.key.entityID]
+            jobs.append(Job(name: base) { format, output in
+                ChartScripts.indicator(summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
+            })
+            jobs.append(Job(name: base + "__probability") { format, output in
+                ChartScripts.probabilityCurve(summary, indicator: indicator, language: language, format: format, output: output)
+            })
         }
+        for goal in analysis.goals where !goal.evaluations.isEmpty {
+            jobs.append(Job(name: goalChartName(goal.goal.id)) { format, output in
+                ChartScripts.goal(goal, series: seriesByKey, indicators: indicators, language: language, format: format, output: output)
+            })
+        }
+        for (section, year) in budgetTables(dataset) {
+            jobs.append(Job(name: budgetChartName(section, year)) { format, output in
+                ChartScripts.budget(dataset.budgetLines, section: section, year: year, language: language, format: format, output: output)
+            })
+        }
+        for line in checkpointLines(dataset) {
+            let vintages = dataset.forecastVintages.filter { $0.lineID == line }
+            let title = dataset.budgetLines.first { $0.lineID == line }?.titleSv ?? line
+            jobs.append(Job(name: checkpointChartName(line)) { format, output in
+                ChartScripts.checkpoints(vintages, title: "\(title) (\(line))", language: language, format: format, output: output)
+            })
+        }
+        var charts = try render(jobs, progress: progress)
+        charts.files = Dictionary(uniqueKeysWithValues: charts.files.map { ("charts/" + $0.key, $0.value) })
         return charts
+    }
+
+    public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.clean(id) }
+    public static func budgetChartName(_ section: String, _ year: Int) -> String { "budget__\(ChartScripts.clean(section))_\(year)" }
+    public static func checkpointChartName(_ line: String) -> String { "checkpoints__" + ChartScripts.clean(line) }
+
+    /// (table prefix, year) of every budget table with budgeted lines, in file order.
+    public static func budgetTables(_ dataset: Dataset) -> [(String, Int)] {
+        var seen: [(String, Int)] = []
+        for line in dataset.budgetLines where line.budget != nil {
+            let section = String(line.lineID.split(separator: ".").first ?? "")
+            if !seen.contains(where: { $0 == (section, line.year) }) { seen.append((section, line.year)) }
+        }
+        return seen
+    }
+
+    /// The budget lines with forecast vintages, in file order.
+    public static func checkpointLines(_ dataset: Dataset) -> [String] {
+        dataset.forecastVintages.map(\.lineID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     }
 }

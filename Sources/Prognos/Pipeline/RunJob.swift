@@ -35,11 +35,13 @@ public struct RunJob: Sendable {
     /// - Throws: ``InvalidInput`` when the dataset has problems (nothing is written), or
     ///   ``OutputDirectory/WriteError`` when the output cannot be written (an existing
     ///   output directory is left as it was).
-    public func run(directory: URL, displayName: String, output: URL) throws -> RunAnalysisSummary {
+    public func run(
+        directory: URL, displayName: String, output: URL, progress: ChartRenderer.Progress? = nil
+    ) throws -> RunAnalysisSummary {
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
         let analysis = analyse(dataset)
         var files = outputs(of: analysis).mapValues { Data($0.utf8) }
-        let charts = try ChartRenderer.render(analysis, language: language)
+        let charts = try ChartRenderer.render(analysis, language: language, progress: progress)
         files.merge(charts.files) { a, _ in a }
         files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
         try OutputDirectory.write(files, to: output)

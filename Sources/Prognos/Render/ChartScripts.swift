@@ -12,11 +12,13 @@ public enum ChartScripts {
     /// A chart file's base name for a series: ids with anything but letters, digits, `.`,
     /// `-` and `_` replaced by `_`, gender appended unless total.
     public static func baseName(_ key: SeriesKey) -> String {
-        func clean(_ s: String) -> String {
-            String(s.map { $0.isLetter && $0.isASCII || $0.isNumber || "._-".contains($0) ? $0 : "_" })
-        }
         let gender = key.gender == .total ? "" : "__" + key.gender.rawValue
         return clean(key.entityID) + "__" + clean(key.indicatorID) + gender
+    }
+
+    /// An id with anything but ASCII letters, digits, `.`, `-` and `_` replaced by `_`.
+    public static func clean(_ s: String) -> String {
+        String(s.map { ($0.isLetter && $0.isASCII) || ($0.isNumber && $0.isASCII) || "._-".contains($0) ? $0 : "_" })
     }
 
     static func terminal(_ format: Format) -> String {
@@ -42,6 +44,16 @@ public enum ChartScripts {
     public static func indicator(
         _ summary: SeriesSummary, indicator: Indicator?, entity: Entity?, language: Language, format: Format, output: String
     ) -> String? {
+        guard let panel = panel(summary, indicator: indicator, entity: entity, language: language, compact: false) else {
+            return nil
+        }
+        return (["reset", terminal(format), "set output \(GnuplotSession.quoted(output))"] + panel).joined(separator: "\n")
+    }
+
+    /// The commands that draw one series' history into the current plot area.
+    static func panel(
+        _ summary: SeriesSummary, indicator: Indicator?, entity: Entity?, language: Language, compact: Bool
+    ) -> [String]? {
         guard let first = summary.points.first, let last = summary.points.last else { return nil }
         let text = ReportText(language: language)
         var title = indicator?.title(language) ?? summary.key.indicatorID
@@ -50,12 +62,13 @@ public enum ChartScripts {
         if summary.key.gender != .total { subtitle += " · " + MarkdownReport.genderLabel(summary.key.gender, text) }
         if indicator?.polarity == .lowerIsBetter { subtitle += " · " + text.pick("lägre är bättre", "lower is better") }
         let lastYear = summary.outlook?.year ?? last.year
+        if compact && title.count > 50 { title = String(title.prefix(47)) + "…" }
         var script = [
-            "reset", terminal(format), "set output \(GnuplotSession.quoted(output))",
-            "set title \(GnuplotSession.quoted(title + "\n{/*0.85 " + subtitle + "}"))",
-            "set xlabel \(GnuplotSession.quoted(text.pick("År", "Year")))",
+            "set title \(GnuplotSession.quoted(compact ? title : title + "\n{/*0.85 " + subtitle + "}"))\(compact ? " font \",9\"" : "")",
+            compact ? "unset xlabel" : "set xlabel \(GnuplotSession.quoted(text.pick("År", "Year")))",
             "set ylabel \(GnuplotSession.quoted(unitLabel(indicator?.unit, text)))",
-            "set grid ytics lc rgb \"#dddddd\"", "set key outside bottom center horizontal",
+            "set grid ytics lc rgb \"#dddddd\"", compact ? "set key off" : "set key outside bottom center horizontal",
+            "set yrange [*:*]",
             "set xrange [\(first.year) - 0.5:\(lastYear) + 0.5]",
             lastYear - first.year <= 12 ? "set xtics 1" : "set xtics auto", "set format x \"%.0f\"",
         ]
@@ -114,6 +127,34 @@ public enum ChartScripts {
             plots.append("$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.quoted(text.pick("Preliminärt", "Preliminary")))")
         }
         script.append("plot " + plots.joined(separator: ", \\\n     "))
+        return script
+    }
+
+    /// A goal's indicators as small multiples, titled with the assessment and P(fully met).
+    public static func goal(
+        _ evaluation: GoalEvaluation, series: [SeriesKey: SeriesSummary], indicators: [String: Indicator],
+        language: Language, format: Format, output: String
+    ) -> String? {
+        let text = ReportText(language: language)
+        let panels = evaluation.evaluations.compactMap { target -> [String]? in
+            let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
+            guard let summary = series[key] else { return nil }
+            return panel(summary, indicator: indicators[key.indicatorID], entity: nil, language: language, compact: true)
+        }
+        guard !panels.isEmpty else { return nil }
+        let columns = panels.count == 1 ? 1 : 2
+        let rows = (panels.count + columns - 1) / columns
+        let heading = "\(evaluation.goal.id): \(evaluation.assessment.label(language)) · "
+            + text.pick("P(helt uppfyllt)", "P(fully met)") + " \(text.percent(evaluation.probabilityFullyMet))"
+        var script = ["reset"]
+        switch format {
+        case .svg: script.append("set terminal svg size \(columns * 420),\(rows * 300 + 40) dynamic enhanced font \"DejaVu Sans,10\" background rgb \"white\"")
+        case .png: script.append("set terminal pngcairo size \(columns * 420),\(rows * 300 + 40) enhanced font \"DejaVu Sans,9\" background rgb \"white\"")
+        }
+        script.append("set output \(GnuplotSession.quoted(output))")
+        script.append("set multiplot layout \(rows),\(columns) title \(GnuplotSession.quoted(heading)) font \",12\"")
+        for panel in panels { script += panel }
+        script.append("unset multiplot")
         return script.joined(separator: "\n")
     }
 

@@ -80,21 +80,30 @@ public enum HTMLReport {
                     + "<td class=\"n\">\(escape(text.number(summary?.suggestions[0.8])))</td></tr>\n"
             }
             out += "</table></div>\n<div class=\"charts\">\n"
+            out += figure(charts.svg[ChartRenderer.goalChartName(goal.goal.id)], ChartRenderer.goalChartName(goal.goal.id) + ".svg")
             for evaluation in goal.evaluations {
                 let key = SeriesKey(entityID: evaluation.target.entityID, indicatorID: evaluation.target.indicatorID)
-                out += figure(charts.indicatorSVG[key], ChartScripts.baseName(key) + ".svg")
-                out += figure(charts.probabilitySVG[key], ChartScripts.baseName(key) + "__probability.svg")
+                out += figure(charts.svg[ChartScripts.baseName(key)], ChartScripts.baseName(key) + ".svg")
+                out += figure(charts.svg[ChartScripts.baseName(key) + "__probability"], ChartScripts.baseName(key) + "__probability.svg")
             }
             out += "</div>\n"
         }
         // Other series.
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
-        let others = analysis.series.filter { !targeted.contains($0.key) && charts.indicatorSVG[$0.key] != nil }
+        let others = analysis.series.filter { !targeted.contains($0.key) && charts.svg[ChartScripts.baseName($0.key)] != nil }
         if !others.isEmpty {
             out += "<h2>\(escape(text.pick("Övriga serier", "Other series")))</h2>\n<div class=\"charts\">\n"
             for summary in others {
-                out += figure(charts.indicatorSVG[summary.key], ChartScripts.baseName(summary.key) + ".svg")
+                out += figure(charts.svg[ChartScripts.baseName(summary.key)], ChartScripts.baseName(summary.key) + ".svg")
             }
+            out += "</div>\n"
+        }
+        // Budget.
+        let budgetCharts = ChartRenderer.budgetTables(dataset).map { ChartRenderer.budgetChartName($0.0, $0.1) }
+            + ChartRenderer.checkpointLines(dataset).map(ChartRenderer.checkpointChartName)
+        if budgetCharts.contains(where: { charts.svg[$0] != nil }) {
+            out += "<h2>\(escape(text.pick("Ekonomi", "Budget")))</h2>\n<div class=\"charts\">\n"
+            for name in budgetCharts { out += figure(charts.svg[name], name + ".svg") }
             out += "</div>\n"
         }
         out += "<p><small>\(escape(text.pick("Skapad av Prognos från datasetet", "Made by Prognos from the dataset") + " " + dataset.name)).</small></p>\n</body></html>\n"

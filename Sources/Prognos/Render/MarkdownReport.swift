@@ -99,6 +99,7 @@ public enum MarkdownReport {
                 out += " | \(text.percent(target.likelihood?.probability)) | \(cell(target.likelihood?.source ?? "–")) |\n"
             }
             out += "\n"
+            out += "![\(cell(evaluation.goal.id))](charts/\(ChartRenderer.goalChartName(evaluation.goal.id)).svg)\n"
             for target in evaluation.evaluations {
                 let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
                 let title = indicators[target.target.indicatorID]?.title(text.language) ?? target.target.indicatorID
@@ -172,8 +173,16 @@ public enum MarkdownReport {
             }
             out += "\n"
         }
+        for (section, year) in ChartRenderer.budgetTables(dataset) {
+            out += "![\(section) \(year)](charts/\(ChartRenderer.budgetChartName(section, year)).svg)\n"
+        }
+        out += "\n"
         if !dataset.forecastVintages.isEmpty {
             out += "### " + text.pick("Prognossäkerhet", "Forecast accuracy") + "\n\n"
+            for line in ChartRenderer.checkpointLines(dataset) {
+                out += "![\(cell(line))](charts/\(ChartRenderer.checkpointChartName(line)).svg)\n"
+            }
+            out += "\n"
             out += "| " + text.pick("Rad", "Line") + " | " + text.pick("År", "Year") + " | "
                 + text.pick("Avstämningstillfälle", "Checkpoint") + " | " + text.pick("Prognos", "Forecast") + " | "
                 + text.pick("Utfall", "Outcome") + " | " + text.pick("Avvikelse från bokslut", "Outcome minus forecast")
