@@ -30,27 +30,78 @@ public enum ChartRenderer {
         }
     }
 
-    /// Draws the jobs (SVG and PNG each) with one gnuplot session.
-    public static func render(_ jobs: [Job], progress: Progress? = nil) throws -> Charts {
-        let session = try GnuplotSession()
-        defer { session.close() }
+    /// Draws the jobs (SVG and PNG each), spread over `workers` gnuplot sessions (jobs
+    /// dealt round-robin; every chart is its own file, so the result does not depend on
+    /// how many there are).
+    public static func render(_ jobs: [Job], workers: Int = 1, progress: Progress? = nil) throws -> Charts {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-charts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        var charts = Charts()
-        for (index, job) in jobs.enumerated() {
-            for format in ChartScripts.Format.allCases {
-                let file = "\(job.name).\(format.rawValue)"
-                let path = scratch.appendingPathComponent(file).path
-                guard let script = job.script(format, path) else { continue }
-                try session.render(script, chart: file)
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                charts.files[file] = data
-                if format == .svg { charts.svg[job.name] = String(decoding: data, as: UTF8.self) }
+        let shared = SharedResults()
+        let count = max(1, min(workers, jobs.count))
+        let work = UncheckedJobs(jobs: jobs, progress: progress)
+        DispatchQueue.concurrentPerform(iterations: count) { worker in
+            do {
+                let session = try GnuplotSession()
+                defer { session.close() }
+                var index = worker
+                while index < work.jobs.count, !shared.failed {
+                    let job = work.jobs[index]
+                    for format in ChartScripts.Format.allCases {
+                        let file = "\(job.name).\(format.rawValue)"
+                        let path = scratch.appendingPathComponent(file).path
+                        guard let script = job.script(format, path) else { continue }
+                        try session.render(script, chart: file)
+                        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                        shared.add(file: file, data: data, svgName: format == .svg ? job.name : nil)
+                    }
+                    let done = shared.finishJob()
+                    if worker == 0 || done == work.jobs.count { work.progress?(done, work.jobs.count) }
+                    index += count
+                }
+            } catch {
+                shared.fail(error)
             }
-            progress?(index + 1, jobs.count)
         }
-        return charts
+        if let error = shared.error { throw error }
+        return shared.charts
+    }
+
+    /// Jobs and the progress callback, read by every worker (closures are not Sendable).
+    private struct UncheckedJobs: @unchecked Sendable {
+        let jobs: [Job]
+        let progress: Progress?
+    }
+
+    /// The results of all workers, behind a lock.
+    private final class SharedResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var result = Charts()
+        private var firstError: Error?
+        private var finished = 0
+
+        var charts: Charts { lock.lock(); defer { lock.unlock() }; return result }
+        var error: Error? { lock.lock(); defer { lock.unlock() }; return firstError }
+        var failed: Bool { error != nil }
+
+        func add(file: String, data: Data, svgName: String?) {
+            lock.lock()
+            result.files[file] = data
+            if let svgName { result.svg[svgName] = String(decoding: data, as: UTF8.self) }
+            lock.unlock()
+        }
+
+        func finishJob() -> Int {
+            lock.lock(); defer { lock.unlock() }
+            finished += 1
+            return finished
+        }
+
+        func fail(_ error: Error) {
+            lock.lock()
+            if firstError == nil { firstError = error }
+            lock.unlock()
+        }
     }
 
     /// Every chart of a run, under `charts/`.
@@ -88,7 +139,7 @@ public enum ChartRenderer {
                 ChartScripts.checkpoints(vintages, title: "\(title) (\(line))", language: language, format: format, output: output)
             })
         }
-        var charts = try render(jobs, progress: progress)
+        var charts = try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         charts.files = Dictionary(uniqueKeysWithValues: charts.files.map { ("charts/" + $0.key, $0.value) })
         return charts
     }

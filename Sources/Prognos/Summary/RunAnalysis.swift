@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything the batch job computes from a dataset, before it is rendered.
 public struct RunAnalysis: Sendable {
     public let dataset: Dataset
@@ -17,16 +19,27 @@ public struct RunAnalysis: Sendable {
         let panel = Panel(dataset: dataset)
         let pools = UncertaintyPools(dataset: dataset)
         var pointsByKey: [SeriesKey: [SeriesPoint]] = [:]
-        var series: [SeriesSummary] = []
-        series.reserveCapacity(panel.keys.count)
-        for (row, key) in panel.keys.enumerated() {
-            let points = panel.points(row: row)
-            pointsByKey[key] = points
-            series.append(
-                SeriesSummary(
-                    key: key, points: points, targets: dataset.targets, year: assessedYear ?? 0,
-                    indicator: indicators[key.indicatorID], method: method, pools: pools))
+        for (row, key) in panel.keys.enumerated() { pointsByKey[key] = panel.points(row: row) }
+        // Series are independent: summarise them on all cores, each into its own slot.
+        let keys = panel.keys
+        let points = keys.map { pointsByKey[$0] ?? [] }
+        let slots = SummarySlots(count: keys.count)
+        let targets = dataset.targets
+        let summaryYear = assessedYear ?? 0
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < keys.count {
+                let key = keys[index]
+                slots.store(
+                    index,
+                    SeriesSummary(
+                        key: key, points: points[index], targets: targets, year: summaryYear,
+                        indicator: indicators[key.indicatorID], method: method, pools: pools))
+                index += workers
+            }
         }
+        let series = slots.all()
         self.series = series
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
@@ -41,5 +54,25 @@ public struct RunAnalysis: Sendable {
                     }
                 }, rule: rule)
         }
+    }
+}
+
+/// One slot per series summary, filled by the workers of ``RunAnalysis``.
+private final class SummarySlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [SeriesSummary?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ summary: SeriesSummary) {
+        lock.lock()
+        slots[index] = summary
+        lock.unlock()
+    }
+
+    func all() -> [SeriesSummary] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }
