@@ -123,3 +123,25 @@ import Testing
         #expect(!csv.lowercased().contains("nan"))
     }
 }
+
+@Suite struct RunAccuracyTests {
+    @Test func longSeriesGetAnAccuracySection() throws {
+        var observations: [Observation] = []
+        for (index, entity) in ["a", "b", "c"].enumerated() {
+            for year in 2015...2023 {
+                observations.append(
+                    Observation(entityID: entity, indicatorID: "x", year: year, value: 50 + Double(index) + 1.5 * Double(year - 2015) + (year % 2 == 0 ? 0.8 : -0.8)))
+            }
+        }
+        let dataset = Dataset(
+            name: "long", entities: ["a", "b", "c"].map { Entity(id: $0, name: $0, kind: .municipality) },
+            indicators: [Indicator(id: "x", titleSv: "X", titleEn: "X", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)],
+            observations: observations)
+        let analysis = RunJob().analyse(dataset)
+        #expect(analysis.accuracy.map(\.method) == ["auto", "naive"])
+        #expect(analysis.accuracy.allSatisfy { $0.count == 9 && $0.smape.isFinite })
+        let report = MarkdownReport.render(analysis, language: .en)
+        #expect(report.contains("## Forecast accuracy"))
+        #expect(report.contains("| auto | 9 |"))
+    }
+}

@@ -88,6 +88,17 @@ public enum HTMLReport {
             }
             out += "</div>\n"
         }
+        // Forecast accuracy.
+        out += "<h2>\(escape(text.pick("Prognosernas träffsäkerhet", "Forecast accuracy")))</h2>\n"
+        if analysis.accuracy.isEmpty {
+            out += "<p>\(escape(text.pick("Serierna är för korta för att mäta träffsäkerheten (minst fem år behövs).", "The series are too short to measure accuracy (five years are needed).")))</p>\n"
+        } else {
+            out += "<div class=\"table-wrap\"><table><tr><th>\(escape(text.pick("Metod", "Method")))</th><th>n</th><th>sMAPE</th><th>MASE</th><th>\(escape(text.pick("Täckning 95 %", "Coverage 95 %")))</th></tr>\n"
+            for row in analysis.accuracy {
+                out += "<tr><td>\(escape(row.method))</td><td class=\"n\">\(row.count)</td><td class=\"n\">\(escape(text.number(row.smape)))</td><td class=\"n\">\(escape(text.number(row.mase)))</td><td class=\"n\">\(escape(text.percent(row.coverage95)))</td></tr>\n"
+            }
+            out += "</table></div>\n"
+        }
         // Other series.
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
         let others = analysis.series.filter { !targeted.contains($0.key) && charts.svg[ChartScripts.baseName($0.key)] != nil }

@@ -14,6 +14,7 @@ public enum MarkdownReport {
 
         out += summarySection(analysis, text)
         out += goalSections(analysis, text)
+        out += accuracySection(analysis, text)
         out += suggestionSection(analysis, text)
         out += otherSeriesSection(analysis, text)
         out += budgetSection(analysis, text)
@@ -108,6 +109,26 @@ public enum MarkdownReport {
             out += "\n"
         }
         return out
+    }
+
+    /// One-year-ahead accuracy on the dataset's own series.
+    static func accuracySection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+        var out = "## " + text.pick("Prognosernas träffsäkerhet", "Forecast accuracy") + "\n\n"
+        guard !analysis.accuracy.isEmpty else {
+            return out + text.pick(
+                "Serierna är för korta för att mäta träffsäkerheten (minst fem år behövs).\n\n",
+                "The series are too short to measure accuracy (five years are needed).\n\n")
+        }
+        out += text.pick(
+            "Prognoser ett år framåt från de tre senaste åren i varje serie med minst fem år, jämförda med utfallet.\n\n",
+            "Forecasts one year ahead from the last three years of every series with five years or more, against the outcome.\n\n")
+        out += "| " + text.pick("Metod", "Method") + " | n | sMAPE | MASE | " + text.pick("Täckning 80 %", "Coverage 80 %")
+            + " | " + text.pick("Täckning 95 %", "Coverage 95 %") + " |\n|---|---:|---:|---:|---:|---:|\n"
+        for row in analysis.accuracy {
+            out += "| \(row.method) | \(row.count) | \(text.number(row.smape)) | \(text.number(row.mase)) | "
+                + "\(text.percent(row.coverage80)) | \(text.percent(row.coverage95)) |\n"
+        }
+        return out + "\n"
     }
 
     /// Suggested next-year targets for every series with a direction.

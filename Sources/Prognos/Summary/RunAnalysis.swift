@@ -9,6 +9,9 @@ public struct RunAnalysis: Sendable {
     public let series: [SeriesSummary]
     /// One evaluation per goal, in the order of `goals.csv`.
     public let goals: [GoalEvaluation]
+    /// How accurate one-year-ahead forecasts were on the dataset's own series: `auto`
+    /// against `naive` at the last three origins of every series long enough (rows `all`).
+    public let accuracy: [AccuracyTable.Row]
 
     /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
     public init(dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster()) {
@@ -41,6 +44,15 @@ public struct RunAnalysis: Sendable {
         }
         let series = slots.all()
         self.series = series
+        var accuracy: [AccuracyTable.Row] = []
+        if let method {
+            let evaluation = Backtest.series(of: dataset).filter { $0.values.count >= 5 }
+            for candidate in [method, RandomWalk(drift: false) as any Forecaster] {
+                let results = Backtest.run(method: candidate, series: evaluation, holdout: 1, origins: 3, threads: 1)
+                if let all = AccuracyTable.rows(method: candidate.name, series: results).last { accuracy.append(all) }
+            }
+        }
+        self.accuracy = accuracy
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
                 goal: goal, targets: dataset.targets, year: assessedYear ?? 0,
