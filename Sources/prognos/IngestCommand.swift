@@ -6,7 +6,7 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Convert outside formats to a canonical dataset.",
-        subcommands: [IngestCompetitionCommand.self]
+        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self]
     )
 }
 
@@ -37,8 +37,7 @@ struct IngestCompetitionCommand: ParsableCommand {
         let dataset = try CompetitionReader.read(
             series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name
         ).get()
-        let files = CanonicalDatasetWriter.files(for: dataset)
-        try OutputDirectory.write(files.mapValues { Data($0.utf8) }, to: URL(fileURLWithPath: out))
+        try IngestCommand.write(dataset, to: out)
         let holdout = dataset.observations.filter { $0.split == .test }.count
         print("prognos: \(dataset.entities.count) series, \(dataset.observations.count) observations (\(holdout) in the holdout) → \(out)/")
     }
@@ -51,5 +50,60 @@ struct IngestCompetitionCommand: ParsableCommand {
             throw InvalidInput([Diagnostic(file: path, reason: "not valid UTF-8")])
         }
         return text
+    }
+}
+
+extension IngestCommand {
+    /// Writes a dataset atomically after checking it reads back as a valid canonical dataset.
+    static func write(_ dataset: Dataset, to out: String, extra: [String: String] = [:]) throws {
+        let files = CanonicalDatasetWriter.files(for: dataset)
+        let descriptorText = files[DataPackageDescriptor.fileName] ?? ""
+        let (descriptor, problems) = DataPackageDescriptor.parse(Data(descriptorText.utf8), file: out)
+        guard problems.isEmpty, let descriptor else { throw InvalidInput(problems) }
+        _ = try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: out).get()
+        try OutputDirectory.write(files.merging(extra) { a, _ in a }.mapValues { Data($0.utf8) }, to: URL(fileURLWithPath: out))
+    }
+}
+
+struct IngestWideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wide",
+        abstract: "Read a wide table: one row per indicator (and entity), one column per year.",
+        discussion: """
+            Handles decimal commas, % suffixes, - or empty for missing, (73) for a preliminary \
+            value, spaces and non-breaking spaces as thousands separators, U+2212 as minus, \
+            semicolon, tab or comma delimiters and UTF-8 (with or without BOM) or Windows-1252, \
+            all detected. Columns like "Mål 2023" become targets. Strict by default; with \
+            --lenient the unreadable cells are left out and listed in DIR/rejected.csv.
+            """
+    )
+
+    @Argument(help: "The wide CSV file.")
+    var input: String
+
+    @Option(name: .long, help: "The dataset directory to write.")
+    var out: String
+
+    @Option(name: .long, help: "The entity's name when the table has no entity column.")
+    var entity: String = "organisation"
+
+    @Flag(name: .long, help: "Keep the readable cells and list the others in rejected.csv.")
+    var lenient = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: input) else {
+            throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
+        }
+        let name = URL(fileURLWithPath: out).lastPathComponent
+        let output = try WideTableReader.read(data, file: input, name: name, defaultEntity: entity, lenient: lenient).get()
+        var extra: [String: String] = [:]
+        if lenient {
+            var writer = CSVWriter(header: ["file", "line", "column", "text", "reason"])
+            for r in output.rejected { writer.appendRow([input, String(r.line), String(r.column), r.text, r.reason]) }
+            extra["rejected.csv"] = writer.text
+        }
+        try IngestCommand.write(output.dataset, to: out, extra: extra)
+        let rejected = lenient ? ", \(output.rejected.count) rejected cells" : ""
+        print("prognos: \(output.dataset.indicators.count) indicators, \(output.dataset.observations.count) observations, \(output.dataset.targets.count) targets\(rejected) → \(out)/")
     }
 }

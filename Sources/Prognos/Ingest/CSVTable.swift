@@ -9,7 +9,7 @@ public struct CSVField: Sendable, Equatable {
 
 /// A parsed CSV file: a header and records, every field with its location.
 ///
-/// The dialect is RFC 4180 with a comma delimiter: fields may be quoted with `"`,
+/// The dialect is RFC 4180 with a comma delimiter (or another given one): fields may be quoted with `"`,
 /// a quote inside a quoted field is doubled, quoted fields may span lines, and lines
 /// end in LF or CRLF. A UTF-8 byte-order mark at the start is skipped. Empty lines
 /// are skipped.
@@ -19,8 +19,8 @@ public struct CSVTable: Sendable {
 
     /// Parses `text`; problems (an unterminated quote, text after a closing quote)
     /// are returned as diagnostics naming `file`, and parsing goes on where it can.
-    public static func parse(_ text: String, file: String) -> (table: CSVTable, diagnostics: [Diagnostic]) {
-        var parser = CSVParser(file: file)
+    public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") -> (table: CSVTable, diagnostics: [Diagnostic]) {
+        var parser = CSVParser(file: file, delimiter: delimiter)
         let rows = parser.parse(text)
         var header: [CSVField] = []
         var records: [[CSVField]] = []
@@ -38,10 +38,12 @@ public struct CSVTable: Sendable {
 /// A one-pass RFC 4180 scanner that records where each field starts.
 private struct CSVParser {
     let file: String
+    let delimiter: Unicode.Scalar
     var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, delimiter: Unicode.Scalar) {
         self.file = file
+        self.delimiter = delimiter
     }
 
     mutating func parse(_ text: String) -> [[CSVField]] {
@@ -94,7 +96,7 @@ private struct CSVParser {
                 continue
             }
             switch scalar {
-            case ",":
+            case delimiter:
                 endField()
                 column += 1
                 fieldLine = line
