@@ -6,7 +6,7 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Convert outside formats to a canonical dataset.",
-        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self]
+        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self, IngestKoladaCommand.self]
     )
 }
 
@@ -105,5 +105,52 @@ struct IngestWideCommand: ParsableCommand {
         try IngestCommand.write(output.dataset, to: out, extra: extra)
         let rejected = lenient ? ", \(output.rejected.count) rejected cells" : ""
         print("prognos: \(output.dataset.indicators.count) indicators, \(output.dataset.observations.count) observations, \(output.dataset.targets.count) targets\(rejected) → \(out)/")
+    }
+}
+
+struct IngestKoladaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kolada",
+        abstract: "Read Kolada API v2/v3 responses (data and KPI metadata) or tidy Kolada CSV.",
+        discussion: """
+            Give every page of a paged response as its own file. --catalogue names KPIs from \
+            kpi_catalogue.csv, --municipalities names entities from municipalities.csv.
+            """
+    )
+
+    @Argument(help: "Kolada JSON responses and/or tidy CSV files.")
+    var inputs: [String]
+
+    @Option(name: .long, help: "The KPI catalogue (id, title, …).")
+    var catalogue: String?
+
+    @Option(name: .long, help: "The municipalities (id, title, type).")
+    var municipalities: String?
+
+    @Option(name: .long, help: "The dataset directory to write.")
+    var out: String
+
+    func run() throws {
+        var files: [KoladaReader.Input] = []
+        for path in inputs {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")])
+            }
+            files.append(KoladaReader.Input(file: path, data: data))
+        }
+        let catalogueData = try catalogue.map { path -> Data in
+            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            return data
+        }
+        let municipalityData = try municipalities.map { path -> Data in
+            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            return data
+        }
+        let output = try KoladaReader.read(
+            files, catalogue: catalogueData, municipalities: municipalityData, name: URL(fileURLWithPath: out).lastPathComponent
+        ).get()
+        for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        try IngestCommand.write(output.dataset, to: out)
+        print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values → \(out)/")
     }
 }
