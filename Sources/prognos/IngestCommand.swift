@@ -6,7 +6,7 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Convert outside formats to a canonical dataset.",
-        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self, IngestKoladaCommand.self]
+        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self, IngestKoladaCommand.self, IngestReportCommand.self]
     )
 }
 
@@ -152,5 +152,37 @@ struct IngestKoladaCommand: ParsableCommand {
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         try IngestCommand.write(output.dataset, to: out)
         print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values → \(out)/")
+    }
+}
+
+struct IngestReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Read the text of an annual report (årsbokslut): goals, assessments, indicator tables.",
+        discussion: """
+            Goal headings (Kommunstyrelsens mål N - …), Bedömning: lines and Indikator: tables \
+            (Mål/Utfall/Preliminärt utfall columns) become goals, indicators, targets and \
+            outcomes; lines it cannot place are printed as warnings with their line numbers.
+            """
+    )
+
+    @Argument(help: "The report's text (tab-separated tables).")
+    var input: String
+
+    @Option(name: .long, help: "The entity id for the report's indicators.")
+    var entity: String = "organisation"
+
+    @Option(name: .long, help: "The dataset directory to write.")
+    var out: String
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: input) else {
+            throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
+        }
+        let output = ReportTextReader.read(
+            WideTableReader.decode(data), file: input, name: URL(fileURLWithPath: out).lastPathComponent, entity: entity)
+        for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        try IngestCommand.write(output.dataset, to: out)
+        print("prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes → \(out)/")
     }
 }
