@@ -45,6 +45,12 @@ let package = Package(
             path: "Tests/PrognosTests",
             exclude: ["Fixtures"]
         ),
+        // A mutation fuzzer for the readers: `make fuzz` (README, "Fuzzing").
+        .executableTarget(
+            name: "FuzzReaders",
+            dependencies: ["Prognos"],
+            path: "Fuzz/FuzzReaders"
+        ),
         // package-benchmark suites: `make bench` (Benchmarks/README.md).
         .executableTarget(
             name: "LinearBenchmarks",

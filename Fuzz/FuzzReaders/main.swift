@@ -1,0 +1,98 @@
+import Foundation
+import Prognos
+
+/// A mutation fuzzer for Prognos's readers: it takes real inputs (the bundled dataset,
+/// the seed report, the Kolada examples, a wide table), mutates them at random (byte
+/// flips, insertions of delimiters, quotes, parentheses, minus signs, percent signs,
+/// non-breaking spaces, braces, deletions and duplications of ranges) and feeds each
+/// mutant to a reader. A crash ends the process (and fails the run); an input that takes
+/// over a second is reported as a hang.
+///
+///     swift run -c release FuzzReaders <reader> [seconds] [seed]
+///
+/// reader: canonical, wide, kolada, report, competition, or all.
+let arguments = CommandLine.arguments
+let which = arguments.count > 1 ? arguments[1] : "all"
+let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
+var random = SplitMix64(seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+func load(_ path: String) -> Data { FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data() }
+
+let dataset = "Datasets/alingsas-ks-2023/"
+let canonicalFiles = ["entities.csv", "indicators.csv", "goals.csv", "observations.csv", "targets.csv", "budget_lines.csv", "forecast_vintages.csv"]
+let descriptorData = load(dataset + "datapackage.json")
+let canonical = Dictionary(uniqueKeysWithValues: canonicalFiles.map { ($0, String(decoding: load(dataset + $0), as: UTF8.self)) })
+let seedReport = load("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
+let koladaSeeds = [
+    load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json"),
+    load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json"),
+]
+let wideSeed = Data("\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\nFöretagsklimat NKI;index;71;72;(73);72\nAndel chefer;%;-;40%;53%;60%\nKostnader;tkr;\u{2212}88 880;\u{2212}102\u{00A0}266;;\n".utf8)
+let competitionSeed = Data("series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5.5\nB,train,2,4\n".utf8)
+
+let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{2212}", "%", "\u{00A0}", "{", "}", "[", "]", ":", "null", "1e308", "NaN", "2023", "Mål 2023", "Indikator: ", "Kommunstyrelsens mål 9 - ", "Bedömning: Helt uppfyllt", ".", "0", "\u{FEFF}", "\\"].map { Array($0.utf8) }
+
+@MainActor func mutate(_ data: Data) -> Data {
+    var bytes = Array(data)
+    for _ in 0..<(1 + Int(random.next() % 8)) {
+        let position = bytes.isEmpty ? 0 : Int(random.next() % UInt64(bytes.count + 1))
+        switch random.next() % 6 {
+        case 0 where !bytes.isEmpty && position < bytes.count:
+            bytes[position] = UInt8(truncatingIfNeeded: random.next())
+        case 1:
+            bytes.insert(contentsOf: tokens[Int(random.next() % UInt64(tokens.count))], at: position)
+        case 2 where !bytes.isEmpty:
+            let length = Int(random.next() % 64)
+            bytes.removeSubrange(position..<min(bytes.count, position + length))
+        case 3 where !bytes.isEmpty:
+            let length = Int(random.next() % 128)
+            let end = min(bytes.count, position + length)
+            bytes.insert(contentsOf: Array(bytes[min(position, end)..<end]), at: min(position, bytes.count))
+        case 4:
+            bytes.insert(UInt8(truncatingIfNeeded: random.next()), at: position)
+        default:
+            if !bytes.isEmpty { bytes.swapAt(Int(random.next() % UInt64(bytes.count)), Int(random.next() % UInt64(bytes.count))) }
+        }
+    }
+    return Data(bytes)
+}
+
+@MainActor func runOnce(_ reader: String) {
+    switch reader {
+    case "canonical":
+        var files = canonical
+        let name = canonicalFiles[Int(random.next() % UInt64(canonicalFiles.count))]
+        files[name] = String(decoding: mutate(Data((files[name] ?? "").utf8)), as: UTF8.self)
+        let descriptorBytes = random.next() % 4 == 0 ? mutate(descriptorData) : descriptorData
+        let (descriptor, _) = DataPackageDescriptor.parse(descriptorBytes, file: "datapackage.json")
+        if let descriptor { _ = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz") }
+    case "wide":
+        _ = WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
+    case "kolada":
+        let seed = koladaSeeds[Int(random.next() % UInt64(koladaSeeds.count))]
+        _ = KoladaReader.read([KoladaReader.Input(file: "k.json", data: mutate(seed))], name: "k")
+    case "report":
+        _ = ReportTextReader.read(String(decoding: mutate(seedReport), as: UTF8.self), file: "r.txt", name: "r", entity: "e")
+    case "competition":
+        _ = CompetitionReader.read(series: String(decoding: mutate(competitionSeed), as: UTF8.self), seriesFile: "s.csv", meta: nil, metaFile: "", name: "c")
+    default:
+        break
+    }
+}
+
+let readers = which == "all" ? ["canonical", "wide", "kolada", "report", "competition"] : [which]
+for reader in readers {
+    let start = Date()
+    var count = 0
+    var slowest = 0.0
+    while Date().timeIntervalSince(start) < seconds / Double(readers.count) {
+        let begin = Date()
+        runOnce(reader)
+        let elapsed = Date().timeIntervalSince(begin)
+        slowest = max(slowest, elapsed)
+        if elapsed > 1 { print("\(reader): an input took \(elapsed) s (hang?)") }
+        count += 1
+    }
+    print("\(reader): \(count) inputs in \(Int(Date().timeIntervalSince(start))) s, no crash; slowest \(String(format: "%.3f", slowest)) s")
+}
