@@ -35,7 +35,7 @@ import Testing
         let dataset = try TestSupport.loadBundledDataset()
         let job = RunJob()
         let outputs = job.outputs(of: job.analyse(dataset))
-        #expect(outputs.keys.sorted() == ["goals.csv", "indicators.csv", "report.md", "summary.json"])
+        #expect(outputs.keys.sorted() == ["accuracy.csv", "goals.csv", "indicators.csv", "report.md", "summary.json"])
         let indicators = try #require(outputs["indicators.csv"])
         let rows = indicators.split(separator: "\n").dropFirst()
         let seriesKeys = Set(dataset.observations.map { "\($0.entityID),\($0.indicatorID),\($0.gender.rawValue)" })
@@ -69,7 +69,7 @@ import Testing
         _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: second)
         let names = try Self.files(in: first)
         #expect(names == (try Self.files(in: second)))
-        #expect(Set(names).isSuperset(of: ["goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"]))
+        #expect(Set(names).isSuperset(of: ["accuracy.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"]))
         #expect(names.filter { $0.hasPrefix("charts/") }.count > 40)
         for name in names {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
@@ -106,7 +106,7 @@ import Testing
         try "stale\n".write(to: output.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
         _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
+        #expect(names == ["accuracy.csv", "charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
     }
 
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
@@ -143,5 +143,20 @@ import Testing
         let report = MarkdownReport.render(analysis, language: .en)
         #expect(report.contains("## Forecast accuracy"))
         #expect(report.contains("| auto | 9 |"))
+    }
+}
+
+@Suite struct VintageAccuracyTests {
+    /// Prognossäkerhet of the seed: the result forecasts 0 (month 4), 0 and −3 798 (month 8)
+    /// against outcomes 178 and −10 523, budgets 0.
+    @Test func seedCheckpoints() throws {
+        let accuracy = VintageAccuracy.measure(try TestSupport.loadBundledDataset())
+        #expect(accuracy.map(\.checkpoint) == ["fordjupad_manadsuppfoljning", "delarsbokslut"])
+        let interim = try #require(accuracy.last)
+        #expect(interim.count == 2)
+        #expect(interim.bias == (178.0 + (-10523 + 3798)) / 2)
+        #expect(interim.meanAbsoluteError == (178.0 + 6725) / 2)
+        #expect(abs((interim.meanRelativeError ?? 0) - (1 + 6725.0 / 10523) / 2) < 1e-15)
+        #expect(interim.budgetMeanAbsoluteError == (178.0 + 10523) / 2)
     }
 }

@@ -27,6 +27,7 @@ public struct RunJob: Sendable {
             "indicators.csv": IndicatorsTable.csv(analysis),
             "goals.csv": GoalsTable.csv(analysis),
             "report.md": MarkdownReport.render(analysis, language: language),
+            "accuracy.csv": AccuracyTable.csv(analysis.accuracy, vintages: VintageAccuracy.measure(analysis.dataset)),
         ]
     }
 

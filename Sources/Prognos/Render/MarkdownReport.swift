@@ -204,6 +204,18 @@ public enum MarkdownReport {
                 out += "![\(cell(line))](charts/\(ChartRenderer.checkpointChartName(line)).svg)\n"
             }
             out += "\n"
+            let accuracy = VintageAccuracy.measure(dataset)
+            if !accuracy.isEmpty {
+                out += "| " + text.pick("Avstämningstillfälle", "Checkpoint") + " | " + text.pick("Månad", "Month") + " | n | "
+                    + text.pick("Medelavvikelse (utfall − prognos)", "Bias (outcome − forecast)") + " | "
+                    + text.pick("Medelabsolutfel", "Mean absolute error") + " | " + text.pick("Relativt fel", "Relative error")
+                    + " | " + text.pick("Budgetens absolutfel", "Budget's absolute error") + " |\n|---|---:|---:|---:|---:|---:|---:|\n"
+                for v in accuracy {
+                    out += "| \(cell(v.checkpoint)) | \(v.month.map(String.init) ?? "–") | \(v.count) | \(text.change(v.bias)) | "
+                        + "\(text.number(v.meanAbsoluteError)) | \(text.percent(v.meanRelativeError)) | \(text.number(v.budgetMeanAbsoluteError)) |\n"
+                }
+                out += "\n"
+            }
             out += "| " + text.pick("Rad", "Line") + " | " + text.pick("År", "Year") + " | "
                 + text.pick("Avstämningstillfälle", "Checkpoint") + " | " + text.pick("Prognos", "Forecast") + " | "
                 + text.pick("Utfall", "Outcome") + " | " + text.pick("Avvikelse från bokslut", "Outcome minus forecast")
