@@ -89,3 +89,14 @@ import Testing
         #expect(svg.contains("åäö"))
     }
 }
+
+@Suite struct GnuplotStartTests {
+    @Test func aMissingGnuplotIsAClearError() {
+        do {
+            _ = try GnuplotSession(executable: "/nonexistent/gnuplot")
+            Issue.record("expected a failure")
+        } catch {
+            #expect(error.description.contains("cannot start gnuplot at /nonexistent/gnuplot"))
+        }
+    }
+}

@@ -20,7 +20,7 @@ public enum ChartRenderer {
     public typealias Progress = (Int, Int) -> Void
 
     /// One chart to draw: its base name and the script for a format and output path.
-    public struct Job {
+    public struct Job: @unchecked Sendable {
         public var name: String
         public var script: (ChartScripts.Format, String) -> String?
 
@@ -30,98 +30,137 @@ public enum ChartRenderer {
         }
     }
 
-    /// Draws the jobs (SVG and PNG each), spread over `workers` gnuplot sessions (jobs
-    /// dealt round-robin; every chart is its own file, so the result does not depend on
-    /// how many there are).
+    /// Draws the jobs (SVG and PNG each), spread over `workers` gnuplot sessions.
     public static func render(_ jobs: [Job], workers: Int = 1, progress: Progress? = nil) throws -> Charts {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-charts-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let shared = SharedResults()
-        let count = max(1, min(workers, jobs.count))
-        let work = UncheckedJobs(jobs: jobs, progress: progress)
-        DispatchQueue.concurrentPerform(iterations: count) { worker in
+        let pipeline = try RenderPipeline(workers: min(workers, max(1, jobs.count)), progress: progress)
+        pipeline.submit(jobs)
+        return try pipeline.finish()
+    }
+
+    /// Chart rendering that runs beside the numeric work: jobs are submitted as soon as
+    /// their data exist and drawn at once by `workers` long-lived gnuplot sessions, each
+    /// taking the next job from a shared queue. Every chart is its own file, so the
+    /// result does not depend on the order or the number of workers.
+    public final class RenderPipeline: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var queue: [Job] = []
+        private var closed = false
+        private var submitted = 0
+        private var finished = 0
+        private var result = Charts()
+        private var firstError: Error?
+        private let group = DispatchGroup()
+        private let scratch: URL
+        private let progress: Progress?
+
+        public init(workers: Int, progress: Progress? = nil) throws {
+            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-charts-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            self.progress = progress
+            for _ in 0..<max(1, workers) {
+                group.enter()
+                DispatchQueue.global().async { [self] in
+                    defer { group.leave() }
+                    work()
+                }
+            }
+        }
+
+        /// Queues jobs; workers start on them at once.
+        public func submit(_ jobs: [Job]) {
+            condition.lock()
+            queue.append(contentsOf: jobs)
+            submitted += jobs.count
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Waits until every submitted job is drawn; the charts, or the first error.
+        public func finish() throws -> Charts {
+            condition.lock()
+            closed = true
+            condition.broadcast()
+            condition.unlock()
+            group.wait()
+            try? FileManager.default.removeItem(at: scratch)
+            condition.lock()
+            defer { condition.unlock() }
+            if let firstError { throw firstError }
+            return result
+        }
+
+        private func next() -> Job? {
+            condition.lock()
+            defer { condition.unlock() }
+            while queue.isEmpty && !closed && firstError == nil { condition.wait() }
+            if firstError != nil || queue.isEmpty { return nil }
+            return queue.removeFirst()
+        }
+
+        private func work() {
+            let session: GnuplotSession
             do {
-                let session = try GnuplotSession()
-                defer { session.close() }
-                var index = worker
-                while index < work.jobs.count, !shared.failed {
-                    let job = work.jobs[index]
+                session = try GnuplotSession()
+            } catch {
+                fail(error)
+                return
+            }
+            defer { session.close() }
+            while let job = next() {
+                do {
                     for format in ChartScripts.Format.allCases {
                         let file = "\(job.name).\(format.rawValue)"
                         let path = scratch.appendingPathComponent(file).path
                         guard let script = job.script(format, path) else { continue }
                         try session.render(script, chart: file)
                         let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                        shared.add(file: file, data: data, svgName: format == .svg ? job.name : nil)
+                        try? FileManager.default.removeItem(atPath: path)
+                        condition.lock()
+                        result.files[file] = data
+                        if format == .svg { result.svg[job.name] = String(decoding: data, as: UTF8.self) }
+                        condition.unlock()
                     }
-                    let done = shared.finishJob()
-                    if worker == 0 || done == work.jobs.count { work.progress?(done, work.jobs.count) }
-                    index += count
+                    condition.lock()
+                    finished += 1
+                    let (done, total) = (finished, submitted)
+                    condition.unlock()
+                    progress?(done, total)
+                } catch {
+                    fail(error)
+                    return
                 }
-            } catch {
-                shared.fail(error)
             }
         }
-        if let error = shared.error { throw error }
-        return shared.charts
-    }
 
-    /// Jobs and the progress callback, read by every worker (closures are not Sendable).
-    private struct UncheckedJobs: @unchecked Sendable {
-        let jobs: [Job]
-        let progress: Progress?
-    }
-
-    /// The results of all workers, behind a lock.
-    private final class SharedResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var result = Charts()
-        private var firstError: Error?
-        private var finished = 0
-
-        var charts: Charts { lock.lock(); defer { lock.unlock() }; return result }
-        var error: Error? { lock.lock(); defer { lock.unlock() }; return firstError }
-        var failed: Bool { error != nil }
-
-        func add(file: String, data: Data, svgName: String?) {
-            lock.lock()
-            result.files[file] = data
-            if let svgName { result.svg[svgName] = String(decoding: data, as: UTF8.self) }
-            lock.unlock()
-        }
-
-        func finishJob() -> Int {
-            lock.lock(); defer { lock.unlock() }
-            finished += 1
-            return finished
-        }
-
-        func fail(_ error: Error) {
-            lock.lock()
+        private func fail(_ error: Error) {
+            condition.lock()
             if firstError == nil { firstError = error }
-            lock.unlock()
+            condition.broadcast()
+            condition.unlock()
         }
     }
 
-    /// Every chart of a run, under `charts/`.
-    public static func render(_ analysis: RunAnalysis, language: Language, progress: Progress? = nil) throws -> Charts {
+    /// The jobs of one series: its history chart and its probability curve.
+    public static func seriesJobs(_ summary: SeriesSummary, dataset: Dataset, language: Language) -> [Job] {
+        let base = ChartScripts.baseName(summary.key)
+        let indicator = dataset.indicators.first { $0.id == summary.key.indicatorID }
+        let entity = dataset.entities.first { $0.id == summary.key.entityID }
+        return [
+            Job(name: base) { format, output in
+                ChartScripts.indicator(summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
+            },
+            Job(name: base + "__probability") { format, output in
+                ChartScripts.probabilityCurve(summary, indicator: indicator, language: language, format: format, output: output)
+            },
+        ]
+    }
+
+    /// The jobs that need the whole analysis: goals' small multiples, budget tables, checkpoints.
+    public static func summaryJobs(_ analysis: RunAnalysis, language: Language) -> [Job] {
         let dataset = analysis.dataset
         let indicators = dataset.indicatorsByID
-        let entities = dataset.entitiesByID
         let seriesByKey = Dictionary(analysis.series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var jobs: [Job] = []
-        for summary in analysis.series {
-            let base = ChartScripts.baseName(summary.key)
-            let indicator = indicators[summary.key.indicatorID]
-            let entity = entities[summary.key.entityID]
-            jobs.append(Job(name: base) { format, output in
-                ChartScripts.indicator(summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
-            })
-            jobs.append(Job(name: base + "__probability") { format, output in
-                ChartScripts.probabilityCurve(summary, indicator: indicator, language: language, format: format, output: output)
-            })
-        }
         for goal in analysis.goals where !goal.evaluations.isEmpty {
             jobs.append(Job(name: goalChartName(goal.goal.id)) { format, output in
                 ChartScripts.goal(goal, series: seriesByKey, indicators: indicators, language: language, format: format, output: output)
@@ -139,9 +178,21 @@ public enum ChartRenderer {
                 ChartScripts.checkpoints(vintages, title: "\(title) (\(line))", language: language, format: format, output: output)
             })
         }
-        var charts = try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
-        charts.files = Dictionary(uniqueKeysWithValues: charts.files.map { ("charts/" + $0.key, $0.value) })
-        return charts
+        return jobs
+    }
+
+    /// Prefixes every chart file with `charts/`.
+    public static func inChartsDirectory(_ charts: Charts) -> Charts {
+        var moved = charts
+        moved.files = Dictionary(uniqueKeysWithValues: charts.files.map { ("charts/" + $0.key, $0.value) })
+        return moved
+    }
+
+    /// Every chart of a run, under `charts/` (after the analysis; `RunJob` overlaps them instead).
+    public static func render(_ analysis: RunAnalysis, language: Language, progress: Progress? = nil) throws -> Charts {
+        let jobs = analysis.series.flatMap { seriesJobs($0, dataset: analysis.dataset, language: language) }
+            + summaryJobs(analysis, language: language)
+        return inChartsDirectory(try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
     }
 
     public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.clean(id) }

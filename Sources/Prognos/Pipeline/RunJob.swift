@@ -40,9 +40,15 @@ public struct RunJob: Sendable {
         directory: URL, displayName: String, output: URL, progress: ChartRenderer.Progress? = nil
     ) throws -> RunAnalysisSummary {
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
-        let analysis = analyse(dataset)
+        // Charts are drawn while the series are still being analysed.
+        let pipeline = try ChartRenderer.RenderPipeline(workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+        let language = self.language
+        let analysis = RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule) { summary in
+            pipeline.submit(ChartRenderer.seriesJobs(summary, dataset: dataset, language: language))
+        }
+        pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
         var files = outputs(of: analysis).mapValues { Data($0.utf8) }
-        let charts = try ChartRenderer.render(analysis, language: language, progress: progress)
+        let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
         files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
         try OutputDirectory.write(files, to: output)

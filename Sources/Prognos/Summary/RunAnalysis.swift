@@ -14,7 +14,12 @@ public struct RunAnalysis: Sendable {
     public let accuracy: [AccuracyTable.Row]
 
     /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
-    public init(dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster()) {
+    /// - Parameter onSeries: called with each series summary as soon as it is computed (on
+    ///   a worker thread), so that rendering can start while the rest is computed.
+    public init(
+        dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
+        onSeries: (@Sendable (SeriesSummary) -> Void)? = nil
+    ) {
         self.dataset = dataset
         let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
@@ -34,11 +39,11 @@ public struct RunAnalysis: Sendable {
             var index = worker
             while index < keys.count {
                 let key = keys[index]
-                slots.store(
-                    index,
-                    SeriesSummary(
-                        key: key, points: points[index], targets: targets, year: summaryYear,
-                        indicator: indicators[key.indicatorID], method: method, pools: pools))
+                let summary = SeriesSummary(
+                    key: key, points: points[index], targets: targets, year: summaryYear,
+                    indicator: indicators[key.indicatorID], method: method, pools: pools)
+                slots.store(index, summary)
+                onSeries?(summary)
                 index += workers
             }
         }
