@@ -50,11 +50,6 @@ struct CalibrateCommand: ParsableCommand {
         }
         let directory = URL(fileURLWithPath: out)
         try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: directory.appendingPathComponent("calibration.csv"))
-        let charts = try ChartRenderer.render([
-            ChartRenderer.Job(name: "reliability") { format, output in
-                ChartScripts.reliability(reports, language: .en, format: format, output: output)
-            }
-        ])
-        for (file, data) in charts.files { try OutputFile.write(data, to: directory.appendingPathComponent(file)) }
+        try writeChart(ChartRenderer.Job(name: "reliability") { format, output in ChartScripts.reliability(reports, language: .en, format: format, output: output) }, into: directory)
     }
 }

@@ -23,3 +23,9 @@ struct DatasetLocation {
 extension Language: ExpressibleByArgument {}
 
 extension GoalRule: ExpressibleByArgument {}
+
+/// Draws one chart (SVG and PNG) and writes both into a directory, atomically per file.
+func writeChart(_ job: ChartRenderer.Job, into directory: URL) throws {
+    let charts = try ChartRenderer.render([job])
+    for (file, data) in charts.files { try OutputFile.write(data, to: directory.appendingPathComponent(file)) }
+}

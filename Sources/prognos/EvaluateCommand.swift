@@ -53,11 +53,6 @@ struct EvaluateCommand: ParsableCommand {
         print(AccuracyTable.text(rows), terminator: "")
         let directory = URL(fileURLWithPath: out)
         try OutputFile.write(Data(AccuracyTable.csv(rows).utf8), to: directory.appendingPathComponent("accuracy.csv"))
-        let charts = try ChartRenderer.render([
-            ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in
-                ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output)
-            }
-        ])
-        for (file, data) in charts.files { try OutputFile.write(data, to: directory.appendingPathComponent(file)) }
+        try writeChart(ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output) }, into: directory)
     }
 }
