@@ -27,6 +27,9 @@ struct IngestCompetitionCommand: ParsableCommand {
     @Option(name: .long, help: "The meta file (series_id, category, start_year, description, …).")
     var meta: String?
 
+    @Flag(name: .long, help: "Leave out malformed rows and broken series, listing them in rejected.csv.")
+    var lenient = false
+
     @Option(name: .long, help: "The dataset directory to write.")
     var out: String
 
@@ -34,10 +37,18 @@ struct IngestCompetitionCommand: ParsableCommand {
         let series = try Self.readText(input)
         let metaText = try meta.map(Self.readText)
         let name = URL(fileURLWithPath: out).lastPathComponent
-        let dataset = try CompetitionReader.read(
-            series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name
-        ).get()
-        try IngestCommand.write(dataset, to: out)
+        let dataset: Dataset
+        var extra: [String: String] = [:]
+        if lenient {
+            let result = CompetitionReader.readLenient(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name)
+            dataset = result.dataset
+            var writer = CSVWriter(header: ["file", "line", "column", "reason"])
+            for r in result.rejected { writer.appendRow([r.file, String(r.line), String(r.column), r.reason]) }
+            extra["rejected.csv"] = writer.text
+        } else {
+            dataset = try CompetitionReader.read(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name).get()
+        }
+        try IngestCommand.write(dataset, to: out, extra: extra)
         let holdout = dataset.observations.filter { $0.split == .test }.count
         print("prognos: \(dataset.entities.count) series, \(dataset.observations.count) observations (\(holdout) in the holdout) → \(out)/")
     }
@@ -127,6 +138,9 @@ struct IngestKoladaCommand: ParsableCommand {
     @Option(name: .long, help: "The municipalities (id, title, type).")
     var municipalities: String?
 
+    @Flag(name: .long, help: "Skip malformed entries and list them in rejected.csv.")
+    var lenient = false
+
     @Option(name: .long, help: "The dataset directory to write.")
     var out: String
 
@@ -147,10 +161,17 @@ struct IngestKoladaCommand: ParsableCommand {
             return data
         }
         let output = try KoladaReader.read(
-            files, catalogue: catalogueData, municipalities: municipalityData, name: URL(fileURLWithPath: out).lastPathComponent
+            files, catalogue: catalogueData, municipalities: municipalityData, name: URL(fileURLWithPath: out).lastPathComponent,
+            lenient: lenient
         ).get()
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        try IngestCommand.write(output.dataset, to: out)
+        var extra: [String: String] = [:]
+        if lenient {
+            var writer = CSVWriter(header: ["file", "line", "column", "reason"])
+            for r in output.rejected { writer.appendRow([r.file, String(r.line), String(r.column), r.reason]) }
+            extra["rejected.csv"] = writer.text
+        }
+        try IngestCommand.write(output.dataset, to: out, extra: extra)
         print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values → \(out)/")
     }
 }

@@ -146,4 +146,12 @@ import Testing
             #expect(lines.contains("s.csv:3:16: \"x\" in \"value\" is not a number"))
         }
     }
+
+    @Test func lenientLeavesOutBrokenRowsAndSeries() {
+        let series = "series_id,split,t,value\nA,train,1,10\nA,train,2,x\nB,train,1,5\nB,train,2,6\n"
+        let (dataset, rejected) = CompetitionReader.readLenient(series: series, seriesFile: "s.csv", meta: nil, metaFile: "", name: "d")
+        #expect(dataset.entities.map(\.id) == ["A", "B"])
+        #expect(dataset.observations.filter { $0.entityID == "A" }.count == 1)
+        #expect(rejected.map(\.description) == ["s.csv:3:11: \"x\" in \"value\" is not a number"])
+    }
 }

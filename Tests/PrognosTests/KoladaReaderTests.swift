@@ -79,3 +79,16 @@ import Testing
         }
     }
 }
+
+@Suite struct KoladaLenientTests {
+    @Test func lenientKeepsTheGoodEntries() throws {
+        let good = #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 5}]}]}"#
+        let inputs = [
+            KoladaReader.Input(file: "good.json", data: Data(good.utf8)), KoladaReader.Input(file: "bad.json", data: Data("{".utf8)),
+        ]
+        let output = try KoladaReader.read(inputs, name: "k", lenient: true).get()
+        #expect(output.dataset.observations.count == 1)
+        #expect(output.rejected.map(\.description) == ["bad.json: not valid JSON"])
+        #expect(throws: InvalidInput.self) { try KoladaReader.read(inputs, name: "k").get() }
+    }
+}

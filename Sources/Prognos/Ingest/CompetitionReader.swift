@@ -14,9 +14,26 @@ import Foundation
 /// meta. Years run from `start_year` (default 1) through the training part and on into
 /// the test part, whose observations carry `split = test`: the evaluation holdout.
 public enum CompetitionReader {
+    /// Strict: any problem fails the read, with every problem listed.
     public static func read(
         series text: String, seriesFile: String, meta metaText: String?, metaFile: String, name: String
     ) -> Result<Dataset, InvalidInput> {
+        let (dataset, problems) = core(series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: false)
+        guard let dataset, problems.isEmpty else { return .failure(InvalidInput(problems)) }
+        return .success(dataset)
+    }
+
+    /// Lenient: the rows and series with problems are left out and the problems returned.
+    public static func readLenient(
+        series text: String, seriesFile: String, meta metaText: String?, metaFile: String, name: String
+    ) -> (dataset: Dataset, rejected: [Diagnostic]) {
+        let (dataset, problems) = core(series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: true)
+        return (dataset ?? Dataset(name: name), problems)
+    }
+
+    static func core(
+        series text: String, seriesFile: String, meta metaText: String?, metaFile: String, name: String, lenient: Bool
+    ) -> (Dataset?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let (table, seriesProblems) = CSVTable.parse(text, file: seriesFile)
         diagnostics += seriesProblems
@@ -24,7 +41,7 @@ public enum CompetitionReader {
         for required in ["series_id", "split", "t", "value"] where columns[required] == nil {
             diagnostics.append(Diagnostic(file: seriesFile, line: 1, column: 1, reason: "the header has no column \"\(required)\""))
         }
-        guard diagnostics.isEmpty else { return .failure(InvalidInput(diagnostics)) }
+        guard diagnostics.isEmpty else { return (nil, diagnostics) }
 
         struct Point {
             var t: Int
@@ -75,6 +92,7 @@ public enum CompetitionReader {
             if split == .train { train[id, default: []].append(point) } else { test[id, default: []].append(point) }
         }
         // Each split of each series must be t = 1, 2, … without gaps or repeats.
+        var broken = Set<String>()
         for id in order {
             for (label, points) in [("train", train[id] ?? []), ("test", test[id] ?? [])] {
                 for (offset, point) in points.sorted(by: { $0.t < $1.t }).enumerated() where point.t != offset + 1 {
@@ -82,11 +100,13 @@ public enum CompetitionReader {
                         Diagnostic(
                             file: seriesFile, line: point.line, column: 1,
                             reason: "series \(id), \(label): t = \(point.t) where \(offset + 1) was expected (repeated or missing period)"))
+                    broken.insert(id)
                     break
                 }
             }
             if (train[id] ?? []).isEmpty {
                 diagnostics.append(Diagnostic(file: seriesFile, reason: "series \(id) has no training data"))
+                broken.insert(id)
             }
         }
 
@@ -109,7 +129,11 @@ public enum CompetitionReader {
                 }
             }
         }
-        guard diagnostics.isEmpty else { return .failure(InvalidInput(diagnostics)) }
+        if lenient {
+            order.removeAll { broken.contains($0) }
+        } else if !diagnostics.isEmpty {
+            return (nil, diagnostics)
+        }
 
         var dataset = Dataset(
             name: name, title: name,
@@ -144,7 +168,7 @@ public enum CompetitionReader {
                 id: category, titleSv: category.uppercased(), titleEn: category.uppercased(), unit: .number,
                 lowerBound: (minimum[category] ?? 0) >= 0 ? 0 : nil, polarity: .neutral, source: name)
         }
-        return .success(dataset)
+        return (dataset, diagnostics)
     }
 
     private static func index(_ header: [CSVField]) -> [String: Int] {

@@ -17,7 +17,9 @@ import Foundation
 /// the municipalities (ids with their leading zeros, kind `municipality`, `kolada_id`
 /// set); indicators the KPIs, with units from their titles ("andel (%)" → percent 0–100,
 /// "index" → index, "antal" → count, else number) and neutral polarity (Kolada does not
-/// say which direction is better).
+/// say which direction is better). Strict by default: any malformed entry fails the read
+/// with every problem listed; with `lenient` the malformed entries are skipped and listed
+/// as rejected.
 public enum KoladaReader {
     public struct Input: Sendable {
         public var file: String
@@ -32,6 +34,8 @@ public enum KoladaReader {
     public struct Output: Sendable {
         public var dataset: Dataset
         public var warnings: [Diagnostic]
+        /// With `lenient`, the problems that were skipped instead of failing the read.
+        public var rejected: [Diagnostic] = []
     }
 
     struct Value {
@@ -43,7 +47,7 @@ public enum KoladaReader {
     }
 
     public static func read(
-        _ inputs: [Input], catalogue: Data? = nil, municipalities: Data? = nil, name: String
+        _ inputs: [Input], catalogue: Data? = nil, municipalities: Data? = nil, name: String, lenient: Bool = false
     ) -> Result<Output, InvalidInput> {
         var diagnostics: [Diagnostic] = []
         var warnings: [Diagnostic] = []
@@ -121,7 +125,7 @@ public enum KoladaReader {
         }
         if let catalogue { titles.merge(readColumns(catalogue, key: "id", value: "title")) { own, _ in own } }
         let names = municipalities.map { readColumns($0, key: "id", value: "title") } ?? [:]
-        guard diagnostics.isEmpty else { return .failure(InvalidInput(diagnostics)) }
+        guard diagnostics.isEmpty || lenient else { return .failure(InvalidInput(diagnostics)) }
 
         // One value per key; a later input overrides an earlier one (a newer fetch revises).
         var latest: [String: Value] = [:]
@@ -151,7 +155,7 @@ public enum KoladaReader {
             dataset.observations.append(
                 Observation(entityID: value.municipality, indicatorID: value.kpi, year: value.year, value: value.value, gender: value.gender))
         }
-        return .success(Output(dataset: dataset, warnings: warnings))
+        return .success(Output(dataset: dataset, warnings: warnings, rejected: lenient ? diagnostics : []))
     }
 
     static func unit(of title: String) -> Unit {
