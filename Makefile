@@ -18,7 +18,7 @@ build: bootstrap
 
 demo: build
 	"$$($(SWIFT) build -c release --show-bin-path)/prognos" run --out "$(OUT)"
-	@echo "Report: $(abspath $(OUT))/report.md"
+	@echo "Report: $(abspath $(OUT))/report.html (also report.md)"
 
 # The report tests open report.html in headless Chromium, so the test set-up installs it too.
 # Before the suite, every reader is fuzzed briefly (FUZZ_SECONDS in all; `make fuzz` runs longer).
