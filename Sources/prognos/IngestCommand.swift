@@ -42,9 +42,7 @@ struct IngestCompetitionCommand: ParsableCommand {
         if lenient {
             let result = CompetitionReader.readLenient(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name)
             dataset = result.dataset
-            var writer = CSVWriter(header: ["file", "line", "column", "reason"])
-            for r in result.rejected { writer.appendRow([r.file, String(r.line), String(r.column), r.reason]) }
-            extra["rejected.csv"] = writer.text
+            extra["rejected.csv"] = IngestCommand.rejectedCSV(result.rejected)
         } else {
             dataset = try CompetitionReader.read(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name).get()
         }
@@ -65,6 +63,13 @@ struct IngestCompetitionCommand: ParsableCommand {
 }
 
 extension IngestCommand {
+    /// `rejected.csv` of a lenient read: one row per problem skipped.
+    static func rejectedCSV(_ problems: [Diagnostic]) -> String {
+        var writer = CSVWriter(header: ["file", "line", "column", "reason"])
+        for p in problems { writer.appendRow([p.file, String(p.line), String(p.column), p.reason]) }
+        return writer.text
+    }
+
     /// Writes a dataset atomically after checking it reads back as a valid canonical dataset.
     static func write(_ dataset: Dataset, to out: String, extra: [String: String] = [:]) throws {
         let files = CanonicalDatasetWriter.files(for: dataset)
@@ -167,9 +172,7 @@ struct IngestKoladaCommand: ParsableCommand {
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var extra: [String: String] = [:]
         if lenient {
-            var writer = CSVWriter(header: ["file", "line", "column", "reason"])
-            for r in output.rejected { writer.appendRow([r.file, String(r.line), String(r.column), r.reason]) }
-            extra["rejected.csv"] = writer.text
+            extra["rejected.csv"] = IngestCommand.rejectedCSV(output.rejected)
         }
         try IngestCommand.write(output.dataset, to: out, extra: extra)
         print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values → \(out)/")
