@@ -86,8 +86,9 @@ public struct AutoForecaster: Forecaster {
         guard !full.isEmpty else { return nil }
         let cv = crossValidate(y, horizon: horizon)
 
-        // Scores and weights.
-        var weights: [Int: Double] = [:]
+        // Scores and weights, by candidate index (an array, so that every sum below runs
+        // in the same order in every process).
+        var weights = [Double?](repeating: nil, count: candidates.count)
         let scored = full.map { m, _ -> (Int, Double) in
             let all = cv.errors[m].flatMap { $0 }
             let score = all.isEmpty ? .infinity : all.reduce(0) { $0 + abs($1) } / Double(all.count)
@@ -99,7 +100,7 @@ public struct AutoForecaster: Forecaster {
         } else {
             for (m, score) in ranked.prefix(top) { weights[m] = 1 / max(score * score, 1e-12) }
         }
-        let total = weights.values.reduce(0, +)
+        let total = weights.reduce(0) { $0 + ($1 ?? 0) }
 
         // The combination's own rolling-origin errors, per horizon.
         var comboErrors = Array(repeating: [Double](), count: horizon)
@@ -107,7 +108,7 @@ public struct AutoForecaster: Forecaster {
             let steps = min(horizon, n - origin)
             for h in 0..<steps {
                 var combined = 0.0
-                for (m, w) in weights { combined += w / total * cv.forecasts[m][k][h] }
+                for (m, w) in weights.enumerated() { if let w { combined += w / total * cv.forecasts[m][k][h] } }
                 comboErrors[h].append((y[origin + h] - combined) / cv.scales[k])
             }
         }
@@ -118,8 +119,9 @@ public struct AutoForecaster: Forecaster {
         for h in 0..<horizon {
             var location = 0.0
             var analytic = 0.0
-            for (m, forecast) in full where weights[m] != nil {
-                let w = weights[m, default: 0] / total
+            for (m, forecast) in full {
+                guard let weight = weights[m] else { continue }
+                let w = weight / total
                 location += w * forecast.distributions[h].location
                 analytic += w * forecast.distributions[h].scale
             }

@@ -60,6 +60,36 @@ public struct DynamicOptimisedTheta: Forecaster {
         return mu
     }
 
+    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)², the objective: the recursion of ``path(_:_:horizon:shocks:)``
+    /// over the observed values with the same operations, without storing μ.
+    static func scaledSumOfSquares(_ y: [Double], _ p: Parameters, scale: Double) -> Double {
+        let n = y.count
+        var value = y[0]
+        var level = p.alpha * value + (1 - p.alpha) * p.level0
+        var mean = value
+        var a = value
+        var b = 0.0
+        let weight = 1 - 1 / p.theta
+        var decay = 1 - p.alpha
+        var sse = 0.0
+        for i in 1..<n {
+            let t = Double(i)
+            let mu = level + weight * (a * decay + b * (1 - decay * (1 - p.alpha)) / p.alpha)
+            value = y[i]
+            if i >= 2 {
+                let e = (value - mu) / scale
+                sse += e * e
+            }
+            level = p.alpha * value + (1 - p.alpha) * level
+            let previousMean = mean
+            mean = (t * mean + value) / (t + 1)
+            b = ((t - 1) * b + 6 * (value - previousMean) / (t + 1)) / (t + 2)
+            a = mean - b * (t + 2) / 2
+            decay *= 1 - p.alpha
+        }
+        return sse
+    }
+
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
@@ -69,14 +99,8 @@ public struct DynamicOptimisedTheta: Forecaster {
         let lower = [y[0] / 2 - 10 * spread, 0.1, 1.0]
         let upper = [y[0] / 2 + 10 * spread, 0.99, 1e4]
         let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000)
-        let (best, _) = optimizer.minimize(start: start) { v in
-            let mu = Self.path(y, Parameters(level0: v[0], alpha: v[1], theta: v[2]), horizon: 0)
-            var sse = 0.0
-            for t in 2..<n {
-                let e = (y[t] - mu[t]) / scale
-                sse += e * e
-            }
-            return sse
+        let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
+            Self.scaledSumOfSquares(y, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
         }
         let parameters = Parameters(level0: best[0], alpha: best[1], theta: best[2])
         let base = Self.path(y, parameters, horizon: horizon)

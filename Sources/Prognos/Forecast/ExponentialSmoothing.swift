@@ -75,14 +75,14 @@ public struct ExponentialSmoothing: Forecaster {
             start += [0.978]
         }
         let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: 1e-9)
-        let (best, _) = optimizer.minimize(start: start) { parameters in
+        let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { parameters in
             self.concentrated(y, smoothing: self.smoothing(parameters)).sse
         }
         let smoothing = self.smoothing(best)
         let result = concentrated(y, smoothing: smoothing)
         guard result.sse.isFinite else { return nil }
         // Estimated: the smoothing parameters and the initial states, plus σ (forecast::ets).
-        let k = best.count + (trend == .none ? 1 : 2) + 1
+        let k = optimizer.dimension + (trend == .none ? 1 : 2) + 1
         let variance = result.sse / Double(max(1, n - k))
         return Fit(
             alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
@@ -95,7 +95,7 @@ public struct ExponentialSmoothing: Forecaster {
         var phi: Double
     }
 
-    func smoothing(_ parameters: [Double]) -> Smoothing {
+    func smoothing(_ parameters: NelderMead.Point) -> Smoothing {
         let alpha = parameters[0]
         switch trend {
         case .none: return Smoothing(alpha: alpha, beta: 0, phi: 1)
@@ -114,61 +114,85 @@ public struct ExponentialSmoothing: Forecaster {
     /// two-column QR (Gram–Schmidt with one reorthogonalisation), never normal equations.
     func concentrated(_ y: [Double], smoothing p: Smoothing) -> (sse: Double, level: Double, slope: Double) {
         let n = y.count
-        var e0 = [Double](repeating: 0, count: n)
-        var d = [Double](repeating: 0, count: n)
-        var g = [Double](repeating: 0, count: n)
-        // Zero-start path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
-        var level = 0.0, slope = 0.0
-        var sl = 1.0, sb = 0.0
-        var tl = 0.0, tb = 1.0
-        for t in 0..<n {
-            let error = y[t] - (level + p.phi * slope)
-            e0[t] = error
-            let dl = sl + p.phi * sb
-            let dg = tl + p.phi * tb
-            d[t] = dl
-            g[t] = dg
-            level = level + p.phi * slope + p.alpha * error
-            slope = p.phi * slope + p.beta * error
-            // A unit initial level changes the error by −dl; propagate that change.
-            sl = sl + p.phi * sb - p.alpha * dl
-            sb = p.phi * sb - p.beta * dl
-            tl = tl + p.phi * tb - p.alpha * dg
-            tb = p.phi * tb - p.beta * dg
+        // Three paths and three scratch columns, on the stack: this runs for every trial
+        // point of the optimiser.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * max(n, 1)) { storage in
+            let e0 = UnsafeMutableBufferPointer(rebasing: storage[0..<n])
+            let d = UnsafeMutableBufferPointer(rebasing: storage[n..<(2 * n)])
+            let g = UnsafeMutableBufferPointer(rebasing: storage[(2 * n)..<(3 * n)])
+            let scratch = UnsafeMutableBufferPointer(rebasing: storage[(3 * n)..<(6 * n)])
+            // Zero-start path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
+            var level = 0.0, slope = 0.0
+            var sl = 1.0, sb = 0.0
+            var tl = 0.0, tb = 1.0
+            for t in 0..<n {
+                let error = y[t] - (level + p.phi * slope)
+                e0[t] = error
+                let dl = sl + p.phi * sb
+                let dg = tl + p.phi * tb
+                d[t] = dl
+                g[t] = dg
+                level = level + p.phi * slope + p.alpha * error
+                slope = p.phi * slope + p.beta * error
+                // A unit initial level changes the error by −dl; propagate that change.
+                sl = sl + p.phi * sb - p.alpha * dl
+                sb = p.phi * sb - p.beta * dl
+                tl = tl + p.phi * tb - p.alpha * dg
+                tb = p.phi * tb - p.beta * dg
+            }
+            var initialLevel = 0.0
+            var initialSlope = 0.0
+            if trend == .none {
+                var norm = 0.0
+                for t in 0..<n { norm += d[t] * d[t] }
+                guard norm > 0 else { return (.infinity, 0, 0) }
+                var dot = 0.0
+                for t in 0..<n { dot += d[t] * e0[t] }
+                initialLevel = dot / norm
+            } else {
+                guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else { return (.infinity, 0, 0) }
+                (initialLevel, initialSlope) = solution
+            }
+            var sse = 0.0
+            for t in 0..<n {
+                let error = e0[t] - initialLevel * d[t] - initialSlope * g[t]
+                sse += error * error
+            }
+            return (sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb)
         }
-        var initialLevel = 0.0
-        var initialSlope = 0.0
-        if trend == .none {
-            let norm = d.reduce(0) { $0 + $1 * $1 }
-            guard norm > 0 else { return (.infinity, 0, 0) }
-            initialLevel = zip(d, e0).reduce(0) { $0 + $1.0 * $1.1 } / norm
-        } else {
-            guard let solution = Self.twoColumnSolve(d, g, e0) else { return (.infinity, 0, 0) }
-            (initialLevel, initialSlope) = solution
-        }
-        var sse = 0.0
-        for t in 0..<n {
-            let error = e0[t] - initialLevel * d[t] - initialSlope * g[t]
-            sse += error * error
-        }
-        return (sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb)
     }
 
     /// argmin ‖r − (a x₁ + b x₂)‖ by Gram–Schmidt QR of [a b] with one reorthogonalisation.
-    static func twoColumnSolve(_ a: [Double], _ b: [Double], _ r: [Double]) -> (Double, Double)? {
-        let r11 = a.reduce(0) { $0 + $1 * $1 }.squareRoot()
+    /// `scratch` holds at least 3 n values (q₁, v, q₂).
+    static func twoColumnSolve(
+        _ a: UnsafeMutableBufferPointer<Double>, _ b: UnsafeMutableBufferPointer<Double>,
+        _ r: UnsafeMutableBufferPointer<Double>, scratch: UnsafeMutableBufferPointer<Double>
+    ) -> (Double, Double)? {
+        let n = a.count
+        var norm1 = 0.0
+        for t in 0..<n { norm1 += a[t] * a[t] }
+        let r11 = norm1.squareRoot()
         guard r11 > 0 else { return nil }
-        let q1 = a.map { $0 / r11 }
-        var r12 = zip(q1, b).reduce(0) { $0 + $1.0 * $1.1 }
-        var v = zip(b, q1).map { $0 - r12 * $1 }
-        let correction = zip(q1, v).reduce(0) { $0 + $1.0 * $1.1 }
+        let q1 = UnsafeMutableBufferPointer(rebasing: scratch[0..<n])
+        let v = UnsafeMutableBufferPointer(rebasing: scratch[n..<(2 * n)])
+        let q2 = UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)..<(3 * n)])
+        for t in 0..<n { q1[t] = a[t] / r11 }
+        var r12 = 0.0
+        for t in 0..<n { r12 += q1[t] * b[t] }
+        for t in 0..<n { v[t] = b[t] - r12 * q1[t] }
+        var correction = 0.0
+        for t in 0..<n { correction += q1[t] * v[t] }
         r12 += correction
-        v = zip(v, q1).map { $0 - correction * $1 }
-        let r22 = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        for t in 0..<n { v[t] = v[t] - correction * q1[t] }
+        var norm2 = 0.0
+        for t in 0..<n { norm2 += v[t] * v[t] }
+        let r22 = norm2.squareRoot()
         guard r22 > 1e-12 * r11 else { return nil }
-        let q2 = v.map { $0 / r22 }
-        let z1 = zip(q1, r).reduce(0) { $0 + $1.0 * $1.1 }
-        let z2 = zip(q2, r).reduce(0) { $0 + $1.0 * $1.1 }
+        for t in 0..<n { q2[t] = v[t] / r22 }
+        var z1 = 0.0
+        for t in 0..<n { z1 += q1[t] * r[t] }
+        var z2 = 0.0
+        for t in 0..<n { z2 += q2[t] * r[t] }
         let x2 = z2 / r22
         return ((z1 - r12 * x2) / r11, x2)
     }

@@ -5,47 +5,99 @@
 /// never evaluated outside it. The start simplex is the start point plus a step of 10 %
 /// of each parameter's range along each axis (inward from a bound). Same input, same
 /// iterates: there is no randomness.
+///
+/// Points are `SIMD4<Double>` (at most four parameters; unused lanes are held at 0 by a
+/// zero-width box), so a trial point is never a heap allocation: the minimiser runs in
+/// the inner loop of `auto`'s cross-validation, hundreds of thousands of times per
+/// second. Every lane is computed with the same operations, in the same order, as the
+/// scalar formulas above.
 struct NelderMead {
-    var lower: [Double]
-    var upper: [Double]
+    typealias Point = SIMD4<Double>
+
+    var lower: Point
+    var upper: Point
+    /// The number of parameters, 1…4.
+    var dimension: Int
     var maximumEvaluations: Int = 1000
     /// Stop when the best and worst function values differ by less than this (relative).
     var tolerance: Double = 1e-10
 
-    func minimize(start: [Double], _ objective: ([Double]) -> Double) -> (point: [Double], value: Double) {
-        let dimension = start.count
-        func clamp(_ x: [Double]) -> [Double] {
-            (0..<dimension).map { min(max(x[$0], lower[$0]), upper[$0]) }
+    /// A box from per-parameter bounds (1 to 4 of them).
+    init(lower: [Double], upper: [Double], maximumEvaluations: Int = 1000, tolerance: Double = 1e-10) {
+        let dimension = min(4, lower.count, upper.count)
+        self.dimension = dimension
+        self.lower = .zero
+        self.upper = .zero
+        for j in 0..<dimension {
+            self.lower[j] = lower[j]
+            self.upper[j] = upper[j]
         }
-        func evaluate(_ x: [Double]) -> Double {
+        self.maximumEvaluations = maximumEvaluations
+        self.tolerance = tolerance
+    }
+
+    /// Packs up to four parameters into a point (missing lanes 0).
+    static func point(_ values: [Double]) -> Point {
+        var point = Point.zero
+        for j in 0..<min(4, values.count) { point[j] = values[j] }
+        return point
+    }
+
+    func minimize(start: Point, _ objective: (Point) -> Double) -> (point: Point, value: Double) {
+        let dimension = self.dimension
+        let lower = self.lower
+        let upper = self.upper
+        func clamp(_ x: Point) -> Point {
+            x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
+        }
+        func evaluate(_ x: Point) -> Double {
             let value = objective(x)
             return value.isNaN ? .infinity : value
         }
-        var simplex = [clamp(start)]
+        var simplex = [Point](repeating: clamp(start), count: dimension + 1)
         for j in 0..<dimension {
             var vertex = simplex[0]
             let step = 0.1 * (upper[j] - lower[j])
             vertex[j] = vertex[j] + step <= upper[j] ? vertex[j] + step : vertex[j] - step
-            simplex.append(clamp(vertex))
+            simplex[j + 1] = clamp(vertex)
         }
-        var values = simplex.map(evaluate)
-        var evaluations = simplex.count
+        var values = [Double](repeating: 0, count: dimension + 1)
+        for i in 0...dimension { values[i] = evaluate(simplex[i]) }
+        var evaluations = dimension + 1
+        // (value, index) is a strict total order, so this insertion sort orders the
+        // vertices exactly as a stable sort by value would.
+        var order = [Int](repeating: 0, count: dimension + 1)
+        var sortedSimplex = simplex
+        var sortedValues = values
         while evaluations < maximumEvaluations {
-            let order = (0...dimension).sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-            simplex = order.map { simplex[$0] }
-            values = order.map { values[$0] }
+            for i in 0...dimension { order[i] = i }
+            for i in 1...dimension {
+                var k = i
+                while k > 0 {
+                    let a = order[k - 1]
+                    let b = order[k]
+                    guard values[b] < values[a] || (values[b] == values[a] && b < a) else { break }
+                    order.swapAt(k - 1, k)
+                    k -= 1
+                }
+            }
+            for i in 0...dimension {
+                sortedSimplex[i] = simplex[order[i]]
+                sortedValues[i] = values[order[i]]
+            }
+            swap(&simplex, &sortedSimplex)
+            swap(&values, &sortedValues)
             let best = values[0]
             let worst = values[dimension]
             if abs(worst - best) <= tolerance * (abs(best) + tolerance) { break }
-            var centroid = [Double](repeating: 0, count: dimension)
-            for vertex in simplex.dropLast() {
-                for j in 0..<dimension { centroid[j] += vertex[j] / Double(dimension) }
-            }
-            let reflected = clamp((0..<dimension).map { centroid[$0] + (centroid[$0] - simplex[dimension][$0]) })
+            var centroid = Point.zero
+            for i in 0..<dimension { centroid += simplex[i] / Double(dimension) }
+            let worstVertex = simplex[dimension]
+            let reflected = clamp(centroid + (centroid - worstVertex))
             let reflectedValue = evaluate(reflected)
             evaluations += 1
             if reflectedValue < values[0] {
-                let expanded = clamp((0..<dimension).map { centroid[$0] + 2 * (centroid[$0] - simplex[dimension][$0]) })
+                let expanded = clamp(centroid + 2 * (centroid - worstVertex))
                 let expandedValue = evaluate(expanded)
                 evaluations += 1
                 if expandedValue < reflectedValue {
@@ -60,10 +112,8 @@ struct NelderMead {
                 values[dimension] = reflectedValue
             } else {
                 let outside = reflectedValue < values[dimension]
-                let target = outside ? reflected : simplex[dimension]
-                var contracted = [Double](repeating: 0, count: dimension)
-                for j in 0..<dimension { contracted[j] = centroid[j] + 0.5 * (target[j] - centroid[j]) }
-                contracted = clamp(contracted)
+                let target = outside ? reflected : worstVertex
+                let contracted = clamp(centroid + 0.5 * (target - centroid))
                 let contractedValue = evaluate(contracted)
                 evaluations += 1
                 if contractedValue < min(reflectedValue, values[dimension]) {
@@ -71,14 +121,15 @@ struct NelderMead {
                     values[dimension] = contractedValue
                 } else {
                     for i in 1...dimension {
-                        simplex[i] = clamp((0..<dimension).map { simplex[0][$0] + 0.5 * (simplex[i][$0] - simplex[0][$0]) })
+                        simplex[i] = clamp(simplex[0] + 0.5 * (simplex[i] - simplex[0]))
                         values[i] = evaluate(simplex[i])
                     }
                     evaluations += dimension
                 }
             }
         }
-        let bestIndex = (0...dimension).min { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) } ?? 0
+        var bestIndex = 0
+        for i in 1...dimension where values[i] < values[bestIndex] { bestIndex = i }
         return (simplex[bestIndex], values[bestIndex])
     }
 }
