@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift bench fuzz
+.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update notebooks peers scale fuzz
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -23,14 +23,40 @@ demo: build
 # The report tests open report.html in headless Chromium, so the test set-up installs it too.
 # Before the suite, every reader is fuzzed briefly (FUZZ_SECONDS in all; `make fuzz` runs longer).
 FUZZ_SECONDS ?= 20
+# After the unit tests: the CI benchmarks against their thresholds, and the notebooks.
 test: check-swift
 	@Scripts/bootstrap chromium
 	$(SWIFT) run FuzzReaders all $(FUZZ_SECONDS)
 	$(SWIFT) test
+	$(MAKE) bench-ci notebooks
 
 # package-benchmark suites (Benchmarks/README.md); release build, about 2 minutes the first time.
 bench: bootstrap
 	$(SWIFT) package --allow-writing-to-package-directory benchmark
+
+# The short CI subset (Benchmarks/CIBenchmarks) against the static thresholds in
+# Thresholds/: wall time may be up to 50 % worse, allocation counts must be equal.
+# package-benchmark exits 0 when equal, 4 when only better, 2 on a regression.
+bench-ci: bootstrap
+	@status=0; $(SWIFT) package benchmark thresholds check --target CIBenchmarks --no-progress || status=$$?; \
+	  if [ $$status -ne 0 ] && [ $$status -ne 4 ]; then echo "bench-ci: a benchmark regressed (exit $$status)" >&2; exit 1; fi
+
+# Records new thresholds on this machine (after a deliberate change in speed or allocations).
+bench-ci-update: bootstrap
+	$(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update --target CIBenchmarks --no-progress
+
+# Executes the notebooks headless (Notebooks/README.md).
+notebooks: bootstrap
+	Notebooks/run
+
+# Prognos beside statsforecast and numpy (Benchmarks/peers/README.md).
+peers: bootstrap
+	Benchmarks/peers/run
+
+# The whole pipeline on 1,000,000 synthetic series (SERIES=… for another size).
+SERIES ?= 1000000
+scale: bootstrap
+	Scripts/scale $(SERIES)
 
 # Mutation fuzzing of every reader, 10 minutes each by default (README, "Fuzzing").
 FUZZ_EACH ?= 600

@@ -31,6 +31,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Directory for accuracy.csv.")
     var out: String = "out"
 
+    @Flag(name: .long, help: "Print each method's forecasting and scoring wall time to standard error.")
+    var timing = false
+
     func validate() throws {
         if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
         if origins < 1 { throw ValidationError("--origins must be at least 1") }
@@ -47,7 +50,13 @@ struct EvaluateCommand: ParsableCommand {
         var rows: [AccuracyTable.Row] = []
         for code in methods.split(separator: ",").map(String.init) {
             guard let method = MethodRegistry.method(code) else { continue }
+            let start = DispatchTime.now().uptimeNanoseconds
             let results = Backtest.run(method: method, series: series, holdout: holdout, origins: origins, threads: threads)
+            if timing {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                FileHandle.standardError.write(
+                    Data("timing: \(code) \(String(format: "%.6f", seconds)) s for \(series.count) series on \(threads) threads\n".utf8))
+            }
             rows += AccuracyTable.rows(method: code, series: results)
         }
         print(AccuracyTable.text(rows), terminator: "")

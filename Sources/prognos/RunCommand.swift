@@ -29,9 +29,14 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Goal rule: report or share (default: the dataset's, else report).")
     var goalRule: GoalRule?
 
+    @Option(
+        name: .long,
+        help: "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv).")
+    var detailLimit: Int = SeriesSample.defaultLimit
+
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let job = RunJob(language: lang, year: year, rule: goalRule)
+        let job = RunJob(language: lang, year: year, rule: goalRule, detailLimit: max(0, detailLimit))
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
             directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())

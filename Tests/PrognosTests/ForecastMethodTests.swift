@@ -6,13 +6,13 @@ import Testing
 @Suite struct ForecastMethodTests {
     @Test func nelderMeadFindsTheRosenbrockMinimumInsideTheBox() {
         let optimizer = NelderMead(lower: [-2, -1], upper: [2, 3], maximumEvaluations: 5000, tolerance: 1e-16)
-        let (point, value) = optimizer.minimize(start: [-1.2, 1]) { x in
+        let (point, value) = optimizer.minimize(start: NelderMead.point([-1.2, 1])) { x in
             100 * pow(x[1] - x[0] * x[0], 2) + pow(1 - x[0], 2)
         }
         #expect(abs(point[0] - 1) < 1e-4 && abs(point[1] - 1) < 1e-4, "\(point)")
         #expect(value < 1e-8)
         // A minimum outside the box ends on the boundary.
-        let (bounded, _) = NelderMead(lower: [0], upper: [1]).minimize(start: [0.5]) { x in (x[0] - 3) * (x[0] - 3) }
+        let (bounded, _) = NelderMead(lower: [0], upper: [1]).minimize(start: NelderMead.point([0.5])) { x in (x[0] - 3) * (x[0] - 3) }
         #expect(abs(bounded[0] - 1) < 1e-6)
     }
 

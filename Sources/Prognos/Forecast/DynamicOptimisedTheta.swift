@@ -60,31 +60,49 @@ public struct DynamicOptimisedTheta: Forecaster {
         return mu
     }
 
-    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)², the objective: the recursion of ``path(_:_:horizon:shocks:)``
-    /// over the observed values with the same operations, without storing μ.
-    static func scaledSumOfSquares(_ y: [Double], _ p: Parameters, scale: Double) -> Double {
+    /// The long-term lines' intercepts Aₜ and slopes Bₜ over the observed values, as
+    /// ``path(_:_:horizon:shocks:)`` computes them: element i is the (A, B) used for μᵢ.
+    /// They depend on y alone, not on (ℓ₀, α, θ), so the optimiser computes them once.
+    static func longTermLines(_ y: [Double]) -> (a: [Double], b: [Double]) {
         let n = y.count
-        var value = y[0]
-        var level = p.alpha * value + (1 - p.alpha) * p.level0
-        var mean = value
-        var a = value
+        var lineA = [Double](repeating: 0, count: n)
+        var lineB = [Double](repeating: 0, count: n)
+        guard n > 0 else { return (lineA, lineB) }
+        var mean = y[0]
+        var a = y[0]
         var b = 0.0
+        for i in 1..<max(1, n) {
+            lineA[i] = a
+            lineB[i] = b
+            let t = Double(i)
+            let value = y[i]
+            let previousMean = mean
+            mean = (t * mean + value) / (t + 1)
+            b = ((t - 1) * b + 6 * (value - previousMean) / (t + 1)) / (t + 2)
+            a = mean - b * (t + 2) / 2
+        }
+        return (lineA, lineB)
+    }
+
+    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)², the objective: the recursion of ``path(_:_:horizon:shocks:)``
+    /// over the observed values with the same operations (the lines from
+    /// ``longTermLines(_:)``), without storing μ.
+    static func scaledSumOfSquares(
+        _ y: [Double], lines: (a: [Double], b: [Double]), _ p: Parameters, scale: Double
+    ) -> Double {
+        let n = y.count
+        var level = p.alpha * y[0] + (1 - p.alpha) * p.level0
         let weight = 1 - 1 / p.theta
         var decay = 1 - p.alpha
         var sse = 0.0
         for i in 1..<n {
-            let t = Double(i)
-            let mu = level + weight * (a * decay + b * (1 - decay * (1 - p.alpha)) / p.alpha)
-            value = y[i]
+            let mu = level + weight * (lines.a[i] * decay + lines.b[i] * (1 - decay * (1 - p.alpha)) / p.alpha)
+            let value = y[i]
             if i >= 2 {
                 let e = (value - mu) / scale
                 sse += e * e
             }
             level = p.alpha * value + (1 - p.alpha) * level
-            let previousMean = mean
-            mean = (t * mean + value) / (t + 1)
-            b = ((t - 1) * b + 6 * (value - previousMean) / (t + 1)) / (t + 2)
-            a = mean - b * (t + 2) / 2
             decay *= 1 - p.alpha
         }
         return sse
@@ -99,8 +117,9 @@ public struct DynamicOptimisedTheta: Forecaster {
         let lower = [y[0] / 2 - 10 * spread, 0.1, 1.0]
         let upper = [y[0] / 2 + 10 * spread, 0.99, 1e4]
         let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000)
+        let lines = Self.longTermLines(y)
         let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
-            Self.scaledSumOfSquares(y, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
+            Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
         }
         let parameters = Parameters(level0: best[0], alpha: best[1], theta: best[2])
         let base = Self.path(y, parameters, horizon: horizon)

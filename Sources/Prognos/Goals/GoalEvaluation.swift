@@ -56,9 +56,14 @@ public struct GoalEvaluation: Sendable {
 
     /// Monte Carlo over the indicators' outcomes, independent of each other: each draw
     /// takes every uncertain outcome from its distribution (by inverting its cdf at a
-    /// uniform draw), applies the indicator rule (met / improving on the outcome before /
+    /// uniform draw u), applies the indicator rule (met / improving on the outcome before /
     /// not met) and the goal rule. Known final outcomes stay fixed. The generator is
     /// seeded from the goal's id, so the same input gives the same probabilities.
+    ///
+    /// The outcome Q(u) = clamp(location + scale·z(u)) is non-decreasing in u, so each
+    /// comparison the rule makes is a comparison of u with a threshold computed once per
+    /// indicator (``Threshold``): the draws never evaluate a quantile, which for Student t
+    /// costs an incomplete-beta inversion.
     static func simulate(_ evaluations: [TargetEvaluation], rule: GoalRule, seed: UInt64) -> (Double, Double) {
         var random = SplitMix64(seed: seed)
         var fully = 0
@@ -66,9 +71,10 @@ public struct GoalEvaluation: Sendable {
         var statuses = [IndicatorStatus](repeating: .notEvaluated, count: evaluations.count)
         let uncertain = evaluations.contains { $0.likelihood?.distribution != nil }
         let draws = uncertain ? simulationDraws : 1
+        let prepared = evaluations.map(PreparedDraw.init)
         for _ in 0..<draws {
-            for (i, evaluation) in evaluations.enumerated() {
-                statuses[i] = draw(evaluation, &random)
+            for (i, evaluation) in prepared.enumerated() {
+                statuses[i] = evaluation.draw(&random)
             }
             switch rule.assess(statuses) {
             case .fullyMet:
@@ -83,24 +89,121 @@ public struct GoalEvaluation: Sendable {
         return (Double(fully) / Double(draws), Double(partly) / Double(draws))
     }
 
-    static func draw(_ evaluation: TargetEvaluation, _ random: inout SplitMix64) -> IndicatorStatus {
-        let target = evaluation.target
-        let outcome: Double
-        let previous: Double?
-        if let distribution = evaluation.likelihood?.distribution {
-            var u = random.nextUnit()
-            while u == 0 { u = random.nextUnit() }
-            outcome = distribution.quantile(u)
-            previous = evaluation.previousOutcome
-        } else if let known = evaluation.outcome, evaluation.basis == .targetYearOutcome {
-            outcome = known
-            previous = evaluation.previousOutcome
-        } else {
-            return evaluation.status
+    /// One indicator's draw, prepared: a fixed status, or the thresholds in u at which
+    /// the drawn outcome meets the target and beats the outcome before.
+    struct PreparedDraw {
+        enum Kind {
+            case fixed(IndicatorStatus)
+            /// A point-mass distribution: the status is fixed, but a u is still drawn
+            /// (as for any uncertain outcome), so the other indicators' draws do not shift.
+            case drawnConstant(IndicatorStatus)
+            case drawn(met: Threshold, better: Threshold?)
         }
-        if target.comparator.isMet(outcome: outcome, target: target.value) { return .met }
-        if let previous, TargetEvaluation.isBetter(outcome, than: previous, toward: target.comparator) { return .improving }
-        return .notMet
+
+        let kind: Kind
+
+        init(_ evaluation: TargetEvaluation) {
+            let target = evaluation.target
+            if let distribution = evaluation.likelihood?.distribution {
+                let previous = evaluation.previousOutcome
+                guard distribution.scale > 0, distribution.scale.isFinite else {
+                    kind = .drawnConstant(Self.status(outcome: distribution.quantile(0.5), target: target, previous: previous))
+                    return
+                }
+                // met: Q(u) ≥ t (at least) or Q(u) ≤ t (at most); better: Q(u) > p or Q(u) < p.
+                switch target.comparator {
+                case .atLeast:
+                    kind = .drawn(
+                        met: Threshold(distribution, atLeast: target.value),
+                        better: previous.map { Threshold(distribution, above: $0) })
+                case .atMost:
+                    kind = .drawn(
+                        met: Threshold(distribution, above: target.value).negated,
+                        better: previous.map { Threshold(distribution, atLeast: $0).negated })
+                }
+            } else if let known = evaluation.outcome, evaluation.basis == .targetYearOutcome {
+                kind = .fixed(Self.status(outcome: known, target: target, previous: evaluation.previousOutcome))
+            } else {
+                kind = .fixed(evaluation.status)
+            }
+        }
+
+        static func status(outcome: Double, target: Target, previous: Double?) -> IndicatorStatus {
+            if target.comparator.isMet(outcome: outcome, target: target.value) { return .met }
+            if let previous, TargetEvaluation.isBetter(outcome, than: previous, toward: target.comparator) { return .improving }
+            return .notMet
+        }
+
+        func draw(_ random: inout SplitMix64) -> IndicatorStatus {
+            switch kind {
+            case .fixed(let status):
+                return status
+            case .drawnConstant(let status):
+                var u = random.nextUnit()
+                while u == 0 { u = random.nextUnit() }
+                return status
+            case .drawn(let met, let better):
+                var u = random.nextUnit()
+                while u == 0 { u = random.nextUnit() }
+                if met.holds(u) { return .met }
+                if let better, better.holds(u) { return .improving }
+                return .notMet
+            }
+        }
+    }
+
+    /// An event {u : Q(u) ≥ c} or {u : Q(u) > c} of the censored outcome Q(u) =
+    /// clamp(location + scale·z(u)), as u ≥ θ or u > θ (or their complements).
+    ///
+    /// Within the bounds, Q(u) ≥ c ⟺ z(u) ≥ (c − location)/scale ⟺ u ≥ F_z((c − location)/scale),
+    /// z being strictly increasing; a c at or below the lower bound is always reached
+    /// (Q ≥ lower), a c above the upper bound never, and Q(u) > c never holds for c at or
+    /// above the upper bound (the point mass there is the bound itself).
+    struct Threshold {
+        var theta: Double
+        var strict: Bool
+        var complement = false
+
+        init(_ d: PredictiveDistribution, atLeast c: Double) {
+            strict = false
+            if let lower = d.lowerBound, c <= lower {
+                theta = -.infinity
+            } else if let upper = d.upperBound, c > upper {
+                theta = .infinity
+            } else {
+                theta = Self.standardCDF(d, (c - d.location) / d.scale)
+            }
+        }
+
+        init(_ d: PredictiveDistribution, above c: Double) {
+            strict = true
+            if let lower = d.lowerBound, c < lower {
+                theta = -.infinity
+            } else if let upper = d.upperBound, c >= upper {
+                theta = .infinity
+            } else {
+                theta = Self.standardCDF(d, (c - d.location) / d.scale)
+            }
+        }
+
+        static func standardCDF(_ d: PredictiveDistribution, _ z: Double) -> Double {
+            switch d.shape {
+            case .normal: return Normal.cdf(z)
+            case .studentT(let df): return StudentT(degreesOfFreedom: df).cdf(z)
+            }
+        }
+
+        /// The complementary event (Q(u) < c for ≥ c, Q(u) ≤ c for > c).
+        var negated: Threshold {
+            var copy = self
+            copy.complement.toggle()
+            return copy
+        }
+
+        func holds(_ u: Double) -> Bool {
+            let inside = strict ? u > theta : u >= theta
+            return inside != complement
+        }
     }
 
     /// FNV-1a of the goal id.

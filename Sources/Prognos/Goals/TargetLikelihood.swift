@@ -17,9 +17,12 @@ public struct TargetLikelihood: Sendable {
     public var distribution: PredictiveDistribution?
     public var reason: String?
 
+    /// - Parameter outlook: the series' outlook for the year after its last point, when
+    ///   already computed: used instead of forecasting again when the target is for that
+    ///   year (the inputs, and so the result, are the same).
     public static func make(
         target: Target, points: [SeriesPoint], indicator: Indicator?, key: SeriesKey, pools: UncertaintyPools,
-        method: any Forecaster
+        method: any Forecaster, outlook precomputed: Outlook? = nil
     ) -> TargetLikelihood {
         if let outcome = points.first(where: { $0.year == target.year }) {
             if !outcome.isPreliminary {
@@ -41,7 +44,10 @@ public struct TargetLikelihood: Sendable {
             return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no outcome in or before \(target.year)")
         }
         let before = points.filter { $0.year < target.year }
-        guard let outlook = Outlook.make(
+        let reusable = precomputed.flatMap { outlook in
+            outlook.year == target.year && before.count == points.count ? outlook : nil
+        }
+        guard let outlook = reusable ?? Outlook.make(
             points: before, year: target.year, indicator: indicator, key: key, pools: pools, method: method)
         else {
             return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no scale of year-to-year change, own or pooled")

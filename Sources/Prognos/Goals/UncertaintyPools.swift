@@ -6,12 +6,35 @@ import Foundation
 /// For a series, the pool is the first of these that holds at least three year-to-year
 /// changes: the other entities' series of the same indicator; the series of indicators
 /// with the same unit and source (e.g. all sick-leave series of an annual report); all
-/// series with the same unit (whatever it holds, as a last resort). The pooled scale is σ_pool = √(mean Δ²) over the pool's changes between
-/// consecutive years (drift included, so it errs on the wide side). Differences are
-/// taken as they are: a pool of percentages pools percentage points.
+/// series with the same unit (whatever it holds, as a last resort). The pooled scale is
+/// σ_pool = √(mean Δ²) over the pool's changes between consecutive years (drift
+/// included, so it errs on the wide side). Differences are taken as they are: a pool of
+/// percentages pools percentage points.
+///
+/// Only the total (gender T) series feed the pools. The sums are prepared once, so a
+/// lookup costs O(log entities) however many series the dataset has: per indicator the
+/// entities' sums of squared changes in entity-id order with prefix and suffix sums
+/// (the pool without one entity is prefix + suffix around it), per unit and source and
+/// per unit one sum in (entity, indicator) order. Every sum runs in a fixed order, so
+/// the result does not depend on the process or the thread count.
 public struct UncertaintyPools: Sendable {
-    /// Squared consecutive-year changes per series.
-    private var changes: [SeriesKey: [Double]] = [:]
+    /// A sum of squared changes and how many changes it holds.
+    struct Sum: Sendable {
+        var squares = 0.0
+        var count = 0
+    }
+
+    /// One indicator's series: entity ids in order, with prefix and suffix sums.
+    struct IndicatorPool: Sendable {
+        var entities: [String] = []
+        /// prefix[i] = Σ of entities[0..<i]; suffix[i] = Σ of entities[i...].
+        var prefix: [Sum] = []
+        var suffix: [Sum] = []
+    }
+
+    private var byIndicator: [String: IndicatorPool] = [:]
+    private var byUnitAndSource: [String: Sum] = [:]
+    private var byUnit: [Unit: Sum] = [:]
     private var units: [String: Unit] = [:]
     private var sources: [String: String] = [:]
 
@@ -24,43 +47,87 @@ public struct UncertaintyPools: Sendable {
         for observation in dataset.observations where observation.gender == .total {
             byKey[SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID), default: []].append(observation)
         }
+        var series: [(key: SeriesKey, sum: Sum)] = []
+        series.reserveCapacity(byKey.count)
         for (key, observations) in byKey {
             let sorted = observations.sorted { $0.year < $1.year }
-            var squares: [Double] = []
+            var sum = Sum()
             for (a, b) in zip(sorted, sorted.dropFirst()) where b.year == a.year + 1 {
-                squares.append((b.value - a.value) * (b.value - a.value))
+                sum.squares += (b.value - a.value) * (b.value - a.value)
+                sum.count += 1
             }
-            changes[key] = squares
+            series.append((key, sum))
+        }
+        series.sort { ($0.key.entityID, $0.key.indicatorID) < ($1.key.entityID, $1.key.indicatorID) }
+        var indicatorSums: [String: [(String, Sum)]] = [:]
+        for (key, sum) in series {
+            indicatorSums[key.indicatorID, default: []].append((key.entityID, sum))
+            guard let unit = units[key.indicatorID] else { continue }
+            let source = sources[key.indicatorID] ?? ""
+            if !source.isEmpty { byUnitAndSource[Self.poolName(unit, source), default: Sum()].add(sum) }
+            byUnit[unit, default: Sum()].add(sum)
+        }
+        for (indicator, sums) in indicatorSums {
+            var pool = IndicatorPool()
+            pool.entities = sums.map(\.0)
+            var running = Sum()
+            pool.prefix = [running]
+            for (_, sum) in sums {
+                running.add(sum)
+                pool.prefix.append(running)
+            }
+            running = Sum()
+            pool.suffix = [running]
+            for (_, sum) in sums.reversed() {
+                running.add(sum)
+                pool.suffix.append(running)
+            }
+            pool.suffix.reverse()
+            byIndicator[indicator] = pool
         }
     }
+
+    private static func poolName(_ unit: Unit, _ source: String) -> String { unit.rawValue + "\u{1F}" + source }
 
     /// The pooled one-year scale for a series and the pool's label, or nil without any comparable change.
     public func scale(for key: SeriesKey) -> (sigma: Double, label: String)? {
-        let sameIndicator = changes.filter { $0.key.indicatorID == key.indicatorID && $0.key.entityID != key.entityID }
-            .sorted { $0.key.entityID < $1.key.entityID }
-            .flatMap(\.value)
-        if sameIndicator.count >= 3 {
-            return ((sameIndicator.reduce(0, +) / Double(sameIndicator.count)).squareRoot(), "pooled:indicator=\(key.indicatorID)")
+        if let pool = byIndicator[key.indicatorID] {
+            // The other entities: everything before the series' entity plus everything after it.
+            let position = Self.lowerBound(of: key.entityID, in: pool.entities)
+            let after = position < pool.entities.count && pool.entities[position] == key.entityID ? position + 1 : position
+            var others = pool.prefix[position]
+            others.add(pool.suffix[after])
+            if others.count >= 3 {
+                return (Self.root(others), "pooled:indicator=\(key.indicatorID)")
+            }
         }
         guard let unit = units[key.indicatorID] else { return nil }
         let source = sources[key.indicatorID] ?? ""
-        let sameSource = pooled { units[$0.indicatorID] == unit && sources[$0.indicatorID] == source }
-        if sameSource.count >= 3, !source.isEmpty {
-            return (root(sameSource), "pooled:unit=\(unit.rawValue),source=\(source)")
+        if !source.isEmpty, let sameSource = byUnitAndSource[Self.poolName(unit, source)], sameSource.count >= 3 {
+            return (Self.root(sameSource), "pooled:unit=\(unit.rawValue),source=\(source)")
         }
-        let sameUnit = pooled { units[$0.indicatorID] == unit }
-        guard !sameUnit.isEmpty else { return nil }
-        return (root(sameUnit), "pooled:unit=\(unit.rawValue)")
+        guard let sameUnit = byUnit[unit], sameUnit.count > 0 else { return nil }
+        return (Self.root(sameUnit), "pooled:unit=\(unit.rawValue)")
     }
 
-    /// The squared changes of the series that pass `include`, in a fixed order.
-    private func pooled(_ include: (SeriesKey) -> Bool) -> [Double] {
-        changes.filter { include($0.key) }
-            .sorted { ($0.key.entityID, $0.key.indicatorID) < ($1.key.entityID, $1.key.indicatorID) }
-            .flatMap(\.value)
+    private static func lowerBound(of id: String, in sorted: [String]) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
-    private func root(_ squares: [Double]) -> Double {
-        (squares.reduce(0, +) / Double(squares.count)).squareRoot()
+    private static func root(_ sum: Sum) -> Double {
+        (sum.squares / Double(sum.count)).squareRoot()
+    }
+}
+
+extension UncertaintyPools.Sum {
+    mutating func add(_ other: Self) {
+        squares += other.squares
+        count += other.count
     }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// Each series becomes an entity (kind `series`, named by its description); each
 /// category an indicator (unit `number`, lower bound 0 when every value of the category
 /// is non-negative, so forecasts stay non-negative), or one indicator `value` without
-/// meta. Years run from `start_year` (default 1) through the training part and on into
+/// meta. Years run from `start_year` (default 2000: canonical years have four digits) through the training part and on into
 /// the test part, whose observations carry `split = test`: the evaluation holdout.
 public enum CompetitionReader {
     /// Strict: any problem fails the read, with every problem listed.
@@ -147,7 +147,7 @@ public enum CompetitionReader {
             let description = info["description"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let label = info["m3_st"].map { "\($0): " } ?? ""
             dataset.entities.append(Entity(id: id, name: description.isEmpty ? id : label + description, kind: .series))
-            let start = info["start_year"].flatMap(NumberParsing.year) ?? 1
+            let start = info["start_year"].flatMap(NumberParsing.year) ?? 2000
             let trainPoints = (train[id] ?? []).sorted { $0.t < $1.t }
             let testPoints = (test[id] ?? []).sorted { $0.t < $1.t }
             for point in trainPoints {

@@ -141,10 +141,12 @@ public enum ChartRenderer {
     }
 
     /// The jobs of one series: its history chart and its probability curve.
-    public static func seriesJobs(_ summary: SeriesSummary, dataset: Dataset, language: Language) -> [Job] {
+    public static func seriesJobs(
+        _ summary: SeriesSummary, indicators: [String: Indicator], entities: [String: Entity], language: Language
+    ) -> [Job] {
         let base = ChartScripts.baseName(summary.key)
-        let indicator = dataset.indicators.first { $0.id == summary.key.indicatorID }
-        let entity = dataset.entities.first { $0.id == summary.key.entityID }
+        let indicator = indicators[summary.key.indicatorID]
+        let entity = entities[summary.key.entityID]
         return [
             Job(name: base) { format, output in
                 ChartScripts.indicator(summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
@@ -190,7 +192,9 @@ public enum ChartRenderer {
 
     /// Every chart of a run, under `charts/` (after the analysis; `RunJob` overlaps them instead).
     public static func render(_ analysis: RunAnalysis, language: Language, progress: Progress? = nil) throws -> Charts {
-        let jobs = analysis.series.flatMap { seriesJobs($0, dataset: analysis.dataset, language: language) }
+        let indicators = analysis.dataset.indicatorsByID
+        let entities = analysis.dataset.entitiesByID
+        let jobs = analysis.series.flatMap { seriesJobs($0, indicators: indicators, entities: entities, language: language) }
             + summaryJobs(analysis, language: language)
         return inChartsDirectory(try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
     }

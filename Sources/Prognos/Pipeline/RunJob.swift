@@ -8,8 +8,12 @@ public struct RunJob: Sendable {
     public var year: Int?
     /// The goal rule; nil for the dataset's own (`prognos.goal_rule`, default the report's).
     public var rule: GoalRule?
+    /// At most about this many series get their own charts and rows in the report's
+    /// series tables (``SeriesSample``); every series is in indicators.csv and summary.json.
+    public var detailLimit: Int
 
-    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil) {
+    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil, detailLimit: Int = SeriesSample.defaultLimit) {
+        self.detailLimit = detailLimit
         self.language = language
         self.year = year
         self.rule = rule
@@ -22,11 +26,12 @@ public struct RunJob: Sendable {
 
     /// The output files of an analysis, by relative path.
     public func outputs(of analysis: RunAnalysis) -> [String: String] {
-        [
+        let sample = SeriesSample(total: analysis.series.count, limit: detailLimit)
+        return [
             "summary.json": SummaryDocument.json(analysis),
             "indicators.csv": IndicatorsTable.csv(analysis),
             "goals.csv": GoalsTable.csv(analysis),
-            "report.md": MarkdownReport.render(analysis, language: language),
+            "report.md": MarkdownReport.render(analysis, language: language, sample: sample),
             "accuracy.csv": AccuracyTable.csv(analysis.accuracy, vintages: VintageAccuracy.measure(analysis.dataset)),
         ]
     }
@@ -43,8 +48,12 @@ public struct RunJob: Sendable {
         // Charts are drawn while the series are still being analysed.
         let pipeline = try ChartRenderer.RenderPipeline(workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         let language = self.language
-        let analysis = RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule) { summary in
-            pipeline.submit(ChartRenderer.seriesJobs(summary, dataset: dataset, language: language))
+        let limit = detailLimit
+        let indicators = dataset.indicatorsByID
+        let entities = dataset.entitiesByID
+        let analysis = RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule) { summary, count in
+            guard SeriesSample(total: count, limit: limit).contains(summary.key) else { return }
+            pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
         var files = outputs(of: analysis).mapValues { Data($0.utf8) }

@@ -4,7 +4,9 @@ import Foundation
 /// colours, then a section per goal with a table of its indicators, then the other
 /// series (staff, sick leave…), then the budget tables and forecast checkpoints.
 public enum MarkdownReport {
-    public static func render(_ analysis: RunAnalysis, language: Language) -> String {
+    /// - Parameter sample: the series listed in the suggestion and other-series tables
+    ///   (default: all); the tables say how many are left out.
+    public static func render(_ analysis: RunAnalysis, language: Language, sample: SeriesSample? = nil) -> String {
         let text = ReportText(language: language)
         let dataset = analysis.dataset
         let yearText = analysis.year.map(String.init) ?? ""
@@ -15,8 +17,8 @@ public enum MarkdownReport {
         out += summarySection(analysis, text)
         out += goalSections(analysis, text)
         out += accuracySection(analysis, text)
-        out += suggestionSection(analysis, text)
-        out += otherSeriesSection(analysis, text)
+        out += suggestionSection(analysis, text, sample)
+        out += otherSeriesSection(analysis, text, sample)
         out += budgetSection(analysis, text)
         out += "---\n\n"
         out += text.pick(
@@ -120,8 +122,8 @@ public enum MarkdownReport {
                 "The series are too short to measure accuracy (five years are needed).\n\n")
         }
         out += text.pick(
-            "Prognoser ett år framåt från de tre senaste åren i varje serie med minst fem år, jämförda med utfallet.\n\n",
-            "Forecasts one year ahead from the last three years of every series with five years or more, against the outcome.\n\n")
+            "Prognoser ett år framåt från de tre senaste åren i varje serie med minst fem år (ett fast urval av omkring \(SeriesSample.defaultLimit) när de är fler), jämförda med utfallet.\n\n",
+            "Forecasts one year ahead from the last three years of every series with five years or more (a fixed sample of about \(SeriesSample.defaultLimit) when there are more), against the outcome.\n\n")
         out += "| " + text.pick("Metod", "Method") + " | n | sMAPE | MASE | " + text.pick("Täckning 80 %", "Coverage 80 %")
             + " | " + text.pick("Täckning 95 %", "Coverage 95 %") + " |\n|---|---:|---:|---:|---:|---:|\n"
         for row in analysis.accuracy {
@@ -132,9 +134,10 @@ public enum MarkdownReport {
     }
 
     /// Suggested next-year targets for every series with a direction.
-    static func suggestionSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
-        let rows = analysis.series.filter { $0.suggestions.count == 3 && $0.outlook != nil }
-        guard !rows.isEmpty else { return "" }
+    static func suggestionSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
+        let all = analysis.series.filter { $0.suggestions.count == 3 && $0.outlook != nil }
+        guard !all.isEmpty else { return "" }
+        let rows = sample.map { sample in all.filter { sample.contains($0.key) } } ?? all
         let indicators = analysis.dataset.indicatorsByID
         let entities = analysis.dataset.entitiesByID
         var out = "## " + text.pick("Förslag till mål", "Suggested targets") + "\n\n"
@@ -152,14 +155,23 @@ public enum MarkdownReport {
             out += "| \(cell(entity)) | \(cell(title)) | \(outlook.year) | \(text.number(outlook.distribution.point)) | "
                 + "\(text.number(summary.suggestions[0.5])) | \(text.number(summary.suggestions[0.8])) | \(text.number(summary.suggestions[0.9])) |\n"
         }
-        return out + "\n"
+        return out + omittedNote(shown: rows.count, of: all.count, text) + "\n"
     }
 
-    static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
+    /// "Showing n of N series", when a sample leaves series out of a table.
+    static func omittedNote(shown: Int, of total: Int, _ text: ReportText) -> String {
+        guard shown < total else { return "" }
+        return "\n" + text.pick(
+            "Tabellen visar \(shown) av \(total) serier (ett urval); alla finns i `indicators.csv`.\n",
+            "The table shows \(shown) of \(total) series (a sample); all are in `indicators.csv`.\n")
+    }
+
+    static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
         let dataset = analysis.dataset
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
-        let others = analysis.series.filter { !targeted.contains($0.key) && !$0.points.isEmpty }
-        guard !others.isEmpty else { return "" }
+        let all = analysis.series.filter { !targeted.contains($0.key) && !$0.points.isEmpty }
+        guard !all.isEmpty else { return "" }
+        let others = sample.map { sample in all.filter { sample.contains($0.key) } } ?? all
         let indicators = dataset.indicatorsByID
         let entities = dataset.entitiesByID
         var out = "## " + text.pick("Övriga serier", "Other series") + "\n\n"
@@ -175,7 +187,7 @@ public enum MarkdownReport {
             out += "| \(cell(entity)) | \(cell(title)) | \(genderLabel(summary.key.gender, text)) | \(latest) | "
                 + "\(previous) | \(text.change(summary.change)) |\n"
         }
-        return out + "\n"
+        return out + omittedNote(shown: others.count, of: all.count, text) + "\n"
     }
 
     static func budgetSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {

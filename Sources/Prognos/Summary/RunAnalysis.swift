@@ -10,15 +10,20 @@ public struct RunAnalysis: Sendable {
     /// One evaluation per goal, in the order of `goals.csv`.
     public let goals: [GoalEvaluation]
     /// How accurate one-year-ahead forecasts were on the dataset's own series: `auto`
-    /// against `naive` at the last three origins of every series long enough (rows `all`).
+    /// against `naive` at the last three origins of every series long enough (rows `all`),
+    /// or of a deterministic sample of `accuracySample` of them (``SeriesSample``) when
+    /// there are more.
     public let accuracy: [AccuracyTable.Row]
 
     /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
-    /// - Parameter onSeries: called with each series summary as soon as it is computed (on
-    ///   a worker thread), so that rendering can start while the rest is computed.
+    /// - Parameter accuracySample: how many series the accuracy backtest uses at most (about).
+    /// - Parameter onSeries: called with each series summary and the number of series in
+    ///   all, as soon as the summary is computed (on a worker thread), so that rendering can
+    ///   start while the rest is computed.
     public init(
         dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
-        onSeries: (@Sendable (SeriesSummary) -> Void)? = nil
+        accuracySample: Int = SeriesSample.defaultLimit,
+        onSeries: (@Sendable (SeriesSummary, _ seriesCount: Int) -> Void)? = nil
     ) {
         self.dataset = dataset
         let indicators = dataset.indicatorsByID
@@ -32,7 +37,11 @@ public struct RunAnalysis: Sendable {
         let keys = panel.keys
         let points = keys.map { pointsByKey[$0] ?? [] }
         let slots = SummarySlots(count: keys.count)
-        let targets = dataset.targets
+        // Each series gets only its own targets (a scan of all targets per series would be
+        // quadratic in a country's worth of series).
+        let targetsByKey = Dictionary(grouping: dataset.targets) {
+            SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID)
+        }
         let summaryYear = assessedYear ?? 0
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -40,10 +49,10 @@ public struct RunAnalysis: Sendable {
             while index < keys.count {
                 let key = keys[index]
                 let summary = SeriesSummary(
-                    key: key, points: points[index], targets: targets, year: summaryYear,
+                    key: key, points: points[index], targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
                     indicator: indicators[key.indicatorID], method: method, pools: pools)
                 slots.store(index, summary)
-                onSeries?(summary)
+                onSeries?(summary, keys.count)
                 index += workers
             }
         }
@@ -51,13 +60,18 @@ public struct RunAnalysis: Sendable {
         self.series = series
         var accuracy: [AccuracyTable.Row] = []
         if let method {
-            let evaluation = Backtest.series(of: dataset).filter { $0.values.count >= 5 }
+            let long = Backtest.series(of: dataset).filter { $0.values.count >= 5 }
+            let sample = SeriesSample(total: long.count, limit: accuracySample)
+            let evaluation = long.filter { sample.contains($0.key) }
             for candidate in [method, RandomWalk(drift: false) as any Forecaster] {
-                let results = Backtest.run(method: candidate, series: evaluation, holdout: 1, origins: 3, threads: 1)
+                let results = Backtest.run(
+                    method: candidate, series: evaluation, holdout: 1, origins: 3,
+                    threads: ProcessInfo.processInfo.activeProcessorCount)
                 if let all = AccuracyTable.rows(method: candidate.name, series: results).last { accuracy.append(all) }
             }
         }
         self.accuracy = accuracy
+        let summariesByKey = Dictionary(series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
                 goal: goal, targets: dataset.targets, year: assessedYear ?? 0,
@@ -65,6 +79,14 @@ public struct RunAnalysis: Sendable {
                 likelihood: { target in
                     method.map { method in
                         let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)
+                        // The series summary already judged this target (same year, value
+                        // and comparator give the same likelihood, whatever the goal).
+                        if let judged = summariesByKey[key]?.evaluation, let likelihood = judged.likelihood,
+                            judged.target.year == target.year, judged.target.value == target.value,
+                            judged.target.comparator == target.comparator
+                        {
+                            return likelihood
+                        }
                         return TargetLikelihood.make(
                             target: target, points: pointsByKey[key] ?? [], indicator: indicators[target.indicatorID],
                             key: key, pools: pools, method: method)

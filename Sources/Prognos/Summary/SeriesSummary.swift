@@ -45,11 +45,21 @@ public struct SeriesSummary: Sendable {
         if let chosenYear = TargetSelection.year(among: own.map(\.year), preferring: year) {
             chosen = own.first { $0.year == chosenYear }
         }
+        // The outlook first: a target for the year after the last point has the same forecast.
+        let outlook: Outlook?
+        if let method, let pools, let last = points.last {
+            outlook = Outlook.make(
+                points: points, year: last.year + 1, indicator: indicator, key: key, pools: pools, method: method)
+        } else {
+            outlook = nil
+        }
+        self.outlook = outlook
         if let target = chosen {
             let likelihood = method.flatMap { method in
                 pools.map {
                     TargetLikelihood.make(
-                        target: target, points: points, indicator: indicator, key: key, pools: $0, method: method)
+                        target: target, points: points, indicator: indicator, key: key, pools: $0, method: method,
+                        outlook: outlook)
                 }
             }
             evaluation = TargetEvaluation(target: target, points: points, likelihood: likelihood)
@@ -57,12 +67,6 @@ public struct SeriesSummary: Sendable {
         } else {
             evaluation = nil
             progress = nil
-        }
-        if let method, let pools, let last = points.last {
-            outlook = Outlook.make(
-                points: points, year: last.year + 1, indicator: indicator, key: key, pools: pools, method: method)
-        } else {
-            outlook = nil
         }
         // Direction of ambition: the target's comparator, else the indicator's polarity.
         var atLeast: Bool? = nil
