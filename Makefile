@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update notebooks peers scale fuzz
+.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -46,11 +46,15 @@ bench-ci-update: bootstrap
 	$(SWIFT) package --allow-writing-to-package-directory benchmark thresholds update --target CIBenchmarks --no-progress
 
 # Executes the notebooks headless (Notebooks/README.md).
-notebooks: bootstrap
+# Debian's python3 makes virtual environments only with python3-venv (ensurepip).
+python-venv:
+	@command -v python3 >/dev/null 2>&1 && python3 -c "import venv, ensurepip" >/dev/null 2>&1 || Scripts/bootstrap python3 python3-venv
+
+notebooks: bootstrap python-venv
 	Notebooks/run
 
 # Prognos beside statsforecast and numpy (Benchmarks/peers/README.md).
-peers: bootstrap
+peers: bootstrap python-venv
 	Benchmarks/peers/run
 
 # The whole pipeline on 1,000,000 synthetic series (SERIES=… for another size).

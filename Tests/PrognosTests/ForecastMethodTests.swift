@@ -155,3 +155,28 @@ import Testing
         #expect(rejected.map(\.description) == ["s.csv:3:11: \"x\" in \"value\" is not a number"])
     }
 }
+
+/// The closed-form linear trend against the regression core (pivoted QR with Björck
+/// refinement, itself checked against NIST and statsmodels) on the same design.
+@Suite struct TrendForecasterTests {
+    @Test(arguments: [3, 4, 7, 20, 41])
+    func matchesTheRegressionCore(n: Int) throws {
+        var random = SplitMix64(seed: UInt64(n))
+        let y = (0..<n).map { 1e4 + 3 * Double($0) + 50 * random.nextNormal() }
+        let centre = Double(n + 1) / 2
+        let design = Matrix(columns: [[Double](repeating: 1, count: n), (1...n).map { Double($0) - centre }])
+        let fit = try RegressionFit(design: design, response: y, hasIntercept: true)
+        let forecast = try #require(TrendForecaster().forecast(y, horizon: 6))
+        for h in 1...6 {
+            let interval = try fit.predictionInterval(at: [1, Double(n + h) - centre], level: 0.5)
+            let d = forecast.distributions[h - 1]
+            #expect(abs(d.location - interval.estimate) <= 1e-12 * abs(interval.estimate), "h \(h)")
+            #expect(abs(d.scale - interval.standardError) <= 1e-10 * interval.standardError, "h \(h)")
+            #expect(d.shape == .studentT(degreesOfFreedom: Double(n - 2)))
+        }
+    }
+
+    @Test func refusesNonFiniteValues() {
+        #expect(TrendForecaster().forecast([1, .nan, 3, 4], horizon: 2) == nil)
+    }
+}

@@ -1,6 +1,16 @@
-/// The OLS straight line through the whole series, extrapolated (``RegressionFit`` on
-/// the centred time), with its exact prediction intervals: Student t on n − 2 degrees of
-/// freedom with standard error σ̂ √(1 + x₀ᵀ(XᵀX)⁻¹x₀).
+/// The OLS straight line through the whole series, extrapolated, with its exact
+/// prediction intervals: Student t on n − 2 degrees of freedom.
+///
+/// On the centred time xᵢ = i − (n + 1)/2 (i = 1…n) the design [1, x] has orthogonal
+/// columns — Σ xᵢ = 0 exactly, since every xᵢ is an integer or a half-integer — so the
+/// least-squares solution needs no factorisation:
+///
+///     a = ȳ,   b = Σ xᵢ yᵢ / Sxx,   Sxx = Σ xᵢ² = n (n² − 1) / 12,
+///     σ̂² = Σ (yᵢ − a − b xᵢ)² / (n − 2),
+///     ŷ(x₀) = a + b x₀,   se(x₀) = σ̂ √(1 + 1/n + x₀² / Sxx)
+///
+/// (the same values as ``RegressionFit`` on this design; the sums are compensated, so
+/// each is correctly rounded up to a few ulps). Non-finite values give no forecast.
 public struct TrendForecaster: Forecaster {
     public var name: String { "linear_trend" }
     public var minimumLength: Int { 3 }
@@ -9,17 +19,39 @@ public struct TrendForecaster: Forecaster {
 
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
         let n = y.count
-        guard n >= minimumLength else { return nil }
-        let centre = Double(n + 1) / 2
-        let design = Matrix(columns: [[Double](repeating: 1, count: n), (1...n).map { Double($0) - centre }])
-        guard let fit = try? RegressionFit(design: design, response: y, hasIntercept: true) else { return nil }
+        guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
+        let count = Double(n)
+        let centre = (count + 1) / 2
+        let sxx = count * (count * count - 1) / 12
+        let mean = CompensatedArithmetic.sum2(y) / count
+        // Σ xᵢ yᵢ and Σ rᵢ², each in twice the working precision.
+        var sum = 0.0
+        var error = 0.0
+        for i in 0..<n {
+            let (product, productError) = CompensatedArithmetic.twoProduct(Double(i + 1) - centre, y[i])
+            let (total, totalError) = CompensatedArithmetic.twoSum(sum, product)
+            sum = total
+            error += totalError + productError
+        }
+        let slope = (sum + error) / sxx
+        var squares = 0.0
+        var squaresError = 0.0
+        for i in 0..<n {
+            let residual = y[i] - (mean + slope * (Double(i + 1) - centre))
+            let (product, productError) = CompensatedArithmetic.twoProduct(residual, residual)
+            let (total, totalError) = CompensatedArithmetic.twoSum(squares, product)
+            squares = total
+            squaresError += totalError + productError
+        }
+        let variance = (squares + squaresError) / (count - 2)
         var distributions: [PredictiveDistribution] = []
+        distributions.reserveCapacity(horizon)
         for h in 1...max(1, horizon) {
-            guard let interval = try? fit.predictionInterval(at: [1, Double(n + h) - centre], level: 0.5) else { return nil }
+            let x0 = count + Double(h) - centre
+            let standardError = (variance * (1 + 1 / count + x0 * x0 / sxx)).squareRoot()
             distributions.append(
                 PredictiveDistribution(
-                    location: interval.estimate, scale: interval.standardError,
-                    shape: .studentT(degreesOfFreedom: Double(n - 2))))
+                    location: mean + slope * x0, scale: standardError, shape: .studentT(degreesOfFreedom: count - 2)))
         }
         return Forecast(method: name, distributions: Array(distributions.prefix(horizon)), intervalSource: .analytic)
     }
