@@ -35,11 +35,17 @@ bench: bootstrap
 	$(SWIFT) package --allow-writing-to-package-directory benchmark
 
 # The short CI subset (Benchmarks/CIBenchmarks) against the static thresholds in
-# Thresholds/: wall time may be up to 50 % worse, allocation counts must be equal.
-# package-benchmark exits 0 when equal, 4 when only better, 2 on a regression.
+# Thresholds/: wall time may be up to 50 % worse, allocation counts 1 % (see
+# Benchmarks/README.md). package-benchmark fails alike on a regression and on an
+# improvement; an improvement only passes, with a hint to record it.
 bench-ci: bootstrap
-	@status=0; $(SWIFT) package benchmark thresholds check --target CIBenchmarks --no-progress || status=$$?; \
-	  if [ $$status -ne 0 ] && [ $$status -ne 4 ]; then echo "bench-ci: a benchmark regressed (exit $$status)" >&2; exit 1; fi
+	@mkdir -p .build; status=0; \
+	  $(SWIFT) package benchmark thresholds check --target CIBenchmarks --no-progress > .build/bench-ci.log 2>&1 || status=$$?; \
+	  cat .build/bench-ci.log; \
+	  if [ $$status -eq 0 ]; then exit 0; fi; \
+	  if grep -q "is BETTER than the defined thresholds" .build/bench-ci.log && ! grep -q "WORSE" .build/bench-ci.log; then \
+	    echo "bench-ci: better than the thresholds; record it with make bench-ci-update"; exit 0; fi; \
+	  echo "bench-ci: a benchmark regressed or did not run (exit $$status)" >&2; exit 1
 
 # Records new thresholds on this machine (after a deliberate change in speed or allocations).
 bench-ci-update: bootstrap

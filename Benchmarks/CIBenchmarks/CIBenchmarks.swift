@@ -4,14 +4,16 @@ import Prognos
 
 /// The short subset `make bench-ci` runs on every change, against the static thresholds
 /// in `Benchmarks/Thresholds/` (recorded on the CI machine with
-/// `make bench-ci-update`): a wall-clock regression over 50 % (p90 of up to 7 runs) fails, and so does any
-/// change in the number of allocations. Every workload is single-threaded, so its
-/// allocation count is exact and its time does not depend on the other core.
+/// `make bench-ci-update`): a wall-clock regression over 50 % (p90 of up to 7 runs) fails, and so does a
+/// change of more than 1 % in the number of allocations. The fits are single-threaded,
+/// so their allocation counts are those of the code (exact for theta and damped; `auto`'s
+/// varies by under 0.5 % between iterations of the same binary) and their times do not
+/// depend on the other core; the run analysis uses both cores.
 let benchmarks: @Sendable () -> Void = {
     print("OpenBLAS kernel: \(OpenBLAS.coreName); CPU cores: \(ProcessInfo.processInfo.activeProcessorCount)")
     let thresholds: [BenchmarkMetric: BenchmarkThresholds] = [
         .wallClock: BenchmarkThresholds(relative: [.p90: 50.0]),
-        .mallocCountTotal: BenchmarkThresholds(relative: [.p90: 0.0], absolute: [.p90: 0]),
+        .mallocCountTotal: BenchmarkThresholds(relative: [.p90: 1.0]),
     ]
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal], scalingFactor: .one, maxDuration: .seconds(3), maxIterations: 7,
