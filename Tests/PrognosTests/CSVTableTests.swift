@@ -91,3 +91,51 @@ import Testing
         #expect(NumberFormatting.rounded(-12.346, digits: 2) == "−12.35")
     }
 }
+
+/// The UTF-8 byte scanner (any ASCII delimiter) against the scalar scanner (used for
+/// other delimiters): the same text with "," swapped for "§" must give the same fields,
+/// lines, columns and diagnostics.
+@Suite struct CSVByteScannerTests {
+    static func bothWays(_ text: String) -> (bytes: CSVTable, scalars: CSVTable, bytesProblems: [Diagnostic], scalarProblems: [Diagnostic]) {
+        let (a, aProblems) = CSVTable.parse(text, file: "f.csv")
+        let (b, bProblems) = CSVTable.parse(text.replacingOccurrences(of: ",", with: "§"), file: "f.csv", delimiter: "§")
+        return (a, b, aProblems, bProblems)
+    }
+
+    static let samples = [
+        "a,b,c\n1,2,3\n",
+        "\u{FEFF}år,värde\r\nÅmål,\"7,5\"\r\n\r\n  ,x\n",
+        "h1,h2\n\"multi\nline åäö\",\"he said \"\"hej\"\"\"\n\"unterminated,å\n",
+        "x,y\n\"q\"after,z\nab\"c,−1\n\u{00A0}12\u{00A0}345,%\r",
+        "only header",
+        "",
+        "\n\n,\n,,\n",
+        "é,\"\",\"\r\n\"\n😀,💶\n",
+    ]
+
+    @Test(arguments: samples)
+    func byteScannerEqualsScalarScanner(_ text: String) {
+        let result = Self.bothWays(text)
+        #expect(result.bytes.header == result.scalars.header.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) })
+        #expect(result.bytes.records.count == result.scalars.records.count)
+        for (a, b) in zip(result.bytes.records, result.scalars.records) {
+            #expect(a == b.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) })
+        }
+        #expect(result.bytesProblems == result.scalarProblems)
+    }
+
+    @Test func randomTextsScanAlike() {
+        var random = SplitMix64(seed: 42)
+        let alphabet: [String] = ["a", "å", "😀", ",", "\"", "\n", "\r", "\r\n", " ", "1", "−", "\u{FEFF}"]
+        for _ in 0..<2000 {
+            let length = Int(random.nextUnit() * 30)
+            let text = (0..<length).map { _ in alphabet[Int(random.nextUnit() * Double(alphabet.count))] }.joined()
+            let result = Self.bothWays(text)
+            let scalars = result.scalars.records.map { $0.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) } }
+            let header = result.scalars.header.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) }
+            #expect(result.bytes.header == header, "\(text.debugDescription)")
+            #expect(result.bytes.records == scalars, "\(text.debugDescription)")
+            #expect(result.bytesProblems == result.scalarProblems, "\(text.debugDescription)")
+        }
+    }
+}

@@ -20,18 +20,34 @@ public struct CSVTable: Sendable {
     /// Parses `text`; problems (an unterminated quote, text after a closing quote)
     /// are returned as diagnostics naming `file`, and parsing goes on where it can.
     public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") -> (table: CSVTable, diagnostics: [Diagnostic]) {
-        var parser = CSVParser(file: file, delimiter: delimiter)
-        let rows = parser.parse(text)
         var header: [CSVField] = []
         var records: [[CSVField]] = []
-        for row in rows {
-            if header.isEmpty {
+        var first = true
+        let diagnostics = forEachRow(text, file: file, delimiter: delimiter) { row in
+            if first {
                 header = row
+                first = false
             } else {
                 records.append(row)
             }
         }
-        return (CSVTable(header: header, records: records), parser.diagnostics)
+        return (CSVTable(header: header, records: records), diagnostics)
+    }
+
+    /// Calls `body` with each row of `text` (the header first), as ``parse(_:file:delimiter:)``
+    /// would list them, without keeping them: a file of millions of rows is read in the
+    /// memory of one row. Returns the problems found.
+    public static func forEachRow(
+        _ text: String, file: String, delimiter: Unicode.Scalar = ",", _ body: ([CSVField]) -> Void
+    ) -> [Diagnostic] {
+        var parser = CSVParser(file: file, delimiter: delimiter)
+        if delimiter.isASCII {
+            var text = text
+            text.withUTF8 { bytes in parser.parseUTF8(bytes, body) }
+        } else {
+            for row in parser.parse(text) { body(row) }
+        }
+        return parser.diagnostics
     }
 }
 
@@ -144,5 +160,118 @@ private struct CSVParser {
             rows.append(row)
         }
         return rows
+    }
+}
+
+extension CSVParser {
+    /// The same scanner as ``parse(_:)`` over UTF-8 bytes, for an ASCII delimiter: each
+    /// byte that starts a scalar counts one column, continuation bytes none, so lines,
+    /// columns and diagnostics are those of the scalar scanner. Rows go to `body` as they
+    /// end.
+    mutating func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([CSVField]) -> Void) {
+        let delimiter = UInt8(self.delimiter.value)
+        let quote = UInt8(ascii: "\"")
+        let newline = UInt8(ascii: "\n")
+        let carriageReturn = UInt8(ascii: "\r")
+        var row: [CSVField] = []
+        var field: [UInt8] = []
+        field.reserveCapacity(64)
+        var line = 1
+        var column = 1
+        var fieldLine = 1
+        var fieldColumn = 1
+        var inQuotes = false
+        var quotedField = false
+        var afterClosingQuote = false
+        var rowIsBlank = true
+
+        func endField() {
+            row.append(CSVField(text: String(decoding: field, as: UTF8.self), line: fieldLine, column: fieldColumn))
+            field.removeAll(keepingCapacity: true)
+            quotedField = false
+            afterClosingQuote = false
+        }
+
+        var index = 0
+        let count = bytes.count
+        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        while index < count {
+            let byte = bytes[index]
+            index += 1
+            // A continuation byte belongs to the scalar its lead byte started.
+            if byte & 0xC0 == 0x80 {
+                field.append(byte)
+                continue
+            }
+            if inQuotes {
+                if byte == quote {
+                    if index < count && bytes[index] == quote {
+                        field.append(quote)
+                        index += 1
+                        column += 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterClosingQuote = true
+                    column += 1
+                    continue
+                }
+                field.append(byte)
+                if byte == newline {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+                continue
+            }
+            switch byte {
+            case delimiter:
+                endField()
+                column += 1
+                fieldLine = line
+                fieldColumn = column
+                rowIsBlank = false
+            case carriageReturn where index < count && bytes[index] == newline:
+                continue
+            case newline, carriageReturn:
+                if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
+                    endField()
+                    body(row)
+                }
+                row.removeAll(keepingCapacity: true)
+                line += 1
+                column = 1
+                fieldLine = line
+                fieldColumn = 1
+                rowIsBlank = true
+            case quote where field.isEmpty && !quotedField:
+                inQuotes = true
+                quotedField = true
+                rowIsBlank = false
+                column += 1
+            default:
+                if afterClosingQuote {
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: line, column: column,
+                            reason: "text after the closing quote of a field"))
+                    afterClosingQuote = false
+                }
+                field.append(byte)
+                rowIsBlank = false
+                column += 1
+            }
+        }
+        if inQuotes {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: fieldLine, column: fieldColumn,
+                    reason: "quoted field is not closed before the end of the file"))
+        }
+        if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
+            endField()
+            body(row)
+        }
     }
 }

@@ -77,12 +77,22 @@ private struct ReadContext {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
-        dataset.observations = rows(of: CanonicalSchema.observations).compactMap { row, file in
-            observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
+        var observations: [Observation] = []
+        forEachRow(of: CanonicalSchema.observations) { context, row, file in
+            if let value = context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators) {
+                observations.append(value)
+            }
         }
-        dataset.targets = rows(of: CanonicalSchema.targets).compactMap { row, file in
-            target(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
+        dataset.observations = observations
+        var targets: [Target] = []
+        forEachRow(of: CanonicalSchema.targets) { context, row, file in
+            if let value = context.target(
+                row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
+            {
+                targets.append(value)
+            }
         }
+        dataset.targets = targets
         dataset.budgetLines = rows(of: CanonicalSchema.budgetLines).compactMap { row, file in
             budgetLine(row, file, entityIDs: entityIDs)
         }
@@ -97,72 +107,97 @@ private struct ReadContext {
     /// The rows of a resource that have the right number of fields and non-empty
     /// required values; every other problem with the file is recorded.
     mutating func rows(of spec: ResourceSpec) -> [(ResourceRow, String)] {
+        var result: [(ResourceRow, String)] = []
+        forEachRow(of: spec) { _, row, file in result.append((row, file)) }
+        return result
+    }
+
+    /// Calls `body` with each good row (see ``scan(_:descriptor:files:location:_:)``) and
+    /// this context, to read it into a value. The file's own problems are listed before
+    /// the problems `body` reports, as when the file was read whole first.
+    mutating func forEachRow(of spec: ResourceSpec, _ body: (inout ReadContext, ResourceRow, String) -> Void) {
+        let earlier = diagnostics
+        diagnostics = []
+        let fileProblems = Self.scan(spec, descriptor: descriptor, files: files, location: location) { row, file in
+            body(&self, row, file)
+        }
+        diagnostics = earlier + fileProblems + diagnostics
+    }
+
+    /// Calls `body` with each row of a resource that has the right number of fields,
+    /// non-empty required values and a primary key not seen before, as the file is
+    /// scanned (a file of millions of rows is never held as rows); returns every other
+    /// problem with the file.
+    static func scan(
+        _ spec: ResourceSpec, descriptor: DataPackageDescriptor, files: [String: String], location: String,
+        _ body: (ResourceRow, String) -> Void
+    ) -> [Diagnostic] {
         guard let path = descriptor.resourcePaths[spec.name] else {
-            if spec.required {
-                report(
-                    CanonicalDatasetReader.displayPath(location: location, path: DataPackageDescriptor.fileName), 0, 0,
-                    "the required resource \"\(spec.name)\" is not listed (expected path \(spec.path))")
-            }
-            return []
+            guard spec.required else { return [] }
+            return [
+                Diagnostic(
+                    file: CanonicalDatasetReader.displayPath(location: location, path: DataPackageDescriptor.fileName),
+                    line: 0, column: 0,
+                    reason: "the required resource \"\(spec.name)\" is not listed (expected path \(spec.path))")
+            ]
         }
         let file = CanonicalDatasetReader.displayPath(location: location, path: path)
         guard let text = files[path] else {
-            report(file, 0, 0, "the file of resource \"\(spec.name)\" is missing")
-            return []
+            return [Diagnostic(file: file, line: 0, column: 0, reason: "the file of resource \"\(spec.name)\" is missing")]
         }
-        let (table, csvProblems) = CSVTable.parse(text, file: file)
-        diagnostics.append(contentsOf: csvProblems)
-        if table.header.isEmpty {
-            report(file, 0, 0, "the file is empty: it needs a header row")
-            return []
-        }
+        var header: [CSVField]? = nil
         var columnIndex: [String: Int] = [:]
-        for (index, field) in table.header.enumerated() {
-            if columnIndex[field.text] != nil {
-                report(file, field.line, field.column, "column \"\(field.text)\" appears twice in the header")
-            } else {
-                columnIndex[field.text] = index
-            }
-        }
-        let headerLine = table.header.first?.line ?? 1
         var missingRequired = false
-        for field in spec.fields where field.required && columnIndex[field.name] == nil {
-            report(file, headerLine, 1, "the header has no column \"\(field.name)\"")
-            missingRequired = true
-        }
-        if missingRequired { return [] }
-
-        var result: [(ResourceRow, String)] = []
-        var firstLineOfKey: [[String]: Int] = [:]
-        for record in table.records {
+        var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
+        var problems: [Diagnostic] = []
+        let csvProblems = CSVTable.forEachRow(text, file: file) { record in
+            guard let columns = header else {
+                header = record
+                for (index, field) in record.enumerated() {
+                    if columnIndex[field.text] != nil {
+                        problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "column \"\(field.text)\" appears twice in the header"))
+                    } else {
+                        columnIndex[field.text] = index
+                    }
+                }
+                let headerLine = record.first?.line ?? 1
+                for field in spec.fields where field.required && columnIndex[field.name] == nil {
+                    problems.append(Diagnostic(file: file, line: headerLine, column: 1, reason: "the header has no column \"\(field.name)\""))
+                    missingRequired = true
+                }
+                return
+            }
+            guard !missingRequired else { return }
             let line = record.first?.line ?? 0
-            if record.count != table.header.count {
-                report(
-                    file, line, 1,
-                    "the row has \(record.count) fields, the header has \(table.header.count)")
-                continue
+            if record.count != columns.count {
+                problems.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(columns.count)"))
+                return
             }
             let row = ResourceRow(fields: record, columnIndex: columnIndex, line: line)
             var complete = true
             for field in spec.fields where field.required && row.text(field.name).isEmpty {
                 let position = row.position(field.name)
-                report(file, position.line, position.column, "\"\(field.name)\" is empty")
+                problems.append(Diagnostic(file: file, line: position.line, column: position.column, reason: "\"\(field.name)\" is empty"))
                 complete = false
             }
-            guard complete else { continue }
+            guard complete else { return }
             let key = spec.primaryKey.map { column -> String in
                 let text = row.text(column)
                 return column == "gender" && text.isEmpty ? Gender.total.rawValue : text
             }
-            if let earlier = firstLineOfKey[key] {
+            if let earlier = keys.insert(key, line: line) {
                 let described = zip(spec.primaryKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
-                report(file, line, 1, "duplicate \(spec.name) key (\(described)): first on line \(earlier)")
-                continue
+                problems.append(Diagnostic(file: file, line: line, column: 1, reason: "duplicate \(spec.name) key (\(described)): first on line \(earlier)"))
+                return
             }
-            firstLineOfKey[key] = line
-            result.append((row, file))
+            body(row, file)
         }
-        return result
+        // The scanner's problems first, then the rows', as when the file was parsed whole.
+        var all = csvProblems
+        if header == nil {
+            all.append(Diagnostic(file: file, line: 0, column: 0, reason: "the file is empty: it needs a header row"))
+        }
+        return all + problems
     }
 
     mutating func report(_ file: String, _ line: Int, _ column: Int, _ reason: String) {
@@ -346,5 +381,106 @@ private struct ReadContext {
         return ForecastVintage(
             entityID: row.text("entity_id"), lineID: row.text("line_id"), year: year,
             checkpoint: row.text("checkpoint"), checkpointMonth: month, forecast: forecast, outcome: outcome)
+    }
+}
+
+/// The primary keys seen so far in one file, with the line of each: every key column's
+/// values are numbered as they first appear, a key of up to five columns is the tuple of
+/// its numbers packed into two words, and the tuples live in an open-addressing table
+/// with a multiplicative hash, so millions of keys take a few words each and no string
+/// hashing beyond numbering each column's value. Wider keys use a dictionary of arrays.
+struct PrimaryKeyIndex {
+    private var numbers: [[String: UInt32]]
+    private var table = PackedKeyTable()
+    private var wide: [[String]: Int] = [:]
+
+    init(columns: Int) {
+        numbers = Array(repeating: [:], count: columns)
+    }
+
+    /// Records `key` at `line`; returns the line where it was first seen, if it was.
+    mutating func insert(_ key: [String], line: Int) -> Int? {
+        guard key.count <= 5, key.count == numbers.count else {
+            if let earlier = wide[key] { return earlier }
+            wide[key] = line
+            return nil
+        }
+        // Up to 2³² distinct values per column: columns 1–2 in `low`, 3–4 in `high`, 5 in `extra`.
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var extra: UInt32 = 0
+        for (column, text) in key.enumerated() {
+            let number: UInt32
+            if let known = numbers[column][text] {
+                number = known
+            } else {
+                number = UInt32(truncatingIfNeeded: numbers[column].count)
+                numbers[column][text] = number
+            }
+            switch column {
+            case 0: low |= UInt64(number)
+            case 1: low |= UInt64(number) << 32
+            case 2: high |= UInt64(number)
+            case 3: high |= UInt64(number) << 32
+            default: extra = number
+            }
+        }
+        return table.insert(PackedKeyTable.Key(low: low, high: high, extra: extra), line: line)
+    }
+}
+
+/// An insert-only hash table from packed keys to lines: linear probing over a power-of-two
+/// array, growing at half full; the hash mixes the words with odd 64-bit multipliers.
+struct PackedKeyTable {
+    struct Key: Equatable {
+        var low: UInt64
+        var high: UInt64
+        var extra: UInt32
+    }
+
+    private var keys: [Key] = []
+    private var lines: [Int] = []
+    private var used: [Bool] = []
+    private var count = 0
+
+    private static func hash(_ key: Key) -> UInt64 {
+        var h = key.low &* 0x9E37_79B9_7F4A_7C15
+        h ^= (key.high &+ UInt64(key.extra) &* 0xC2B2_AE3D_27D4_EB4F) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        return h &* 0x94D0_49BB_1331_11EB
+    }
+
+    /// Records `key` at `line`; returns the earlier line when the key is already there.
+    mutating func insert(_ key: Key, line: Int) -> Int? {
+        if 2 * (count + 1) > keys.count { grow() }
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: Self.hash(key) >> 7) & mask
+        while used[slot] {
+            if keys[slot] == key { return lines[slot] }
+            slot = (slot + 1) & mask
+        }
+        used[slot] = true
+        keys[slot] = key
+        lines[slot] = line
+        count += 1
+        return nil
+    }
+
+    private mutating func grow() {
+        let capacity = max(1024, keys.count * 2)
+        let oldKeys = keys
+        let oldLines = lines
+        let oldUsed = used
+        keys = Array(repeating: Key(low: 0, high: 0, extra: 0), count: capacity)
+        lines = Array(repeating: 0, count: capacity)
+        used = Array(repeating: false, count: capacity)
+        let mask = capacity - 1
+        for index in oldKeys.indices where oldUsed[index] {
+            var slot = Int(truncatingIfNeeded: Self.hash(oldKeys[index]) >> 7) & mask
+            while used[slot] { slot = (slot + 1) & mask }
+            used[slot] = true
+            keys[slot] = oldKeys[index]
+            lines[slot] = oldLines[index]
+        }
     }
 }
