@@ -65,6 +65,12 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "PipelineBenchmarks",
+            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/PipelineBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "CIBenchmarks",
             dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
             path: "Benchmarks/CIBenchmarks",

@@ -10,7 +10,7 @@ import Prognos
 /// varies by under 0.5 % between iterations of the same binary) and their times do not
 /// depend on the other core; the run analysis uses both cores.
 let benchmarks: @Sendable () -> Void = {
-    print("OpenBLAS kernel: \(OpenBLAS.coreName); CPU cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+    print(MachineInfo.summary)
     let thresholds: [BenchmarkMetric: BenchmarkThresholds] = [
         .wallClock: BenchmarkThresholds(relative: [.p90: 50.0]),
         .mallocCountTotal: BenchmarkThresholds(relative: [.p90: 1.0]),

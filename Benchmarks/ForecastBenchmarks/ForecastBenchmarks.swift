@@ -6,7 +6,7 @@ import Prognos
 /// horizon 6), and `auto` on synthetic series of length 20. The custom metric is series
 /// per second over both cores.
 let benchmarks: @Sendable () -> Void = {
-    print("OpenBLAS kernel: \(OpenBLAS.coreName); CPU cores: \(ProcessInfo.processInfo.activeProcessorCount)")
+    print(MachineInfo.summary)
     let threads = ProcessInfo.processInfo.activeProcessorCount
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, SeriesRate.metric], scalingFactor: .one, maxDuration: .seconds(15),

@@ -10,7 +10,7 @@ import Prognos
 /// (`fit/floor ×100`, 150 = 1.5×). Wall time covers both passes.
 let benchmarks: @Sendable () -> Void = {
     // Name the machine and the BLAS kernel in the output (DESIGN.md, "Numerics").
-    print("OpenBLAS kernel: \(OpenBLAS.coreName), \(OpenBLAS.configuration); CPU: \(CPUInfo.modelName)")
+    print("OpenBLAS kernel: \(OpenBLAS.coreName), \(OpenBLAS.configuration); CPU: \(MachineInfo.cpuModel)")
     let threads = ProcessInfo.processInfo.activeProcessorCount
     let configuration = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident] + PanelMetrics.all,
@@ -112,18 +112,5 @@ enum MemoryFloor {
 
     struct OutputSlots: @unchecked Sendable {
         let slots: UnsafeMutableBufferPointer<UInt64>
-    }
-}
-
-/// The CPU model from /proc/cpuinfo (Linux), for the benchmark header.
-enum CPUInfo {
-    static var modelName: String {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) else { return "unknown" }
-        for line in text.split(separator: "\n") where line.hasPrefix("model name") {
-            if let colon = line.firstIndex(of: ":") {
-                return line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            }
-        }
-        return "unknown"
     }
 }
