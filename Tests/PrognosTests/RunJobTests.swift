@@ -80,6 +80,33 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted() == ["a", "b"])
     }
 
+    /// `run` streams indicators.csv and summary.json to disk as they are rendered; they
+    /// equal the in-memory documents (and so the whole document serialised at once).
+    @Test func streamedFilesEqualTheDocumentsInMemory() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let job = RunJob()
+        let output = root.appendingPathComponent("out")
+        _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
+        let inMemory = job.outputs(of: job.analyse(try TestSupport.loadBundledDataset()))
+        for name in ["indicators.csv", "summary.json", "goals.csv", "report.md", "accuracy.csv"] {
+            let written = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
+            #expect(written == inMemory[name], "\(name)")
+        }
+        // The streamed document is the document serialised whole.
+        let analysis = job.analyse(try TestSupport.loadBundledDataset())
+        var streamed = ""
+        SummaryDocument.write(analysis, to: &streamed)
+        let whole: JSONValue = .object([
+            ("schema_version", .string(SummaryDocument.schemaVersion)),
+            ("dataset", .object([("name", .string(analysis.dataset.name)), ("title", .string(analysis.dataset.title))])),
+            ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
+            ("goals", .array(analysis.goals.map(SummaryDocument.goal))),
+            ("indicators", .array(analysis.series.map(SummaryDocument.indicator))),
+        ])
+        #expect(streamed == whole.serialized())
+    }
+
     @Test func badInputLeavesAnExistingOutputUntouched() throws {
         let copy = try TestSupport.copyOfBundledDataset()
         let root = copy.deletingLastPathComponent()

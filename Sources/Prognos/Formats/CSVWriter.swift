@@ -10,8 +10,12 @@ public struct CSVWriter: Sendable {
     }
 
     public mutating func appendRow(_ fields: [String]) {
-        text += fields.map(Self.escape).joined(separator: ",")
-        text += "\n"
+        text += Self.line(fields)
+    }
+
+    /// One record: the escaped fields joined by commas, ending in LF.
+    public static func line(_ fields: [String]) -> String {
+        fields.map(escape).joined(separator: ",") + "\n"
     }
 
     public static func escape(_ field: String) -> String {

@@ -45,6 +45,14 @@ public indirect enum JSONValue: Sendable, Equatable {
         return output
     }
 
+    /// The value as it appears nested `indent` levels deep in a pretty-printed document
+    /// (no trailing newline), so that a document can be written piece by piece.
+    public func fragment(indent: Int, numbers style: NumberStyle = .plain) -> String {
+        var output = ""
+        write(to: &output, indent: indent, style: style)
+        return output
+    }
+
     private func write(to output: inout String, indent: Int, style: NumberStyle) {
         switch self {
         case .object(let members):

@@ -12,8 +12,41 @@ public enum OutputDirectory {
         public var description: String
     }
 
+    /// The temporary directory being filled, for ``write(to:_:)``.
+    public struct Staging {
+        public let root: URL
+
+        /// Writes one file (relative path) at once.
+        public func write(_ path: String, _ data: Data) throws {
+            let url = try prepare(path)
+            try data.write(to: url)
+        }
+
+        /// Writes one file (relative path) as `body` renders it, in blocks.
+        public func stream(_ path: String, _ body: (inout StreamedTextFile) -> Void) throws {
+            var file = try StreamedTextFile(creating: try prepare(path))
+            body(&file)
+            try file.close()
+        }
+
+        private func prepare(_ path: String) throws -> URL {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            return url
+        }
+    }
+
     /// Writes `files` (relative path → contents) as the directory `destination`.
     public static func write(_ files: [String: Data], to destination: URL) throws(WriteError) {
+        try write(to: destination) { staging in
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                try staging.write(path, data)
+            }
+        }
+    }
+
+    /// Fills a new directory with `fill` and puts it in place of `destination`, atomically.
+    public static func write(to destination: URL, _ fill: (Staging) throws -> Void) throws(WriteError) {
         let fileManager = FileManager.default
         let destination = destination.standardizedFileURL
         let parent = destination.deletingLastPathComponent()
@@ -32,11 +65,7 @@ public enum OutputDirectory {
         let retired = parent.appendingPathComponent(".\(name).old-\(token)")
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let url = staging.appendingPathComponent(path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
-            }
+            try fill(Staging(root: staging))
             if fileManager.fileExists(atPath: destination.path) {
                 try fileManager.moveItem(at: destination, to: retired)
                 do {

@@ -24,12 +24,19 @@ public struct RunJob: Sendable {
         RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule)
     }
 
-    /// The output files of an analysis, by relative path.
+    /// The output files of an analysis, by relative path (in memory; `run` streams the
+    /// two with a row per series instead).
     public func outputs(of analysis: RunAnalysis) -> [String: String] {
+        var files = smallOutputs(of: analysis)
+        files["indicators.csv"] = IndicatorsTable.csv(analysis)
+        files["summary.json"] = SummaryDocument.json(analysis)
+        return files
+    }
+
+    /// The outputs whose size does not grow with the number of series.
+    func smallOutputs(of analysis: RunAnalysis) -> [String: String] {
         let sample = SeriesSample(total: analysis.series.count, limit: detailLimit)
         return [
-            "summary.json": SummaryDocument.json(analysis),
-            "indicators.csv": IndicatorsTable.csv(analysis),
             "goals.csv": GoalsTable.csv(analysis),
             "report.md": MarkdownReport.render(analysis, language: language, sample: sample),
             "accuracy.csv": AccuracyTable.csv(analysis.accuracy, vintages: VintageAccuracy.measure(analysis.dataset)),
@@ -56,14 +63,20 @@ public struct RunJob: Sendable {
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
-        var files = outputs(of: analysis).mapValues { Data($0.utf8) }
+        var files = smallOutputs(of: analysis).mapValues { Data($0.utf8) }
         let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
         files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
-        try OutputDirectory.write(files, to: output)
+        // The two files with a row per series are written as they are rendered.
+        try OutputDirectory.write(to: output) { staging in
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
+            try staging.stream("indicators.csv") { IndicatorsTable.write(analysis, to: &$0) }
+            try staging.stream("summary.json") { SummaryDocument.write(analysis, to: &$0) }
+        }
+        let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["indicators.csv", "summary.json"]
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
-            files: files.keys.filter { !$0.hasPrefix("charts/") }.sorted() + ["charts/ (\(charts.files.count) files)"])
+            files: written.sorted() + ["charts/ (\(charts.files.count) files)"])
     }
 }
 

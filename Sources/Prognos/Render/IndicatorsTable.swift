@@ -15,12 +15,18 @@ public enum IndicatorsTable {
     ]
 
     public static func csv(_ analysis: RunAnalysis) -> String {
-        var writer = CSVWriter(header: columns)
+        var text = ""
+        write(analysis, to: &text)
+        return text
+    }
+
+    /// The table row by row into `sink` (a file, for a million series).
+    public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
+        sink.append(CSVWriter.line(columns))
         for summary in analysis.series {
             let row = self.row(summary)
-            writer.appendRow(columns.map { row[$0] ?? "" })
+            sink.append(CSVWriter.line(columns.map { row[$0] ?? "" }))
         }
-        return writer.text
     }
 
     /// The row of one series as column → text; absent columns are empty.

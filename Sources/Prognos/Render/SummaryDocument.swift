@@ -6,8 +6,17 @@ public enum SummaryDocument {
     public static let schemaVersion = "1.0"
 
     public static func json(_ analysis: RunAnalysis) -> String {
+        var text = ""
+        write(analysis, to: &text)
+        return text
+    }
+
+    /// The document into `sink`, one indicator at a time, with the same bytes as the
+    /// whole document serialised at once (``JSONValue/serialized(numbers:)``): the
+    /// indicators of a million series are never one value or one string.
+    public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
         let dataset = analysis.dataset
-        let document: JSONValue = .object([
+        let head: [(String, JSONValue)] = [
             ("schema_version", .string(schemaVersion)),
             (
                 "dataset",
@@ -18,9 +27,23 @@ public enum SummaryDocument {
             ),
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(goal))),
-            ("indicators", .array(analysis.series.map(indicator))),
-        ])
-        return document.serialized()
+        ]
+        sink.append("{\n")
+        for (key, value) in head {
+            sink.append("  " + JSONValue.string(key).fragment(indent: 0) + ": " + value.fragment(indent: 1) + ",\n")
+        }
+        sink.append("  " + JSONValue.string("indicators").fragment(indent: 0) + ": ")
+        if analysis.series.isEmpty {
+            sink.append("[]")
+        } else {
+            sink.append("[\n")
+            for (index, summary) in analysis.series.enumerated() {
+                sink.append("    " + indicator(summary).fragment(indent: 2))
+                sink.append(index == analysis.series.count - 1 ? "\n" : ",\n")
+            }
+            sink.append("  ]")
+        }
+        sink.append("\n}\n")
     }
 
     static func goal(_ evaluation: GoalEvaluation) -> JSONValue {
