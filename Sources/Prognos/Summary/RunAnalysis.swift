@@ -72,9 +72,10 @@ public struct RunAnalysis: Sendable {
         }
         self.accuracy = accuracy
         let summariesByKey = Dictionary(series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let targetsByGoal = Dictionary(grouping: dataset.targets, by: \.goalID)
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
-                goal: goal, targets: dataset.targets, year: assessedYear ?? 0,
+                goal: goal, targets: targetsByGoal[goal.id] ?? [], year: assessedYear ?? 0,
                 series: { pointsByKey[$0] ?? [] },
                 likelihood: { target in
                     method.map { method in
