@@ -182,19 +182,29 @@ struct IngestKoladaCommand: ParsableCommand {
 struct IngestReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Read the text of an annual report (årsbokslut): goals, assessments, indicator tables.",
+        abstract: "Read the text of an annual report (årsbokslut): goals, indicators, staff, budget, forecast checkpoints.",
         discussion: """
             Goal headings (Kommunstyrelsens mål N - …), Bedömning: lines and Indikator: tables \
             (Mål/Utfall/Preliminärt utfall columns) become goals, indicators, targets and \
-            outcomes; lines it cannot place are printed as warnings with their line numbers.
+            outcomes; statistics tables (staff, work injuries, sick leave: a name and year \
+            columns) become indicators and outcomes; budget tables (Budget/Bokslut columns) \
+            become budget lines with their subtotals; Prognossäkerhet tables become forecast \
+            vintages. Tables and lines it cannot place are printed as warnings with their \
+            line numbers.
             """
     )
 
     @Argument(help: "The report's text (tab-separated tables).")
     var input: String
 
-    @Option(name: .long, help: "The entity id for the report's indicators.")
+    @Option(name: .long, help: "The entity id for the report's goal indicators.")
     var entity: String = "organisation"
+
+    @Option(name: .customLong("budget-entity"), help: "The entity id for the budget tables (default: --entity).")
+    var budgetEntity: String?
+
+    @Option(name: .customLong("staff-entity"), help: "The entity id for the staff and sick-leave tables (default: --entity).")
+    var staffEntity: String?
 
     @Option(name: .long, help: "The dataset directory to write.")
     var out: String
@@ -204,9 +214,10 @@ struct IngestReportCommand: ParsableCommand {
             throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
         }
         let output = ReportTextReader.read(
-            WideTableReader.decode(data), file: input, name: URL(fileURLWithPath: out).lastPathComponent, entity: entity)
+            WideTableReader.decode(data), file: input, name: URL(fileURLWithPath: out).lastPathComponent,
+            entities: ReportTextReader.Entities(goals: entity, budget: budgetEntity, staff: staffEntity))
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         try IngestCommand.write(output.dataset, to: out)
-        print("prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes → \(out)/")
+        print("prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes, \(output.dataset.budgetLines.count) budget lines, \(output.dataset.forecastVintages.count) forecasts → \(out)/")
     }
 }

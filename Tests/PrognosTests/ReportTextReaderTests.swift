@@ -4,10 +4,13 @@ import Testing
 @testable import Prognos
 
 /// The seed report's text read by `ReportTextReader` equals the bundled dataset in every
-/// goal, goal indicator, target and outcome of the goal indicators.
+/// goal, indicator (goal, staff and sick-leave series), target, outcome, budget line and
+/// forecast checkpoint, id by id.
 @Suite struct ReportTextReaderTests {
+    static let entities = ReportTextReader.Entities(goals: "alingsas", budget: "alingsas-ks", staff: "alingsas-klk")
+
     static func read() throws -> ReportTextReader.Output {
-        ReportTextReader.read(try TestSupport.seedReport(), file: "seed.txt", name: "seed", entity: "alingsas")
+        ReportTextReader.read(try TestSupport.seedReport(), file: "seed.txt", name: "seed", entities: entities)
     }
 
     @Test func goalsMatch() throws {
@@ -23,7 +26,7 @@ import Testing
 
     @Test func indicatorsMatch() throws {
         let read = try Self.read().dataset
-        let bundled = try TestSupport.loadBundledDataset().indicators.filter { $0.id.hasPrefix("ks-") }
+        let bundled = try TestSupport.loadBundledDataset().indicators
         #expect(read.indicators.map(\.id) == bundled.map(\.id))
         for (a, b) in zip(read.indicators, bundled) {
             #expect(a.titleSv == b.titleSv, "\(a.id)")
@@ -39,9 +42,29 @@ import Testing
         func targetKey(_ t: Target) -> String { "\(t.entityID) \(t.indicatorID) \(t.goalID) \(t.year) \(t.value) \(t.comparator.rawValue)" }
         #expect(Set(read.targets.map(targetKey)) == Set(bundled.targets.map(targetKey)))
         func outcomeKey(_ o: Observation) -> String { "\(o.entityID) \(o.indicatorID) \(o.year) \(o.value) \(o.status.rawValue) \(o.gender.rawValue)" }
-        let bundledOutcomes = bundled.observations.filter { $0.indicatorID.hasPrefix("ks-") }
-        #expect(Set(read.observations.map(outcomeKey)) == Set(bundledOutcomes.map(outcomeKey)))
-        #expect(read.observations.count == bundledOutcomes.count)
+        #expect(Set(read.observations.map(outcomeKey)) == Set(bundled.observations.map(outcomeKey)))
+        #expect(read.observations.count == bundled.observations.count)
+    }
+
+    @Test func budgetLinesAndForecastCheckpointsMatch() throws {
+        let read = try Self.read().dataset
+        let bundled = try TestSupport.loadBundledDataset()
+        #expect(read.budgetLines.count == 72)
+        #expect(read.budgetLines == bundled.budgetLines)
+        #expect(read.forecastVintages == bundled.forecastVintages)
+    }
+
+    /// The report's other tables (contents, assignments, internal control, private
+    /// providers) are named in warnings with their line numbers, and nothing else warns.
+    @Test func unplacedTablesAreWarnings() throws {
+        let output = try Self.read()
+        #expect(output.warnings.allSatisfy { $0.reason.hasPrefix("table ") && $0.reason.hasSuffix("skipped") })
+        #expect(output.warnings.map(\.line).contains(11))  // the table of contents
+        #expect(output.warnings.map(\.line).contains(258))  // the assignments (Uppdrag)
+        // Everything read is attributed to the entity the user named for it.
+        #expect(Set(output.dataset.budgetLines.map(\.entityID)) == ["alingsas-ks"])
+        let staff = output.dataset.observations.filter { !$0.indicatorID.hasPrefix("ks-") && $0.entityID != "genomsnitt" }
+        #expect(Set(staff.map(\.entityID)) == ["alingsas-klk"])
     }
 
     /// Other numbers give other data: the reader holds no list of known values.
@@ -51,5 +74,32 @@ import Testing
         let read = ReportTextReader.read(text, file: "edited.txt", name: "e", entity: "x").dataset
         #expect(read.targets.first { $0.indicatorID == "ks-1.1" }?.value == 75)
         #expect(read.observations.filter { $0.indicatorID == "ks-1.1" }.map(\.value) == [68, 69, 70])
+    }
+
+    /// Other staff numbers give other outcomes; a budget line that no longer adds up
+    /// loses its parts, and a checkpoint deviation that does not add up is a warning.
+    @Test func readsTheTablesNumbersItIsGiven() throws {
+        var text = try TestSupport.seedReport()
+        text = text.replacingOccurrences(of: "Tillsvidareanställda\t132\t137\t5", with: "Tillsvidareanställda\t140\t150\t10")
+        text = text.replacingOccurrences(of: "Köp av tjänster\t-44 617\t-50 641", with: "Köp av tjänster\t-44 617\t-60 641")
+        text = text.replacingOccurrences(of: "Delårsbokslut\t-3 798\t-6 725", with: "Delårsbokslut\t-3 798\t-6 000")
+        let output = ReportTextReader.read(text, file: "edited.txt", name: "e", entities: Self.entities)
+        let employees = output.dataset.observations.filter { $0.indicatorID == "personalstatistik.antal_anstallda_tillsvidareanstallda" }
+        #expect(employees.map(\.value) == [140, 150])
+        let purchases = try #require(output.dataset.budgetLines.first { $0.lineID == "drift.kop_av_tjanster" && $0.year == 2023 })
+        #expect(purchases.outcome == -60641)
+        #expect(purchases.parentLineID == nil)
+        #expect(output.dataset.budgetLines.first { $0.lineID == "drift.personalkostnader" }?.parentLineID == nil)
+        // The investment table is untouched and keeps its structure.
+        #expect(output.dataset.budgetLines.first { $0.lineID == "investeringar.markinkop" }?.parentLineID == "investeringar.expansionsinvestering")
+        #expect(output.warnings.contains { $0.reason.hasPrefix("deviation -6000") })
+    }
+
+    /// With one entity named, every table's numbers belong to it.
+    @Test func oneEntityForEverything() throws {
+        let output = ReportTextReader.read(try TestSupport.seedReport(), file: "seed.txt", name: "seed", entity: "org")
+        #expect(Set(output.dataset.budgetLines.map(\.entityID)) == ["org"])
+        #expect(Set(output.dataset.observations.map(\.entityID)) == ["org", "genomsnitt"])
+        #expect(output.dataset.entities.map(\.id) == ["org", "genomsnitt"])
     }
 }

@@ -128,27 +128,27 @@ import Testing
         // Rows whose label is ambiguous in the report (the same label under several
         // headings) are taken in order of appearance.
         let rows: [(label: String, occurrence: Int, indicator: String, gender: Gender)] = [
-            ("Tillsvidareanställda", 0, "staff.permanent_employees", .total),
-            ("Visstidsanställda", 0, "staff.temporary_employees", .total),
-            ("Tillsvidareanställda", 1, "staff.fte_permanent", .total),
-            ("Visstidsanställda", 1, "staff.fte_temporary", .total),
-            ("Tillsvidareanställda", 2, "staff.employment_rate_permanent", .total),
-            ("Tillsvidareanställda", 3, "staff.mean_age_permanent", .total),
-            ("*omräknat till heltidsarbetare", 0, "staff.hourly_paid_fte", .total),
-            ("Fyllnad", 0, "staff.fill_time_fte", .total),
-            ("Övertid", 0, "staff.overtime_fte", .total),
-            ("Personalomsättning*", 0, "staff.turnover", .total),
-            ("Arbets-skador", 0, "staff.work_injuries", .total),
-            ("Tillbud", 0, "staff.incidents", .total),
-            ("Total sjukfrånvaro", 0, "sick_leave.total", .total),
-            ("Kvinnor", 0, "sick_leave.total", .women),
-            ("Män", 0, "sick_leave.total", .men),
-            ("<29 år", 0, "sick_leave.age_29_and_under", .total),
-            ("30–49 år", 0, "sick_leave.age_30_49", .total),
-            ("50 år>", 0, "sick_leave.age_50_plus", .total),
-            ("Dag 1–14", 0, "sick_leave.days_1_14", .total),
-            ("Dag 15–59", 0, "sick_leave.days_15_59", .total),
-            ("Dag 60>", 0, "sick_leave.days_60_plus", .total),
+            ("Tillsvidareanställda", 0, "personalstatistik.antal_anstallda_tillsvidareanstallda", .total),
+            ("Visstidsanställda", 0, "personalstatistik.antal_anstallda_visstidsanstallda", .total),
+            ("Tillsvidareanställda", 1, "personalstatistik.antal_arsarbetare_tillsvidareanstallda", .total),
+            ("Visstidsanställda", 1, "personalstatistik.antal_arsarbetare_visstidsanstallda", .total),
+            ("Tillsvidareanställda", 2, "personalstatistik.sysselsattningsgrad_tillsvidareanstallda", .total),
+            ("Tillsvidareanställda", 3, "personalstatistik.medelalder_tillsvidareanstallda", .total),
+            ("*omräknat till heltidsarbetare", 0, "personalstatistik.utford_tid_av_timavlonade", .total),
+            ("Fyllnad", 0, "personalstatistik.fyllnad", .total),
+            ("Övertid", 0, "personalstatistik.overtid", .total),
+            ("Personalomsättning*", 0, "personalstatistik.personalomsattning", .total),
+            ("Arbets-skador", 0, "arbets_skador_och_tillbud.arbets_skador", .total),
+            ("Tillbud", 0, "arbets_skador_och_tillbud.tillbud", .total),
+            ("Total sjukfrånvaro", 0, "sjukfranvaro.total_sjukfranvaro", .total),
+            ("Kvinnor", 0, "sjukfranvaro.total_sjukfranvaro", .women),
+            ("Män", 0, "sjukfranvaro.total_sjukfranvaro", .men),
+            ("<29 år", 0, "sjukfranvaro.29_ar", .total),
+            ("30–49 år", 0, "sjukfranvaro.30_49_ar", .total),
+            ("50 år>", 0, "sjukfranvaro.50_ar", .total),
+            ("Dag 1–14", 0, "sjukfranvaro.dag_1_14", .total),
+            ("Dag 15–59", 0, "sjukfranvaro.dag_15_59", .total),
+            ("Dag 60>", 0, "sjukfranvaro.dag_60", .total),
         ]
         let tableLines = report.components(separatedBy: "\n")
             .map { $0.components(separatedBy: "\t") }
@@ -186,7 +186,7 @@ import Testing
         let report = try TestSupport.seedReport()
         let dataset = try TestSupport.loadBundledDataset()
         let lines = report.components(separatedBy: "\n")
-        let sections = ["drift.", "investering.", "exploatering."]
+        let sections = ["drift.", "investeringar.", "drift_exploateringsverksamheten."]
         var sectionIndex = -1
         var checkedRows = 0
         for line in lines {
@@ -211,7 +211,7 @@ import Testing
             #expect(line2022.budget == nil)
             // Operating tables report outcome − budget; the investment table, whose
             // amounts are expenditures, reports budget − outcome.
-            let reportedDeviation = prefix == "investering." ? budget - outcome : outcome - budget
+            let reportedDeviation = prefix == "investeringar." ? budget - outcome : outcome - budget
             #expect(abs(reportedDeviation - deviation) <= 1, "\(line2023.lineID) deviation")
             #expect(abs((outcome - previous) - difference) <= 1, "\(line2023.lineID) difference")
             checkedRows += 1

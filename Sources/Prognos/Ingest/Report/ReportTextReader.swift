@@ -26,17 +26,54 @@ import Foundation
 /// ask for more). Lines it cannot place inside an indicator block are listed as warnings
 /// with their line numbers. It reads the numbers from the text; it holds no list of
 /// known values.
+///
+/// Other tab-separated tables, outside goal indicator blocks:
+/// - statistics tables (a named header and year columns: staff, work injuries, sick
+///   leave) → indicators and outcomes of the staff entity (``ReportStatisticsTable``);
+/// - budget tables (`Budget YYYY` and `Bokslut YYYY` columns) → budget lines of the
+///   budget entity, named by the heading above the table (``ReportBudgetTable``);
+/// - a Prognossäkerhet table (`Prognos` column) → forecast vintages of a line of the
+///   budget table above it (``ReportForecastCheckpoints``);
+/// - any other table (contents, assignments, internal control) is skipped with one
+///   warning at its header.
 public enum ReportTextReader {
     public struct Output: Sendable {
         public var dataset: Dataset
         public var warnings: [Diagnostic]
     }
 
+    /// Whom the report's numbers describe: the goal indicators (usually the
+    /// municipality), the budget tables (the committee) and the staff tables (its
+    /// administration). The report does not say in a form a reader can take, so the
+    /// user names them; each defaults to the goal indicators' entity.
+    public struct Entities: Sendable {
+        public var goals: String
+        public var budget: String
+        public var staff: String
+
+        public init(goals: String, budget: String? = nil, staff: String? = nil) {
+            self.goals = goals
+            self.budget = budget ?? goals
+            self.staff = staff ?? goals
+        }
+    }
+
     public static func read(_ text: String, file: String, name: String, entity: String) -> Output {
+        read(text, file: file, name: name, entities: Entities(goals: entity))
+    }
+
+    public static func read(_ text: String, file: String, name: String, entities: Entities) -> Output {
+        let entity = entities.goals
         let lines = text.components(separatedBy: "\n").map { $0.replacingOccurrences(of: "\r", with: "") }
         var dataset = Dataset(name: name, title: name, description: "Read by `prognos ingest report` from \(URL(fileURLWithPath: file).lastPathComponent).")
         var warnings: [Diagnostic] = []
         dataset.entities.append(Entity(id: entity, name: entity, kind: .municipality))
+        var heading: String? = nil
+        var lastBudgetTable: [BudgetLine] = []
+        var budgetSections: Set<String> = []
+        func addEntity(_ id: String, _ kind: EntityKind) {
+            if !dataset.entities.contains(where: { $0.id == id }) { dataset.entities.append(Entity(id: id, name: id, kind: kind)) }
+        }
         var council: String? = nil
         var councilGoals: [Goal] = []
         var goalNumber: Int? = nil
@@ -131,6 +168,51 @@ public enum ReportTextReader {
                 index = valueIndex
                 continue
             }
+            if lines[index].contains("\t"), let table = ReportTable.read(lines, at: index) {
+                // A table outside an indicator block ends the goal section.
+                goalNumber = nil
+                if ReportStatisticsTable.recognises(table) {
+                    let read = ReportStatisticsTable.read(
+                        table, entity: entities.staff, file: file, takenIDs: Set(dataset.indicators.map(\.id)), warnings: &warnings)
+                    if !read.indicators.isEmpty { addEntity(entities.staff, .administration) }
+                    dataset.indicators += read.indicators
+                    dataset.observations += read.observations
+                } else if ReportBudgetTable.columns(table.header) != nil {
+                    var section = heading ?? "budget"
+                    var number = 2
+                    while budgetSections.contains(IdentifierSlug.make(section)) {
+                        section = (heading ?? "budget") + " \(number)"
+                        number += 1
+                    }
+                    budgetSections.insert(IdentifierSlug.make(section))
+                    if heading == nil {
+                        warnings.append(Diagnostic(file: file, line: index + 1, column: 1, reason: "budget table without a heading above it; its lines are named budget.*"))
+                    }
+                    lastBudgetTable = ReportBudgetTable.read(table, entity: entities.budget, section: section, file: file, warnings: &warnings)
+                    if !lastBudgetTable.isEmpty { addEntity(entities.budget, .committee) }
+                    dataset.budgetLines += lastBudgetTable
+                } else if ReportForecastCheckpoints.recognises(table) {
+                    var following: [String] = []
+                    var next = table.lastLine + 1
+                    while next < lines.count, following.count < 10, !lines[next].contains("\t") {
+                        let text = lines[next].trimmingCharacters(in: .whitespaces)
+                        if !text.isEmpty {
+                            if isHeading(text) { break }
+                            following.append(text)
+                        }
+                        next += 1
+                    }
+                    dataset.forecastVintages += ReportForecastCheckpoints.read(
+                        table, budget: lastBudgetTable, followingText: following, file: file, warnings: &warnings)
+                } else {
+                    warnings.append(Diagnostic(
+                        file: file, line: index + 1, column: 1,
+                        reason: "table \"\(String((table.header.first ?? "").prefix(40)))\" is not an indicator, statistics, budget or forecast table; skipped"))
+                }
+                index = table.lastLine
+                continue
+            }
+            if isHeading(line) { heading = line }
             // Comments of a one-indicator goal.
             if let number = goalNumber, indicatorCount == 1, !line.isEmpty, !line.contains("\t") {
                 let indicatorID = "ks-\(number).1"
@@ -150,6 +232,13 @@ public enum ReportTextReader {
         // Council goals first, as the canonical goals.csv lists parents before children.
         dataset.goals = councilGoals + dataset.goals
         return Output(dataset: dataset, warnings: warnings)
+    }
+
+    /// A short line that starts with a capital letter and does not end a sentence:
+    /// `Drift`, `Investeringar`, `Drift Exploateringsverksamheten`.
+    static func isHeading(_ line: String) -> Bool {
+        guard let first = line.first, first.isUppercase, line.count <= 80, !line.contains("\t") else { return false }
+        return !(line.hasSuffix(".") || line.hasSuffix(":") || line.hasSuffix(";") || line.hasSuffix(","))
     }
 
     /// `N. <title>` with N a single digit and a capitalised title.
