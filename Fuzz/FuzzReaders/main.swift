@@ -25,13 +25,18 @@ let descriptorData = load(dataset + "datapackage.json")
 let canonical = Dictionary(uniqueKeysWithValues: canonicalFiles.map { ($0, String(decoding: load(dataset + $0), as: UTF8.self)) })
 let seedReport = load("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
 let koladaSeeds = [
-    load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json"),
-    load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json"),
+    ("k.json", load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json")),
+    ("k.json", load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json")),
+    ("values.csv", load("Tests/PrognosTests/Fixtures/kolada/values_tidy.csv")),
 ]
+let municipalitiesSeed = load("Tests/PrognosTests/Fixtures/kolada/municipalities.csv")
+let groupsSeed = Data(
+    String(decoding: load("Tests/PrognosTests/Fixtures/kolada/municipality_group_members_subset.csv"), as: UTF8.self)
+        .split(separator: "\n", omittingEmptySubsequences: false).prefix(300).joined(separator: "\n").utf8)
 let wideSeed = Data("\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\nFöretagsklimat NKI;index;71;72;(73);72\nAndel chefer;%;-;40%;53%;60%\nKostnader;tkr;\u{2212}88 880;\u{2212}102\u{00A0}266;;\n".utf8)
 let competitionSeed = Data("series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5.5\nB,train,2,4\n".utf8)
 
-let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{2212}", "%", "\u{00A0}", "{", "}", "[", "]", ":", "null", "1e308", "NaN", "2023", "Mål 2023", "Indikator: ", "Kommunstyrelsens mål 9 - ", "Bedömning: Helt uppfyllt", ".", "0", "\u{FEFF}", "\\"].map { Array($0.utf8) }
+let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{2212}", "%", "\u{00A0}", "{", "}", "[", "]", ":", "null", "1e308", "NaN", "2023", "Mål 2023", "Indikator: ", "Kommunstyrelsens mål 9 - ", "Bedömning: Helt uppfyllt", ".", "0", "\u{FEFF}", "\\", "*", "Belopp i tkr\tBudget 2023\tBokslut 2023\n", "Bokslut 2023\t", "Prognos\t", "per månad 4", "Kvinnor\t", "<i>"].map { Array($0.utf8) }
 
 @MainActor func mutate(_ data: Data) -> Data {
     var bytes = Array(data)
@@ -71,9 +76,17 @@ let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{
         _ = WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
     case "kolada":
         let seed = koladaSeeds[Int(random.next() % UInt64(koladaSeeds.count))]
-        _ = KoladaReader.read([KoladaReader.Input(file: "k.json", data: mutate(seed))], name: "k")
+        // A third of the inputs also carry comparison groups (mutated) and municipality names.
+        let withGroups = random.next() % 3 == 0
+        _ = KoladaReader.read(
+            [KoladaReader.Input(file: seed.0, data: mutate(seed.1))],
+            municipalities: withGroups ? municipalitiesSeed : nil,
+            groups: withGroups ? KoladaReader.Input(file: "g.csv", data: mutate(groupsSeed)) : nil, name: "k",
+            lenient: random.next() % 2 == 0)
     case "report":
-        _ = ReportTextReader.read(String(decoding: mutate(seedReport), as: UTF8.self), file: "r.txt", name: "r", entity: "e")
+        _ = ReportTextReader.read(
+            String(decoding: mutate(seedReport), as: UTF8.self), file: "r.txt", name: "r",
+            entities: ReportTextReader.Entities(goals: "e", budget: "b", staff: "s"))
     case "competition":
         _ = CompetitionReader.read(series: String(decoding: mutate(competitionSeed), as: UTF8.self), seriesFile: "s.csv", meta: nil, metaFile: "", name: "c")
     default:

@@ -130,7 +130,10 @@ struct IngestKoladaCommand: ParsableCommand {
         abstract: "Read Kolada API v2/v3 responses (data and KPI metadata) or tidy Kolada CSV.",
         discussion: """
             Give every page of a paged response as its own file. --catalogue names KPIs from \
-            kpi_catalogue.csv, --municipalities names entities from municipalities.csv.
+            kpi_catalogue.csv, --municipalities names entities from municipalities.csv, --groups \
+            makes the comparison groups of municipality_group_members.csv entity groups (a \
+            group titled with an entity's name, "Liknande kommuner …, Alingsås, 2024", is that \
+            entity's comparison group).
             """
     )
 
@@ -142,6 +145,9 @@ struct IngestKoladaCommand: ParsableCommand {
 
     @Option(name: .long, help: "The municipalities (id, title, type).")
     var municipalities: String?
+
+    @Option(name: .long, help: "Kolada's group members (group_id, group_title, member_id, …): comparison groups.")
+    var groups: String?
 
     @Flag(name: .long, help: "Skip malformed entries and list them in rejected.csv.")
     var lenient = false
@@ -165,9 +171,13 @@ struct IngestKoladaCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
             return data
         }
+        let groupInput = try groups.map { path -> KoladaReader.Input in
+            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            return KoladaReader.Input(file: path, data: data)
+        }
         let output = try KoladaReader.read(
-            files, catalogue: catalogueData, municipalities: municipalityData, name: URL(fileURLWithPath: out).lastPathComponent,
-            lenient: lenient
+            files, catalogue: catalogueData, municipalities: municipalityData, groups: groupInput,
+            name: URL(fileURLWithPath: out).lastPathComponent, lenient: lenient
         ).get()
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var extra: [String: String] = [:]
@@ -175,7 +185,7 @@ struct IngestKoladaCommand: ParsableCommand {
             extra["rejected.csv"] = IngestCommand.rejectedCSV(output.rejected)
         }
         try IngestCommand.write(output.dataset, to: out, extra: extra)
-        print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values → \(out)/")
+        print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values, \(output.dataset.entityGroups.count) groups → \(out)/")
     }
 }
 

@@ -13,6 +13,11 @@ import Testing
 
     /// Checks `value` against the subset of JSON Schema the summary schema uses.
     func check(_ value: Any, against schema: [String: Any], path: String) throws {
+        // An object that may be null (`"type": ["object", "null"]`).
+        if value is NSNull, schema["properties"] != nil {
+            #expect((schema["type"] as? [String])?.contains("null") == true, "\(path): null where the schema wants an object")
+            return
+        }
         if let allowed = schema["enum"] as? [Any] {
             let matches = allowed.contains { candidate in
                 if candidate is NSNull { return value is NSNull }
@@ -46,6 +51,17 @@ import Testing
         let document = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         let version = try object(schema["properties"])["schema_version"] as? [String: Any]
         #expect(version?["const"] as? String == SummaryDocument.schemaVersion)
+        try check(document, against: schema, path: "$")
+    }
+
+    /// The comparison objects too: a run on Kolada values with comparison groups.
+    @Test func runWithComparisonGroupsMatchesTheSchema() throws {
+        let schemaURL = TestSupport.repositoryRoot.appendingPathComponent("Schemas/summary.schema.json")
+        let schema = try object(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)))
+        let analysis = RunAnalysis(dataset: try EntityGroupTests.koladaWithGroups())
+        let text = SummaryDocument.json(analysis)
+        #expect(text.contains("\"group_id\""))
+        let document = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         try check(document, against: schema, path: "$")
     }
 }

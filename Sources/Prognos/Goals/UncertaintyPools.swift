@@ -4,7 +4,9 @@ import Foundation
 /// comparable series.
 ///
 /// For a series, the pool is the first of these that holds at least three year-to-year
-/// changes: the other entities' series of the same indicator; the series of indicators
+/// changes: the other members' series of the same indicator in the series' comparison
+/// group (``ComparisonGroups``: "liknande kommuner", when the dataset has entity
+/// groups); the other entities' series of the same indicator; the series of indicators
 /// with the same unit and source (e.g. all sick-leave series of an annual report); all
 /// series with the same unit (whatever it holds, as a last resort). The pooled scale is
 /// σ_pool = √(mean Δ²) over the pool's changes between consecutive years (drift
@@ -27,6 +29,8 @@ public struct UncertaintyPools: Sendable {
     /// One indicator's series: entity ids in order, with prefix and suffix sums.
     struct IndicatorPool: Sendable {
         var entities: [String] = []
+        /// sums[i]: entities[i]'s own sum.
+        var sums: [Sum] = []
         /// prefix[i] = Σ of entities[0..<i]; suffix[i] = Σ of entities[i...].
         var prefix: [Sum] = []
         var suffix: [Sum] = []
@@ -37,8 +41,11 @@ public struct UncertaintyPools: Sendable {
     private var byUnit: [Unit: Sum] = [:]
     private var units: [String: Unit] = [:]
     private var sources: [String: String] = [:]
+    private var groups: ComparisonGroups
 
-    public init(dataset: Dataset) {
+    /// - Parameter groups: the dataset's comparison groups, if already built.
+    public init(dataset: Dataset, groups: ComparisonGroups? = nil) {
+        self.groups = groups ?? ComparisonGroups(dataset: dataset)
         for indicator in dataset.indicators {
             units[indicator.id] = indicator.unit
             sources[indicator.id] = indicator.source
@@ -70,6 +77,7 @@ public struct UncertaintyPools: Sendable {
         for (indicator, sums) in indicatorSums {
             var pool = IndicatorPool()
             pool.entities = sums.map(\.0)
+            pool.sums = sums.map(\.1)
             var running = Sum()
             pool.prefix = [running]
             for (_, sum) in sums {
@@ -91,6 +99,17 @@ public struct UncertaintyPools: Sendable {
 
     /// The pooled one-year scale for a series and the pool's label, or nil without any comparable change.
     public func scale(for key: SeriesKey) -> (sigma: Double, label: String)? {
+        if let pool = byIndicator[key.indicatorID], !groups.isEmpty, let (group, others) = groups.group(for: key) {
+            // The other members of the comparison group, in the group's order.
+            var members = Sum()
+            for member in others {
+                let position = Self.lowerBound(of: member, in: pool.entities)
+                if position < pool.entities.count, pool.entities[position] == member { members.add(pool.sums[position]) }
+            }
+            if members.count >= 3 {
+                return (Self.root(members), "pooled:group=\(group.id)")
+            }
+        }
         if let pool = byIndicator[key.indicatorID] {
             // The other entities: everything before the series' entity plus everything after it.
             let position = Self.lowerBound(of: key.entityID, in: pool.entities)

@@ -99,6 +99,7 @@ private struct ReadContext {
         dataset.forecastVintages = rows(of: CanonicalSchema.forecastVintages).compactMap { row, file in
             forecastVintage(row, file, entityIDs: entityIDs)
         }
+        dataset.entityGroups = entityGroups(rows(of: CanonicalSchema.entityGroups), entityIDs: entityIDs)
         return dataset
     }
 
@@ -360,6 +361,34 @@ private struct ReadContext {
         return BudgetLine(
             entityID: row.text("entity_id"), lineID: row.text("line_id"), titleSv: row.text("title_sv"),
             year: year, budget: budget, outcome: outcome, parentLineID: parent.isEmpty ? nil : parent)
+    }
+
+    /// The groups of `entity_groups.csv`, in order of first appearance, each with its
+    /// members in file order. Every row of a group must repeat its title and
+    /// `for_entity_id`; a row that does not is reported.
+    mutating func entityGroups(_ rows: [(ResourceRow, String)], entityIDs: Set<String>) -> [EntityGroup] {
+        var groups: [EntityGroup] = []
+        var position: [String: Int] = [:]
+        for (row, file) in rows {
+            let knownMember = reference(row, file, "entity_id", in: entityIDs, what: "entity")
+            let forEntity = row.text("for_entity_id")
+            let knownFocus = forEntity.isEmpty || reference(row, file, "for_entity_id", in: entityIDs, what: "entity")
+            guard knownMember, knownFocus else { continue }
+            let id = row.text("group_id")
+            let title = row.text("title")
+            if let index = position[id] {
+                guard groups[index].title == title, (groups[index].forEntityID ?? "") == forEntity else {
+                    report(file, row, "title", "group \"\(id)\" has another title or for_entity_id on an earlier row")
+                    continue
+                }
+                groups[index].memberIDs.append(row.text("entity_id"))
+            } else {
+                position[id] = groups.count
+                groups.append(EntityGroup(
+                    id: id, title: title, forEntityID: forEntity.isEmpty ? nil : forEntity, memberIDs: [row.text("entity_id")]))
+            }
+        }
+        return groups
     }
 
     mutating func forecastVintage(_ row: ResourceRow, _ file: String, entityIDs: Set<String>) -> ForecastVintage? {

@@ -1,7 +1,7 @@
 /// Writes a dataset in the canonical format: `datapackage.json` with a Table Schema per
 /// resource (from ``CanonicalSchema``) and one CSV file per resource.
 ///
-/// Optional resources (budget lines, forecast vintages) are written only when the
+/// Optional resources (budget lines, forecast vintages, entity groups) are written only when the
 /// dataset has records for them. The result maps each file's path to its text; the
 /// caller writes the files (atomically: see `OutputDirectory`).
 public enum CanonicalDatasetWriter {
@@ -60,6 +60,11 @@ public enum CanonicalDatasetWriter {
                     $0.entityID, $0.lineID, String($0.year), $0.checkpoint, $0.checkpointMonth.map(String.init) ?? "",
                     plain($0.forecast), plain($0.outcome),
                 ]
+            }, always: false)
+        add(
+            CanonicalSchema.entityGroups,
+            dataset.entityGroups.flatMap { group in
+                group.memberIDs.map { [group.id, group.title, group.forEntityID ?? "", $0] }
             }, always: false)
         files[DataPackageDescriptor.fileName] = descriptor(for: dataset, resources: written).serialized()
         return files

@@ -181,8 +181,23 @@ public enum CanonicalSchema {
             ForeignKeySpec(fields: ["entity_id"], resource: "entities", referencedFields: ["entity_id"])
         ])
 
+    public static let entityGroups = ResourceSpec(
+        name: "entity_groups", path: "entity_groups.csv", required: false,
+        title: "Entity groups: comparison groups (Liknande kommuner), counties, networks; one row per member",
+        fields: [
+            FieldSpec("group_id", .string, required: true, "Id of the group (Kolada: G…)"),
+            FieldSpec("title", .string, required: true, "Title of the group, the same on each of its rows"),
+            FieldSpec("for_entity_id", .string, "Entity the group was made for (its comparison group), if any"),
+            FieldSpec("entity_id", .string, required: true, "A member of the group"),
+        ],
+        primaryKey: ["group_id", "entity_id"],
+        foreignKeys: [
+            ForeignKeySpec(fields: ["entity_id"], resource: "entities", referencedFields: ["entity_id"]),
+            ForeignKeySpec(fields: ["for_entity_id"], resource: "entities", referencedFields: ["entity_id"]),
+        ])
+
     /// Every resource, in the order a reader should take them (referenced ones first).
     public static let resources: [ResourceSpec] = [
-        entities, indicators, goals, observations, targets, budgetLines, forecastVintages,
+        entities, indicators, goals, observations, targets, budgetLines, forecastVintages, entityGroups,
     ]
 }

@@ -13,7 +13,9 @@ import Foundation
 /// - the tidy CSV of reference values (`kpi, municipality, year, gender, value, …`).
 ///
 /// With a KPI catalogue (`kpi_catalogue.csv`: `id, title, …`) KPI ids get their titles;
-/// with `municipalities.csv` (`id, title, type`) entities get their names. Entities are
+/// with `municipalities.csv` (`id, title, type`) entities get their names; with
+/// `municipality_group_members.csv` the comparison groups become entity groups
+/// (``KoladaGroups``). Entities are
 /// the municipalities (ids with their leading zeros, kind `municipality`, `kolada_id`
 /// set); indicators the KPIs, with units from their titles ("andel (%)" → percent 0–100,
 /// "index" → index, "antal" → count, else number) and neutral polarity (Kolada does not
@@ -47,7 +49,8 @@ public enum KoladaReader {
     }
 
     public static func read(
-        _ inputs: [Input], catalogue: Data? = nil, municipalities: Data? = nil, name: String, lenient: Bool = false
+        _ inputs: [Input], catalogue: Data? = nil, municipalities: Data? = nil, groups: Input? = nil, name: String,
+        lenient: Bool = false
     ) -> Result<Output, InvalidInput> {
         var diagnostics: [Diagnostic] = []
         var warnings: [Diagnostic] = []
@@ -154,6 +157,10 @@ public enum KoladaReader {
             }
             dataset.observations.append(
                 Observation(entityID: value.municipality, indicatorID: value.kpi, year: value.year, value: value.value, gender: value.gender))
+        }
+        if let groups {
+            dataset.entityGroups = KoladaGroups.read(groups.data, file: groups.file, entities: dataset.entities, diagnostics: &diagnostics)
+            guard diagnostics.isEmpty || lenient else { return .failure(InvalidInput(diagnostics)) }
         }
         return .success(Output(dataset: dataset, warnings: warnings, rejected: lenient ? diagnostics : []))
     }

@@ -15,6 +15,8 @@ public struct Dataset: Sendable, Equatable {
     public var goals: [Goal]
     public var budgetLines: [BudgetLine]
     public var forecastVintages: [ForecastVintage]
+    /// Groups of entities to compare with and to pool over (`entity_groups.csv`).
+    public var entityGroups: [EntityGroup] = []
     /// How goals are assessed from their indicators (`datapackage.json`, `prognos.goal_rule`).
     public var goalRule: GoalRule = .report
 

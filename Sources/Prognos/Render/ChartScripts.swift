@@ -73,7 +73,9 @@ public enum ChartScripts {
             lastYear - first.year <= 12 ? "set xtics 1" : "set xtics auto", "set format x \"%.0f\"",
         ]
         // The y range holds the outcomes, the target and the 95 % band, with a margin, within the bounds.
-        var values = summary.points.map(\.value) + [summary.evaluation?.target.value].compactMap { $0 }
+        // The comparison group's mean in the years the chart shows.
+        let peers = summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear } ?? []
+        var values = summary.points.map(\.value) + [summary.evaluation?.target.value].compactMap { $0 } + peers.map(\.mean)
         if let d = summary.outlook?.distribution {
             let (l95, h95) = d.interval(0.95)
             values += [l95, h95]
@@ -107,6 +109,15 @@ public enum ChartScripts {
             let colour = colour(evaluation.status.signal)
             plots.append(
                 "\(number(evaluation.target.value)) with lines lw 2 dt 3 lc rgb \"\(colour)\" title \(GnuplotSession.quoted(text.pick("Mål", "Target") + " \(evaluation.target.year) (\(evaluation.target.comparator.rawValue) \(text.number(evaluation.target.value)))"))")
+        }
+        if let comparison = summary.comparison, !peers.isEmpty {
+            var label = comparison.title
+            if label.count > 48 { label = String(label.prefix(47)) + "…" }
+            script.append("$peers << EOD")
+            for point in peers { script.append("\(point.year) \(number(point.mean))") }
+            script.append("EOD")
+            plots.append(
+                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.quoted(label + " (" + text.pick("medel", "mean") + ")"))")
         }
         let finals = summary.points.filter { !$0.isPreliminary }
         let preliminary = summary.points.filter(\.isPreliminary)

@@ -3,7 +3,7 @@
 /// paths, so the same input gives byte-identical output.
 public enum SummaryDocument {
     /// Bumped when a field changes meaning or disappears; adding fields keeps it.
-    public static let schemaVersion = "1.0"
+    public static let schemaVersion = "1.1"
 
     public static func json(_ analysis: RunAnalysis) -> String {
         var text = ""
@@ -77,6 +77,22 @@ public enum SummaryDocument {
         ])
     }
 
+    /// The comparison group's series: `{"group_id", "title", "points": [{"year", "mean", "members"}]}`, or null.
+    static func comparison(_ comparison: ComparisonGroups.Comparison?) -> JSONValue {
+        guard let comparison else { return .null }
+        return .object([
+            ("group_id", .string(comparison.groupID)),
+            ("title", .string(comparison.title)),
+            (
+                "points",
+                .array(
+                    comparison.points.map {
+                        .object([("year", .integer($0.year)), ("mean", .number($0.mean)), ("members", .integer($0.members))])
+                    })
+            ),
+        ])
+    }
+
     static func indicator(_ summary: SeriesSummary) -> JSONValue {
         let evaluation = summary.evaluation
         let nullableInt: (Int?) -> JSONValue = { $0.map { .integer($0) } ?? .null }
@@ -121,6 +137,7 @@ public enum SummaryDocument {
             ("suggested_target_p50", .number(summary.suggestions[0.5])),
             ("suggested_target_p80", .number(summary.suggestions[0.8])),
             ("suggested_target_p90", .number(summary.suggestions[0.9])),
+            ("comparison", comparison(summary.comparison)),
             (
                 "points",
                 .array(

@@ -30,7 +30,8 @@ public struct RunAnalysis: Sendable {
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
         let panel = Panel(dataset: dataset)
-        let pools = UncertaintyPools(dataset: dataset)
+        let comparisons = ComparisonGroups(dataset: dataset)
+        let pools = UncertaintyPools(dataset: dataset, groups: comparisons)
         var pointsByKey: [SeriesKey: [SeriesPoint]] = [:]
         for (row, key) in panel.keys.enumerated() { pointsByKey[key] = panel.points(row: row) }
         // Series are independent: summarise them on all cores, each into its own slot.
@@ -50,7 +51,8 @@ public struct RunAnalysis: Sendable {
                 let key = keys[index]
                 let summary = SeriesSummary(
                     key: key, points: points[index], targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
-                    indicator: indicators[key.indicatorID], method: method, pools: pools)
+                    indicator: indicators[key.indicatorID], method: method, pools: pools,
+                    comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
                 slots.store(index, summary)
                 onSeries?(summary, keys.count)
                 index += workers

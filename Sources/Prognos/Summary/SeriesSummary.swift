@@ -18,6 +18,9 @@ public struct SeriesSummary: Sendable {
     public let suggestions: [Double: Double]
     /// The Eurostat and UN SDG progress classes against the target, if there is one.
     public let progress: ProgressClassification?
+    /// The series' comparison group ("liknande kommuner") and its mean per year, if the
+    /// dataset has entity groups.
+    public let comparison: ComparisonGroups.Comparison?
 
     public var last: SeriesPoint? { points.last }
     public var previous: SeriesPoint? { points.count >= 2 ? points[points.count - 2] : nil }
@@ -33,10 +36,11 @@ public struct SeriesSummary: Sendable {
 
     public init(
         key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int, indicator: Indicator? = nil,
-        method: (any Forecaster)? = nil, pools: UncertaintyPools? = nil
+        method: (any Forecaster)? = nil, pools: UncertaintyPools? = nil, comparison: ComparisonGroups.Comparison? = nil
     ) {
         self.key = key
         self.points = points
+        self.comparison = comparison
         self.trend = LinearTrend(years: points.map(\.year), values: points.map(\.value))
         let own = targets.filter {
             key.gender == .total && $0.entityID == key.entityID && $0.indicatorID == key.indicatorID

@@ -1,0 +1,104 @@
+/// The comparison group of each series, and the group's mean beside the series'
+/// outcomes: an indicator shown beside "liknande kommuner".
+///
+/// For a series (entity e, indicator i) the chosen group is, among the groups made for e
+/// (``EntityGroup/forEntityID``: its "liknande kommuner"), the one in which the most
+/// *other* members have an outcome of i (gender T), ties to the earlier in the file;
+/// when none of them has such a member, the smallest group e is a member of that has one
+/// (the most specific: a network of four before a county before "Alla kommuner"), ties
+/// to the earlier in the file. A group where no other member has an outcome of i is
+/// never chosen. The group's value in a year is the
+/// unweighted mean of the other members' outcomes that year — as Kolada computes its
+/// group averages — with the number of members it averages; e's own outcome is never in
+/// it, so the comparison is with the others.
+///
+/// Edge cases: a dataset without groups has no comparisons (and costs nothing); gender
+/// breakdowns are compared only through their total series; a member's preliminary
+/// outcomes count like final ones.
+public struct ComparisonGroups: Sendable {
+    /// One year of a group's comparison series.
+    public struct Point: Sendable, Equatable {
+        public var year: Int
+        /// The mean of the other members' outcomes in the year.
+        public var mean: Double
+        /// How many members the mean averages.
+        public var members: Int
+    }
+
+    /// A group's series beside one series.
+    public struct Comparison: Sendable, Equatable {
+        public var groupID: String
+        public var title: String
+        public var points: [Point]
+    }
+
+    private let groups: [EntityGroup]
+    /// The groups made for each entity, in file order.
+    private var madeFor: [String: [Int]] = [:]
+    /// The groups each entity is a member of, smallest first, then in file order.
+    private var memberOf: [String: [Int]] = [:]
+    /// Total (gender T) outcomes of the entities that are members of any group, by year.
+    private var outcomes: [SeriesKey: [Int: Double]] = [:]
+
+    public init(dataset: Dataset) {
+        groups = dataset.entityGroups
+        guard !groups.isEmpty else { return }
+        var members = Set<String>()
+        for (index, group) in groups.enumerated() {
+            if let focus = group.forEntityID { madeFor[focus, default: []].append(index) }
+            members.formUnion(group.memberIDs)
+        }
+        let bySize = groups.indices.sorted { (groups[$0].memberIDs.count, $0) < (groups[$1].memberIDs.count, $1) }
+        for index in bySize {
+            for member in groups[index].memberIDs where groups[index].forEntityID != member {
+                memberOf[member, default: []].append(index)
+            }
+        }
+        for observation in dataset.observations where observation.gender == .total && members.contains(observation.entityID) {
+            outcomes[SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID), default: [:]][observation.year] =
+                observation.value
+        }
+    }
+
+    public var isEmpty: Bool { groups.isEmpty }
+
+    /// The group a series is compared with, and the members other than its entity.
+    public func group(for key: SeriesKey) -> (group: EntityGroup, others: [String])? {
+        func others(_ index: Int) -> [String] {
+            groups[index].memberIDs.filter {
+                $0 != key.entityID && outcomes[SeriesKey(entityID: $0, indicatorID: key.indicatorID)] != nil
+            }
+        }
+        var best: (group: EntityGroup, others: [String])? = nil
+        for index in madeFor[key.entityID] ?? [] {
+            let covered = others(index)
+            if !covered.isEmpty, covered.count > (best?.others.count ?? 0) { best = (groups[index], covered) }
+        }
+        if let best { return best }
+        for index in memberOf[key.entityID] ?? [] {
+            let covered = others(index)
+            if !covered.isEmpty { return (groups[index], covered) }
+        }
+        return nil
+    }
+
+    /// The chosen group's mean per year, for the years where any other member has an outcome.
+    public func comparison(for key: SeriesKey) -> Comparison? {
+        guard key.gender == .total, let (group, others) = group(for: key) else { return nil }
+        var sums: [Int: (total: Double, count: Int)] = [:]
+        for member in others {
+            guard let values = outcomes[SeriesKey(entityID: member, indicatorID: key.indicatorID)] else { continue }
+            // Members in file order, years in order: the sums run in a fixed order.
+            for year in values.keys.sorted() {
+                guard let value = values[year] else { continue }
+                let sum = sums[year] ?? (0, 0)
+                sums[year] = (sum.total + value, sum.count + 1)
+            }
+        }
+        let points = sums.keys.sorted().compactMap { year -> Point? in
+            guard let sum = sums[year] else { return nil }
+            return Point(year: year, mean: sum.total / Double(sum.count), members: sum.count)
+        }
+        return Comparison(groupID: group.id, title: group.title, points: points)
+    }
+}
