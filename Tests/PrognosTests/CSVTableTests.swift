@@ -92,14 +92,21 @@ import Testing
     }
 }
 
-/// The UTF-8 byte scanner (any ASCII delimiter) against the scalar scanner (used for
-/// other delimiters): the same text with "," swapped for "§" must give the same fields,
-/// lines, columns and diagnostics.
+/// The UTF-8 byte scanner against the scalar scanner it replaced (`ScalarCSVReference`):
+/// the same text gives the same fields, lines, columns and diagnostics, with a comma, a
+/// semicolon and a tab as the delimiter.
 @Suite struct CSVByteScannerTests {
-    static func bothWays(_ text: String) -> (bytes: CSVTable, scalars: CSVTable, bytesProblems: [Diagnostic], scalarProblems: [Diagnostic]) {
-        let (a, aProblems) = CSVTable.parse(text, file: "f.csv")
-        let (b, bProblems) = CSVTable.parse(text.replacingOccurrences(of: ",", with: "§"), file: "f.csv", delimiter: "§")
-        return (a, b, aProblems, bProblems)
+    static func check(_ text: String, _ delimiter: Unicode.Scalar) {
+        guard let csvDelimiter = CSVDelimiter(delimiter) else {
+            Issue.record("not a delimiter")
+            return
+        }
+        var rows: [[CSVField]] = []
+        let problems = CSVTable.forEachRow(text, file: "f.csv", delimiter: csvDelimiter) { rows.append($0) }
+        var reference = ScalarCSVReference(file: "f.csv", delimiter: delimiter)
+        let expected = reference.parse(text)
+        #expect(rows == expected, "\(text.debugDescription)")
+        #expect(problems == reference.diagnostics, "\(text.debugDescription)")
     }
 
     static let samples = [
@@ -111,31 +118,29 @@ import Testing
         "",
         "\n\n,\n,,\n",
         "é,\"\",\"\r\n\"\n😀,💶\n",
+        "a;b\tc\n1;2\t3\n",
     ]
 
     @Test(arguments: samples)
     func byteScannerEqualsScalarScanner(_ text: String) {
-        let result = Self.bothWays(text)
-        #expect(result.bytes.header == result.scalars.header.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) })
-        #expect(result.bytes.records.count == result.scalars.records.count)
-        for (a, b) in zip(result.bytes.records, result.scalars.records) {
-            #expect(a == b.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) })
-        }
-        #expect(result.bytesProblems == result.scalarProblems)
+        for delimiter: Unicode.Scalar in [",", ";", "\t"] { Self.check(text, delimiter) }
     }
 
     @Test func randomTextsScanAlike() {
         var random = SplitMix64(seed: 42)
-        let alphabet: [String] = ["a", "å", "😀", ",", "\"", "\n", "\r", "\r\n", " ", "1", "−", "\u{FEFF}"]
+        let alphabet: [String] = ["a", "å", "😀", ",", ";", "\t", "\"", "\n", "\r", "\r\n", " ", "1", "−", "\u{FEFF}"]
         for _ in 0..<2000 {
             let length = Int(random.nextUnit() * 30)
             let text = (0..<length).map { _ in alphabet[Int(random.nextUnit() * Double(alphabet.count))] }.joined()
-            let result = Self.bothWays(text)
-            let scalars = result.scalars.records.map { $0.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) } }
-            let header = result.scalars.header.map { CSVField(text: $0.text.replacingOccurrences(of: "§", with: ","), line: $0.line, column: $0.column) }
-            #expect(result.bytes.header == header, "\(text.debugDescription)")
-            #expect(result.bytes.records == scalars, "\(text.debugDescription)")
-            #expect(result.bytesProblems == result.scalarProblems, "\(text.debugDescription)")
+            let delimiter: Unicode.Scalar = [",", ";", "\t"][Int(random.nextUnit() * 3)]
+            Self.check(text, delimiter)
         }
+    }
+
+    @Test func delimitersAreASCII() {
+        #expect(CSVDelimiter("§") == nil)
+        #expect(CSVDelimiter("\"") == nil)
+        #expect(CSVDelimiter("\n") == nil)
+        #expect(CSVDelimiter("|")?.byte == UInt8(ascii: "|"))
     }
 }

@@ -9,7 +9,7 @@ public struct CSVField: Sendable, Equatable {
 
 /// A parsed CSV file: a header and records, every field with its location.
 ///
-/// The dialect is RFC 4180 with a comma delimiter (or another given one): fields may be quoted with `"`,
+/// The dialect is RFC 4180 with a comma delimiter (or another ASCII one, ``CSVDelimiter``): fields may be quoted with `"`,
 /// a quote inside a quoted field is doubled, quoted fields may span lines, and lines
 /// end in LF or CRLF. A UTF-8 byte-order mark at the start is skipped. Empty lines
 /// are skipped.
@@ -19,7 +19,7 @@ public struct CSVTable: Sendable {
 
     /// Parses `text`; problems (an unterminated quote, text after a closing quote)
     /// are returned as diagnostics naming `file`, and parsing goes on where it can.
-    public static func parse(_ text: String, file: String, delimiter: Unicode.Scalar = ",") -> (table: CSVTable, diagnostics: [Diagnostic]) {
+    public static func parse(_ text: String, file: String, delimiter: CSVDelimiter = .comma) -> (table: CSVTable, diagnostics: [Diagnostic]) {
         var header: [CSVField] = []
         var records: [[CSVField]] = []
         var first = true
@@ -38,138 +38,49 @@ public struct CSVTable: Sendable {
     /// would list them, without keeping them: a file of millions of rows is read in the
     /// memory of one row. Returns the problems found.
     public static func forEachRow(
-        _ text: String, file: String, delimiter: Unicode.Scalar = ",", _ body: ([CSVField]) -> Void
+        _ text: String, file: String, delimiter: CSVDelimiter = .comma, _ body: ([CSVField]) -> Void
     ) -> [Diagnostic] {
         var parser = CSVParser(file: file, delimiter: delimiter)
-        if delimiter.isASCII {
-            var text = text
-            text.withUTF8 { bytes in parser.parseUTF8(bytes, body) }
-        } else {
-            for row in parser.parse(text) { body(row) }
-        }
+        var text = text
+        text.withUTF8 { bytes in parser.parseUTF8(bytes, body) }
         return parser.diagnostics
     }
 }
 
-/// A one-pass RFC 4180 scanner that records where each field starts.
-private struct CSVParser {
-    let file: String
-    let delimiter: Unicode.Scalar
-    var diagnostics: [Diagnostic] = []
+/// The field delimiter of a CSV file: one ASCII character other than a quote, CR or LF.
+public struct CSVDelimiter: Sendable, Equatable {
+    public let byte: UInt8
 
-    init(file: String, delimiter: Unicode.Scalar) {
-        self.file = file
-        self.delimiter = delimiter
+    /// The delimiter `character`, or nil when it is not ASCII or is `"`, CR or LF.
+    public init?(_ character: Unicode.Scalar) {
+        guard character.isASCII, !["\"", "\r", "\n"].contains(character) else { return nil }
+        byte = UInt8(character.value)
     }
 
-    mutating func parse(_ text: String) -> [[CSVField]] {
-        var rows: [[CSVField]] = []
-        var row: [CSVField] = []
-        var field = ""
-        var line = 1
-        var column = 1
-        var fieldLine = 1
-        var fieldColumn = 1
-        var inQuotes = false
-        var quotedField = false
-        var afterClosingQuote = false
-        var rowIsBlank = true
+    private init(byte: UInt8) { self.byte = byte }
 
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
+    public static let comma = CSVDelimiter(byte: UInt8(ascii: ","))
+    public static let semicolon = CSVDelimiter(byte: UInt8(ascii: ";"))
+    public static let tab = CSVDelimiter(byte: UInt8(ascii: "\t"))
+}
 
-        func endField() {
-            row.append(CSVField(text: field, line: fieldLine, column: fieldColumn))
-            field = ""
-            quotedField = false
-            afterClosingQuote = false
-        }
+/// A one-pass RFC 4180 scanner over UTF-8 bytes that records where each field starts.
+private struct CSVParser {
+    let file: String
+    let delimiter: UInt8
+    var diagnostics: [Diagnostic] = []
 
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            if inQuotes {
-                if scalar == "\"" {
-                    if index < scalars.count && scalars[index] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        index += 1
-                        column += 2
-                        continue
-                    }
-                    inQuotes = false
-                    afterClosingQuote = true
-                    column += 1
-                    continue
-                }
-                field.unicodeScalars.append(scalar)
-                if scalar == "\n" {
-                    line += 1
-                    column = 1
-                } else {
-                    column += 1
-                }
-                continue
-            }
-            switch scalar {
-            case delimiter:
-                endField()
-                column += 1
-                fieldLine = line
-                fieldColumn = column
-                rowIsBlank = false
-            case "\r" where index < scalars.count && scalars[index] == "\n":
-                continue
-            case "\n", "\r":
-                if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
-                    endField()
-                    rows.append(row)
-                }
-                row = []
-                line += 1
-                column = 1
-                fieldLine = line
-                fieldColumn = 1
-                rowIsBlank = true
-            case "\"" where field.isEmpty && !quotedField:
-                inQuotes = true
-                quotedField = true
-                rowIsBlank = false
-                column += 1
-            default:
-                if afterClosingQuote {
-                    diagnostics.append(
-                        Diagnostic(
-                            file: file, line: line, column: column,
-                            reason: "text after the closing quote of a field"))
-                    afterClosingQuote = false
-                }
-                field.unicodeScalars.append(scalar)
-                rowIsBlank = false
-                column += 1
-            }
-        }
-        if inQuotes {
-            diagnostics.append(
-                Diagnostic(
-                    file: file, line: fieldLine, column: fieldColumn,
-                    reason: "quoted field is not closed before the end of the file"))
-        }
-        if !(rowIsBlank && field.isEmpty && row.isEmpty && !quotedField) {
-            endField()
-            rows.append(row)
-        }
-        return rows
+    init(file: String, delimiter: CSVDelimiter) {
+        self.file = file
+        self.delimiter = delimiter.byte
     }
 }
 
 extension CSVParser {
-    /// The same scanner as ``parse(_:)`` over UTF-8 bytes, for an ASCII delimiter: each
-    /// byte that starts a scalar counts one column, continuation bytes none, so lines,
-    /// columns and diagnostics are those of the scalar scanner. Rows go to `body` as they
-    /// end.
+    /// Scans UTF-8 bytes: each byte that starts a scalar counts one column, continuation
+    /// bytes none, so columns count characters (Unicode scalars) as a reader of the file
+    /// would. Rows go to `body` as they end.
     mutating func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([CSVField]) -> Void) {
-        let delimiter = UInt8(self.delimiter.value)
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")

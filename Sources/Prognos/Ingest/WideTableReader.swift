@@ -40,7 +40,7 @@ public enum WideTableReader {
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
     }
 
-    static func delimiter(of text: String) -> Unicode.Scalar {
+    static func delimiter(of text: String) -> CSVDelimiter {
         var counts: [Unicode.Scalar: Int] = [";": 0, "\t": 0, ",": 0]
         var quoted = false
         for scalar in text.unicodeScalars {
@@ -51,9 +51,9 @@ public enum WideTableReader {
         let semicolons = counts[";"] ?? 0
         let tabs = counts["\t"] ?? 0
         let commas = counts[","] ?? 0
-        if tabs > semicolons && tabs > commas { return "\t" }
-        if semicolons > 0 && semicolons >= commas { return ";" }
-        return commas > 0 ? "," : ";"
+        if tabs > semicolons && tabs > commas { return .tab }
+        if semicolons > 0 && semicolons >= commas { return .semicolon }
+        return commas > 0 ? .comma : .semicolon
     }
 
     static func year(in header: String) -> Int? {
