@@ -3,7 +3,8 @@ import Testing
 
 @testable import Prognos
 
-/// The batched path (one GEMM per mask group) against the one-at-a-time path
+/// The batched path (complete series through one operator, series with gaps one by one)
+/// against the one-at-a-time path
 /// (``LinearTrend``: refined QR per series), and its determinism across thread counts.
 @Suite struct BatchedTrendFitTests {
     static let years = Array(2004...2023)
@@ -84,5 +85,26 @@ import Testing
         #expect(fit.slopes[2].isNaN && fit.slopes[3].isNaN)
         #expect(abs(fit.slopeStandardErrors[0]) < 1e-14)
         _ = n
+    }
+
+    /// A grid of 150 years (no limit on its length), complete and with gaps.
+    @Test func longGrids() throws {
+        let years = Array(1874...2023)
+        let n = years.count
+        var random = SplitMix64(seed: 5)
+        var values: [Double] = []
+        for s in 0..<40 {
+            for i in 0..<n {
+                let missing = s % 2 == 1 && random.nextUnit() < 0.2
+                values.append(missing ? .nan : 10 + 0.3 * Double(i) + random.nextNormal())
+            }
+        }
+        let batch = BatchedTrendFit(values: values, years: years, threads: 2)
+        for s in 0..<40 {
+            let present = (0..<n).filter { !values[s * n + $0].isNaN }
+            let trend = try #require(LinearTrend(years: present.map { years[$0] }, values: present.map { values[s * n + $0] }))
+            #expect(close(batch.slopes[s], trend.slope), "series \(s)")
+            #expect(close(batch.slopeStandardErrors[s], trend.slopeStandardError ?? .nan), "series \(s) se")
+        }
     }
 }
