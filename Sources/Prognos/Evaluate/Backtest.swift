@@ -19,13 +19,24 @@ public enum Backtest {
         public var upperBound: Double?
     }
 
-    /// The total-gender series of a dataset, in panel order.
-    public static func series(of dataset: Dataset) -> [EvaluationSeries] {
+    /// The total-gender series of a dataset, in the order of their first observation.
+    ///
+    /// - Parameter including: which series to build (all when nil); the others cost a
+    ///   look at their key only.
+    public static func series(of dataset: Dataset, including: ((SeriesKey) -> Bool)? = nil) -> [EvaluationSeries] {
         let indicators = dataset.indicatorsByID
         var grouped: [SeriesKey: [Observation]] = [:]
         var order: [SeriesKey] = []
+        var excluded = Set<SeriesKey>()
         for observation in dataset.observations where observation.gender == .total {
             let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID)
+            if let including, grouped[key] == nil {
+                if excluded.contains(key) { continue }
+                if !including(key) {
+                    excluded.insert(key)
+                    continue
+                }
+            }
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(observation)
         }

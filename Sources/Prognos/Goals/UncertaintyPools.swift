@@ -44,26 +44,31 @@ public struct UncertaintyPools: Sendable {
     private var groups: ComparisonGroups
 
     /// - Parameter groups: the dataset's comparison groups, if already built.
-    public init(dataset: Dataset, groups: ComparisonGroups? = nil) {
+    /// - Parameter panel: the dataset's panel, if already built (the changes are read from
+    ///   its rows: consecutive years are adjacent cells, both present).
+    public init(dataset: Dataset, groups: ComparisonGroups? = nil, panel: Panel? = nil) {
         self.groups = groups ?? ComparisonGroups(dataset: dataset)
         for indicator in dataset.indicators {
             units[indicator.id] = indicator.unit
             sources[indicator.id] = indicator.source
         }
-        var byKey: [SeriesKey: [Observation]] = [:]
-        for observation in dataset.observations where observation.gender == .total {
-            byKey[SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID), default: []].append(observation)
-        }
+        let panel = panel ?? Panel(dataset: dataset)
+        let width = panel.years.count
         var series: [(key: SeriesKey, sum: Sum)] = []
-        series.reserveCapacity(byKey.count)
-        for (key, observations) in byKey {
-            let sorted = observations.sorted { $0.year < $1.year }
-            var sum = Sum()
-            for (a, b) in zip(sorted, sorted.dropFirst()) where b.year == a.year + 1 {
-                sum.squares += (b.value - a.value) * (b.value - a.value)
-                sum.count += 1
+        series.reserveCapacity(panel.keys.count)
+        panel.values.withUnsafeBufferPointer { values in
+            for (row, key) in panel.keys.enumerated() where key.gender == .total {
+                var sum = Sum()
+                let base = row * width
+                for offset in 1..<max(width, 1) {
+                    let a = values[base + offset - 1]
+                    let b = values[base + offset]
+                    guard !a.isNaN, !b.isNaN else { continue }
+                    sum.squares += (b - a) * (b - a)
+                    sum.count += 1
+                }
+                series.append((key, sum))
             }
-            series.append((key, sum))
         }
         series.sort { ($0.key.entityID, $0.key.indicatorID) < ($1.key.entityID, $1.key.indicatorID) }
         var indicatorSums: [String: [(String, Sum)]] = [:]

@@ -31,12 +31,10 @@ public struct RunAnalysis: Sendable {
         self.year = assessedYear
         let panel = Panel(dataset: dataset)
         let comparisons = ComparisonGroups(dataset: dataset)
-        let pools = UncertaintyPools(dataset: dataset, groups: comparisons)
-        var pointsByKey: [SeriesKey: [SeriesPoint]] = [:]
-        for (row, key) in panel.keys.enumerated() { pointsByKey[key] = panel.points(row: row) }
+        let pools = UncertaintyPools(dataset: dataset, groups: comparisons, panel: panel)
         // Series are independent: summarise them on all cores, each into its own slot.
+        // Each summary holds its series' points; nothing else keeps a copy of them.
         let keys = panel.keys
-        let points = keys.map { pointsByKey[$0] ?? [] }
         let slots = SummarySlots(count: keys.count)
         // Each series gets only its own targets (a scan of all targets per series would be
         // quadratic in a country's worth of series).
@@ -50,7 +48,7 @@ public struct RunAnalysis: Sendable {
             while index < keys.count {
                 let key = keys[index]
                 let summary = SeriesSummary(
-                    key: key, points: points[index], targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
+                    key: key, points: panel.points(row: index), targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
                     indicator: indicators[key.indicatorID], method: method, pools: pools,
                     comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
                 slots.store(index, summary)
@@ -62,9 +60,20 @@ public struct RunAnalysis: Sendable {
         self.series = series
         var accuracy: [AccuracyTable.Row] = []
         if let method {
-            let long = Backtest.series(of: dataset).filter { $0.values.count >= 5 }
-            let sample = SeriesSample(total: long.count, limit: accuracySample)
-            let evaluation = long.filter { sample.contains($0.key) }
+            // Series with five outcomes or more, counted on the panel; only those in the
+            // sample are gathered for the backtest.
+            let width = panel.years.count
+            func outcomes(_ row: Int) -> Int {
+                var count = 0
+                for offset in 0..<width where !panel.values[row * width + offset].isNaN { count += 1 }
+                return count
+            }
+            var longCount = 0
+            for (row, key) in keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
+            let sample = SeriesSample(total: longCount, limit: accuracySample)
+            let evaluation = Backtest.series(of: dataset) { key in
+                sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
+            }.filter { $0.values.count >= 5 }
             for candidate in [method, RandomWalk(drift: false) as any Forecaster] {
                 let results = Backtest.run(
                     method: candidate, series: evaluation, holdout: 1, origins: 3,
@@ -73,25 +82,28 @@ public struct RunAnalysis: Sendable {
             }
         }
         self.accuracy = accuracy
-        let summariesByKey = Dictionary(series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        // Summaries are found through the panel's row of their key (series are in panel order).
+        func summary(_ key: SeriesKey) -> SeriesSummary? {
+            panel.row(of: key).flatMap { $0 < series.count ? series[$0] : nil }
+        }
         let targetsByGoal = Dictionary(grouping: dataset.targets, by: \.goalID)
         self.goals = dataset.goals.map { goal in
             GoalEvaluation(
                 goal: goal, targets: targetsByGoal[goal.id] ?? [], year: assessedYear ?? 0,
-                series: { pointsByKey[$0] ?? [] },
+                series: { summary($0)?.points ?? [] },
                 likelihood: { target in
                     method.map { method in
                         let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)
                         // The series summary already judged this target (same year, value
                         // and comparator give the same likelihood, whatever the goal).
-                        if let judged = summariesByKey[key]?.evaluation, let likelihood = judged.likelihood,
+                        if let judged = summary(key)?.evaluation, let likelihood = judged.likelihood,
                             judged.target.year == target.year, judged.target.value == target.value,
                             judged.target.comparator == target.comparator
                         {
                             return likelihood
                         }
                         return TargetLikelihood.make(
-                            target: target, points: pointsByKey[key] ?? [], indicator: indicators[target.indicatorID],
+                            target: target, points: summary(key)?.points ?? [], indicator: indicators[target.indicatorID],
                             key: key, pools: pools, method: method)
                     }
                 }, rule: rule)
