@@ -31,6 +31,19 @@ import Testing
         #expect(fully == ["ks-1", "ks-3", "ks-5", "ks-6"])
     }
 
+    /// The analysis lets the observations go once the panel is built; every outcome is
+    /// still there, in the series summaries' points.
+    @Test func analysisKeepsOutcomesInItsSummariesOnly() throws {
+        let dataset = try TestSupport.loadBundledDataset()
+        let analysis = RunJob().analyse(dataset)
+        #expect(analysis.dataset.observations.isEmpty)
+        #expect(analysis.dataset.indicators == dataset.indicators && analysis.dataset.targets == dataset.targets)
+        let points = analysis.series.reduce(0) { $0 + $1.points.count }
+        #expect(points == dataset.observations.count)
+        // The caller's dataset is its own: it keeps its observations.
+        #expect(!dataset.observations.isEmpty)
+    }
+
     @Test func writesEverySeriesAndGoal() throws {
         let dataset = try TestSupport.loadBundledDataset()
         let job = RunJob()

@@ -50,6 +50,8 @@ public struct Dataset: Sendable, Equatable {
 
     /// The latest year with an observation, if any: the default year of assessment.
     public var latestObservedYear: Int? {
-        observations.map(\.year).max()
+        var latest: Int? = nil
+        for observation in observations where observation.year > (latest ?? Int.min) { latest = observation.year }
+        return latest
     }
 }

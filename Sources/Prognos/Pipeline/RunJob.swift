@@ -58,7 +58,9 @@ public struct RunJob: Sendable {
         let limit = detailLimit
         let indicators = dataset.indicatorsByID
         let entities = dataset.entitiesByID
-        let analysis = RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule) { summary, count in
+        let goalRule = rule ?? dataset.goalRule
+        // The analysis takes the dataset over, so that it can let the observations go.
+        let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule) { summary, count in
             guard SeriesSample(total: count, limit: limit).contains(summary.key) else { return }
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }

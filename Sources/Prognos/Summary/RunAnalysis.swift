@@ -2,6 +2,9 @@ import Foundation
 
 /// Everything the batch job computes from a dataset, before it is rendered.
 public struct RunAnalysis: Sendable {
+    /// The dataset analysed, without its observations: once the panel is built they are
+    /// let go (a country's worth is gigabytes); each series' outcomes are its summary's
+    /// `points`.
     public let dataset: Dataset
     /// The year assessed: targets of this year are judged (default: the latest year with an outcome).
     public let year: Int?
@@ -21,24 +24,49 @@ public struct RunAnalysis: Sendable {
     ///   all, as soon as the summary is computed (on a worker thread), so that rendering can
     ///   start while the rest is computed.
     public init(
-        dataset: Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
+        dataset: consuming Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
         accuracySample: Int = SeriesSample.defaultLimit,
         onSeries: (@Sendable (SeriesSummary, _ seriesCount: Int) -> Void)? = nil
     ) {
-        self.dataset = dataset
+        // A var of its own: what was passed in is moved here, so that clearing its
+        // observations below frees them (when the caller passed it with `consume`).
+        var dataset = dataset
         let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
         let panel = Panel(dataset: dataset)
         let comparisons = ComparisonGroups(dataset: dataset)
         let pools = UncertaintyPools(dataset: dataset, groups: comparisons, panel: panel)
+        // The accuracy backtest's sample is gathered now, while the observations are here:
+        // series with five outcomes or more, counted on the panel; only those in the
+        // sample are gathered.
+        var evaluation: [Backtest.EvaluationSeries] = []
+        if method != nil {
+            let width = panel.years.count
+            func outcomes(_ row: Int) -> Int {
+                var count = 0
+                for offset in 0..<width where !panel.values[row * width + offset].isNaN { count += 1 }
+                return count
+            }
+            var longCount = 0
+            for (row, key) in panel.keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
+            let sample = SeriesSample(total: longCount, limit: accuracySample)
+            evaluation = Backtest.series(of: dataset) { key in
+                sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
+            }.filter { $0.values.count >= 5 }
+        }
+        // The observations are no longer needed: the panel, the pools and the sample have
+        // what the rest takes from them.
+        dataset.observations = []
+        let kept = dataset
+        self.dataset = kept
         // Series are independent: summarise them on all cores, each into its own slot.
         // Each summary holds its series' points; nothing else keeps a copy of them.
         let keys = panel.keys
         let slots = SummarySlots(count: keys.count)
         // Each series gets only its own targets (a scan of all targets per series would be
         // quadratic in a country's worth of series).
-        let targetsByKey = Dictionary(grouping: dataset.targets) {
+        let targetsByKey = Dictionary(grouping: kept.targets) {
             SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID)
         }
         let summaryYear = assessedYear ?? 0
@@ -60,20 +88,6 @@ public struct RunAnalysis: Sendable {
         self.series = series
         var accuracy: [AccuracyTable.Row] = []
         if let method {
-            // Series with five outcomes or more, counted on the panel; only those in the
-            // sample are gathered for the backtest.
-            let width = panel.years.count
-            func outcomes(_ row: Int) -> Int {
-                var count = 0
-                for offset in 0..<width where !panel.values[row * width + offset].isNaN { count += 1 }
-                return count
-            }
-            var longCount = 0
-            for (row, key) in keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
-            let sample = SeriesSample(total: longCount, limit: accuracySample)
-            let evaluation = Backtest.series(of: dataset) { key in
-                sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
-            }.filter { $0.values.count >= 5 }
             for candidate in [method, RandomWalk(drift: false) as any Forecaster] {
                 let results = Backtest.run(
                     method: candidate, series: evaluation, holdout: 1, origins: 3,
@@ -86,8 +100,8 @@ public struct RunAnalysis: Sendable {
         func summary(_ key: SeriesKey) -> SeriesSummary? {
             panel.row(of: key).flatMap { $0 < series.count ? series[$0] : nil }
         }
-        let targetsByGoal = Dictionary(grouping: dataset.targets, by: \.goalID)
-        self.goals = dataset.goals.map { goal in
+        let targetsByGoal = Dictionary(grouping: kept.targets, by: \.goalID)
+        self.goals = kept.goals.map { goal in
             GoalEvaluation(
                 goal: goal, targets: targetsByGoal[goal.id] ?? [], year: assessedYear ?? 0,
                 series: { summary($0)?.points ?? [] },
