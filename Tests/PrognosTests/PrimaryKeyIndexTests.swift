@@ -32,6 +32,18 @@ import Testing
         #expect(index.insert(["E0", "I0", "2004", "K"], line: line + 2) == nil)
     }
 
+    /// A table sized for its keys up front (at most three quarters full) finds the same
+    /// duplicates without growing.
+    @Test func reservedTable() {
+        #expect(PackedKeyTable.capacity(for: 768) == 1024)
+        #expect(PackedKeyTable.capacity(for: 769) == 2048)
+        #expect(PackedKeyTable.capacity(for: 18_336_296) == 1 << 25)
+        var index = PrimaryKeyIndex(columns: 2)
+        index.reserve(5000)
+        for k in 0..<5000 { #expect(index.insert(["e\(k % 50)", "i\(k / 50)"], line: k + 2) == nil) }
+        #expect(index.insert(["e7", "i3"], line: 9999) == 3 * 50 + 7 + 2)
+    }
+
     @Test func keysWiderThanFiveColumnsStillWork() {
         var index = PrimaryKeyIndex(columns: 6)
         #expect(index.insert(["a", "b", "c", "d", "e", "f"], line: 2) == nil)

@@ -47,6 +47,19 @@ public struct CSVTable: Sendable {
     }
 }
 
+extension CSVTable {
+    /// The number of line feeds in `text`: at most one more than its rows, for sizing
+    /// what holds them before reading.
+    public static func lineFeedCount(_ text: String) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte == 0x0A { count += 1 }
+            return count
+        }
+    }
+}
+
 /// The field delimiter of a CSV file: one ASCII character other than a quote, CR or LF.
 public struct CSVDelimiter: Sendable, Equatable {
     public let byte: UInt8

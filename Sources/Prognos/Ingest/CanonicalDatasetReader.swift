@@ -77,7 +77,10 @@ private struct ReadContext {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
+        // Room for every row from the start: growing by doubling would hold the old and
+        // the new buffer at once (gigabytes for a country's worth of rows).
         var observations: [Observation] = []
+        observations.reserveCapacity(lineCount(of: CanonicalSchema.observations))
         forEachRow(of: CanonicalSchema.observations) { context, row, file in
             if let value = context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators) {
                 observations.append(value)
@@ -85,6 +88,7 @@ private struct ReadContext {
         }
         dataset.observations = observations
         var targets: [Target] = []
+        targets.reserveCapacity(lineCount(of: CanonicalSchema.targets))
         forEachRow(of: CanonicalSchema.targets) { context, row, file in
             if let value = context.target(
                 row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
@@ -104,6 +108,13 @@ private struct ReadContext {
     }
 
     // MARK: Files and rows
+
+    /// The number of line feeds in a resource's file (0 when it is missing): at most one
+    /// more than its rows, the header being one of the lines.
+    func lineCount(of spec: ResourceSpec) -> Int {
+        guard let path = descriptor.resourcePaths[spec.name], let text = files[path] else { return 0 }
+        return CSVTable.lineFeedCount(text)
+    }
 
     /// The rows of a resource that have the right number of fields and non-empty
     /// required values; every other problem with the file is recorded.
@@ -150,6 +161,8 @@ private struct ReadContext {
         var columnIndex: [String: Int] = [:]
         var missingRequired = false
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
+        // As many keys as the file has lines, at most: the table is sized once.
+        keys.reserve(CSVTable.lineFeedCount(text))
         var problems: [Diagnostic] = []
         let csvProblems = CSVTable.forEachRow(text, file: file) { record in
             guard let columns = header else {
@@ -427,6 +440,11 @@ struct PrimaryKeyIndex {
         numbers = Array(repeating: [:], count: columns)
     }
 
+    /// Sizes the index for about `keys` keys, so that it never grows while reading.
+    mutating func reserve(_ keys: Int) {
+        if numbers.count <= 5 { table.reserve(keys) }
+    }
+
     /// Records `key` at `line`; returns the line where it was first seen, if it was.
     mutating func insert(_ key: [String], line: Int) -> Int? {
         guard key.count <= 5, key.count == numbers.count else {
@@ -459,7 +477,11 @@ struct PrimaryKeyIndex {
 }
 
 /// An insert-only hash table from packed keys to lines: linear probing over a power-of-two
-/// array, growing at half full; the hash mixes the words with odd 64-bit multipliers.
+/// array kept at most three quarters full; the hash mixes the words with odd 64-bit
+/// multipliers. The slots are four parallel arrays (20 bytes of key and 4 of line per
+/// slot; a line of 0 marks an empty slot, as lines count from 1), and a table told how
+/// many keys to expect is sized once: 18 million keys take 0.8 GB and never the old and
+/// the new table at once. Lines past 2³² − 1 are recorded as 2³² − 1.
 struct PackedKeyTable {
     struct Key: Equatable {
         var low: UInt64
@@ -467,9 +489,10 @@ struct PackedKeyTable {
         var extra: UInt32
     }
 
-    private var keys: [Key] = []
-    private var lines: [Int] = []
-    private var used: [Bool] = []
+    private var lows: [UInt64] = []
+    private var highs: [UInt64] = []
+    private var extras: [UInt32] = []
+    private var lines: [UInt32] = []
     private var count = 0
 
     private static func hash(_ key: Key) -> UInt64 {
@@ -479,36 +502,53 @@ struct PackedKeyTable {
         return h &* 0x94D0_49BB_1331_11EB
     }
 
+    /// The smallest power of two (at least 1024) that holds `keys` at most three quarters full.
+    static func capacity(for keys: Int) -> Int {
+        var capacity = 1024
+        while capacity / 4 * 3 < keys { capacity *= 2 }
+        return capacity
+    }
+
+    /// Sizes the table for `keys` keys, if it is smaller (before any insert, to avoid growing).
+    mutating func reserve(_ keys: Int) {
+        let wanted = Self.capacity(for: keys)
+        if wanted > lines.count { resize(to: wanted) }
+    }
+
     /// Records `key` at `line`; returns the earlier line when the key is already there.
     mutating func insert(_ key: Key, line: Int) -> Int? {
-        if 2 * (count + 1) > keys.count { grow() }
-        let mask = keys.count - 1
+        if lines.isEmpty || (count + 1) > lines.count / 4 * 3 { resize(to: max(1024, lines.count * 2)) }
+        let mask = lines.count - 1
         var slot = Int(truncatingIfNeeded: Self.hash(key) >> 7) & mask
-        while used[slot] {
-            if keys[slot] == key { return lines[slot] }
+        while lines[slot] != 0 {
+            if lows[slot] == key.low, highs[slot] == key.high, extras[slot] == key.extra { return Int(lines[slot]) }
             slot = (slot + 1) & mask
         }
-        used[slot] = true
-        keys[slot] = key
-        lines[slot] = line
+        lows[slot] = key.low
+        highs[slot] = key.high
+        extras[slot] = key.extra
+        lines[slot] = UInt32(clamping: max(line, 1))
         count += 1
         return nil
     }
 
-    private mutating func grow() {
-        let capacity = max(1024, keys.count * 2)
-        let oldKeys = keys
+    private mutating func resize(to capacity: Int) {
+        let oldLows = lows
+        let oldHighs = highs
+        let oldExtras = extras
         let oldLines = lines
-        let oldUsed = used
-        keys = Array(repeating: Key(low: 0, high: 0, extra: 0), count: capacity)
+        lows = Array(repeating: 0, count: capacity)
+        highs = Array(repeating: 0, count: capacity)
+        extras = Array(repeating: 0, count: capacity)
         lines = Array(repeating: 0, count: capacity)
-        used = Array(repeating: false, count: capacity)
         let mask = capacity - 1
-        for index in oldKeys.indices where oldUsed[index] {
-            var slot = Int(truncatingIfNeeded: Self.hash(oldKeys[index]) >> 7) & mask
-            while used[slot] { slot = (slot + 1) & mask }
-            used[slot] = true
-            keys[slot] = oldKeys[index]
+        for index in oldLines.indices where oldLines[index] != 0 {
+            let key = Key(low: oldLows[index], high: oldHighs[index], extra: oldExtras[index])
+            var slot = Int(truncatingIfNeeded: Self.hash(key) >> 7) & mask
+            while lines[slot] != 0 { slot = (slot + 1) & mask }
+            lows[slot] = key.low
+            highs[slot] = key.high
+            extras[slot] = key.extra
             lines[slot] = oldLines[index]
         }
     }
