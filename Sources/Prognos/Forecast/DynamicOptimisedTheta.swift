@@ -108,7 +108,8 @@ public struct DynamicOptimisedTheta: Forecaster {
         return sse
     }
 
-    public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
+    /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or not finite.
+    func fitParameters(_ y: [Double]) -> Parameters? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
         let scale = max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-12)
@@ -121,7 +122,12 @@ public struct DynamicOptimisedTheta: Forecaster {
         let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
             Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
         }
-        let parameters = Parameters(level0: best[0], alpha: best[1], theta: best[2])
+        return Parameters(level0: best[0], alpha: best[1], theta: best[2])
+    }
+
+    public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
+        let n = y.count
+        guard let parameters = fitParameters(y) else { return nil }
         let base = Self.path(y, parameters, horizon: horizon)
         var residuals: [Double] = []
         for t in 2..<n { residuals.append(y[t] - base[t]) }

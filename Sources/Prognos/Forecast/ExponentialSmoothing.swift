@@ -52,6 +52,9 @@ public struct ExponentialSmoothing: Forecaster {
         public var phi: Double
         public var level: Double
         public var slope: Double
+        /// The initial states ℓ₀ and b₀ (before y₁).
+        public var initialLevel: Double
+        public var initialSlope: Double
         public var sumOfSquaredErrors: Double
         public var variance: Double
     }
@@ -86,7 +89,7 @@ public struct ExponentialSmoothing: Forecaster {
         let variance = result.sse / Double(max(1, n - k))
         return Fit(
             alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
-            sumOfSquaredErrors: result.sse, variance: variance)
+            initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse, variance: variance)
     }
 
     struct Smoothing {
@@ -112,7 +115,9 @@ public struct ExponentialSmoothing: Forecaster {
     /// and slope (propagated through the same recursions in the same pass). The initial
     /// states are then the least-squares solution of e⁰ ≈ [d g](ℓ₀, b₀), found by a
     /// two-column QR (Gram–Schmidt with one reorthogonalisation), never normal equations.
-    func concentrated(_ y: [Double], smoothing p: Smoothing) -> (sse: Double, level: Double, slope: Double) {
+    func concentrated(
+        _ y: [Double], smoothing p: Smoothing
+    ) -> (sse: Double, level: Double, slope: Double, initialLevel: Double, initialSlope: Double) {
         let n = y.count
         // Three paths and three scratch columns, on the stack: this runs for every trial
         // point of the optimiser.
@@ -145,12 +150,12 @@ public struct ExponentialSmoothing: Forecaster {
             if trend == .none {
                 var norm = 0.0
                 for t in 0..<n { norm += d[t] * d[t] }
-                guard norm > 0 else { return (.infinity, 0, 0) }
+                guard norm > 0 else { return (.infinity, 0, 0, 0, 0) }
                 var dot = 0.0
                 for t in 0..<n { dot += d[t] * e0[t] }
                 initialLevel = dot / norm
             } else {
-                guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else { return (.infinity, 0, 0) }
+                guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else { return (.infinity, 0, 0, 0, 0) }
                 (initialLevel, initialSlope) = solution
             }
             var sse = 0.0
@@ -158,7 +163,10 @@ public struct ExponentialSmoothing: Forecaster {
                 let error = e0[t] - initialLevel * d[t] - initialSlope * g[t]
                 sse += error * error
             }
-            return (sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb)
+            return (
+                sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb,
+                initialLevel, initialSlope
+            )
         }
     }
 
