@@ -55,13 +55,8 @@ public enum Backtest {
         keepTraining: Bool = false
     ) -> [AccuracyTable.SeriesResult] {
         let results = ResultSlots(count: series.count)
-        let workers = max(1, min(threads, series.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < series.count {
-                results.store(index, evaluate(method: method, series[index], holdout: holdout, origins: origins))
-                index += workers
-            }
+        performAdaptively(count: series.count, threads: threads) { index in
+            results.store(index, evaluate(method: method, series[index], holdout: holdout, origins: origins))
         }
         return results.all().flatMap { $0 }
     }

@@ -91,21 +91,29 @@ public struct DynamicOptimisedTheta: Forecaster {
         _ y: [Double], lines: (a: [Double], b: [Double]), _ p: Parameters, scale: Double
     ) -> Double {
         let n = y.count
-        var level = p.alpha * y[0] + (1 - p.alpha) * p.level0
-        let weight = 1 - 1 / p.theta
-        var decay = 1 - p.alpha
-        var sse = 0.0
-        for i in 1..<n {
-            let mu = level + weight * (lines.a[i] * decay + lines.b[i] * (1 - decay * (1 - p.alpha)) / p.alpha)
-            let value = y[i]
-            if i >= 2 {
-                let e = (value - mu) / scale
-                sse += e * e
+        guard n >= 2 else { return 0 }
+        return y.withUnsafeBufferPointer { y in
+            lines.a.withUnsafeBufferPointer { lineA in
+                lines.b.withUnsafeBufferPointer { lineB in
+                    var level = p.alpha * y[0] + (1 - p.alpha) * p.level0
+                    let weight = 1 - 1 / p.theta
+                    var decay = 1 - p.alpha
+                    let inverseAlpha = 1 / p.alpha
+                    var sse = 0.0
+                    for i in 1..<n {
+                        let mu = level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - p.alpha)) * inverseAlpha)
+                        let value = y[i]
+                        if i >= 2 {
+                            let e = value - mu
+                            sse += e * e
+                        }
+                        level = p.alpha * value + (1 - p.alpha) * level
+                        decay *= 1 - p.alpha
+                    }
+                    return sse / (scale * scale)
+                }
             }
-            level = p.alpha * value + (1 - p.alpha) * level
-            decay *= 1 - p.alpha
         }
-        return sse
     }
 
     /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or not finite.

@@ -110,63 +110,121 @@ public struct ExponentialSmoothing: Forecaster {
     /// The sum of squared one-step errors minimised over the initial states, and the
     /// final states, for given smoothing parameters.
     ///
-    /// The filter is affine in (ℓ₀, b₀): eₜ = e⁰ₜ − ℓ₀ dₜ − b₀ gₜ, where e⁰ is the error path
-    /// started from zero states and d, g are the paths' responses to a unit initial level
-    /// and slope (propagated through the same recursions in the same pass). The initial
-    /// states are then the least-squares solution of e⁰ ≈ [d g](ℓ₀, b₀), found by a
-    /// two-column QR (Gram–Schmidt with one reorthogonalisation), never normal equations.
+    /// The filter is affine in (ℓ₀, b₀): eₜ = e⁰ₜ − δℓ dₜ − δb gₜ, where e⁰ is the error path
+    /// started from the reference states (y₁, 0), (δℓ, δb) = (ℓ₀ − y₁, b₀), and d, g are the
+    /// paths' responses to a unit initial level and slope (propagated through the same
+    /// recursions in the same pass, which also accumulates their inner products). The
+    /// correction is the least-squares solution of e⁰ ≈ [d g](δℓ, δb): from the 2 × 2 Gram
+    /// matrix by Cholesky when its columns are far from parallel (the Schur complement
+    /// g·g − (d·g)²/d·d above 10⁻⁸ g·g, so at most 10⁻⁸ of the coefficients is lost to
+    /// rounding), else by the two-column QR of ``twoColumnSolve(_:_:_:scratch:)``. The sum
+    /// of squares is then summed from the residuals themselves, never from the Gram
+    /// matrix, so it carries no cancellation error (and, being stationary in the
+    /// coefficients, only a second-order one from them). Starting the reference path at
+    /// y₁ keeps the correction small.
     func concentrated(
         _ y: [Double], smoothing p: Smoothing
     ) -> (sse: Double, level: Double, slope: Double, initialLevel: Double, initialSlope: Double) {
         let n = y.count
+        guard n > 0 else { return (.infinity, 0, 0, 0, 0) }
+        if trend == .none { return concentratedLevel(y, alpha: p.alpha) }
         // Three paths and three scratch columns, on the stack: this runs for every trial
         // point of the optimiser.
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * max(n, 1)) { storage in
-            let e0 = UnsafeMutableBufferPointer(rebasing: storage[0..<n])
-            let d = UnsafeMutableBufferPointer(rebasing: storage[n..<(2 * n)])
-            let g = UnsafeMutableBufferPointer(rebasing: storage[(2 * n)..<(3 * n)])
-            let scratch = UnsafeMutableBufferPointer(rebasing: storage[(3 * n)..<(6 * n)])
-            // Zero-start path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
-            var level = 0.0, slope = 0.0
-            var sl = 1.0, sb = 0.0
-            var tl = 0.0, tb = 1.0
-            for t in 0..<n {
-                let error = y[t] - (level + p.phi * slope)
-                e0[t] = error
-                let dl = sl + p.phi * sb
-                let dg = tl + p.phi * tb
-                d[t] = dl
-                g[t] = dg
-                level = level + p.phi * slope + p.alpha * error
-                slope = p.phi * slope + p.beta * error
-                // A unit initial level changes the error by −dl; propagate that change.
-                sl = sl + p.phi * sb - p.alpha * dl
-                sb = p.phi * sb - p.beta * dl
-                tl = tl + p.phi * tb - p.alpha * dg
-                tb = p.phi * tb - p.beta * dg
+        return y.withUnsafeBufferPointer { y in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * n) { storage in
+                let e0 = UnsafeMutableBufferPointer(rebasing: storage[0..<n])
+                let d = UnsafeMutableBufferPointer(rebasing: storage[n..<(2 * n)])
+                let g = UnsafeMutableBufferPointer(rebasing: storage[(2 * n)..<(3 * n)])
+                // Reference path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
+                let reference = y[0]
+                var level = reference, slope = 0.0
+                var sl = 1.0, sb = 0.0
+                var tl = 0.0, tb = 1.0
+                var dd = 0.0, dg = 0.0, gg = 0.0, de = 0.0, ge = 0.0
+                for t in 0..<n {
+                    let error = y[t] - (level + p.phi * slope)
+                    e0[t] = error
+                    let dl = sl + p.phi * sb
+                    let dgt = tl + p.phi * tb
+                    d[t] = dl
+                    g[t] = dgt
+                    dd += dl * dl
+                    dg += dl * dgt
+                    gg += dgt * dgt
+                    de += dl * error
+                    ge += dgt * error
+                    level = level + p.phi * slope + p.alpha * error
+                    slope = p.phi * slope + p.beta * error
+                    // A unit initial level changes the error by −dl; propagate that change.
+                    sl = sl + p.phi * sb - p.alpha * dl
+                    sb = p.phi * sb - p.beta * dl
+                    tl = tl + p.phi * tb - p.alpha * dgt
+                    tb = p.phi * tb - p.beta * dgt
+                }
+                guard dd > 0 else { return (.infinity, 0, 0, 0, 0) }
+                var levelCorrection = 0.0
+                var slopeCorrection = 0.0
+                if trend == .none {
+                    levelCorrection = de / dd
+                } else {
+                    let schur = gg - dg * dg / dd
+                    if schur > 1e-8 * gg {
+                        slopeCorrection = (ge - dg / dd * de) / schur
+                        levelCorrection = (de - dg * slopeCorrection) / dd
+                    } else {
+                        let scratch = UnsafeMutableBufferPointer(rebasing: storage[(3 * n)..<(6 * n)])
+                        guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else {
+                            return (.infinity, 0, 0, 0, 0)
+                        }
+                        (levelCorrection, slopeCorrection) = solution
+                    }
+                }
+                var sse = 0.0
+                for t in 0..<n {
+                    let error = e0[t] - levelCorrection * d[t] - slopeCorrection * g[t]
+                    sse += error * error
+                }
+                return (
+                    sse, level + levelCorrection * sl + slopeCorrection * tl,
+                    slope + levelCorrection * sb + slopeCorrection * tb, reference + levelCorrection, slopeCorrection
+                )
             }
-            var initialLevel = 0.0
-            var initialSlope = 0.0
-            if trend == .none {
-                var norm = 0.0
-                for t in 0..<n { norm += d[t] * d[t] }
-                guard norm > 0 else { return (.infinity, 0, 0, 0, 0) }
-                var dot = 0.0
-                for t in 0..<n { dot += d[t] * e0[t] }
-                initialLevel = dot / norm
-            } else {
-                guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else { return (.infinity, 0, 0, 0, 0) }
-                (initialLevel, initialSlope) = solution
+        }
+    }
+
+    /// ``concentrated(_:smoothing:)`` for simple exponential smoothing (no trend): the
+    /// response to a unit initial level is dₜ = (1 − α)ᵗ⁻¹, so one path e⁰ from ℓ = y₁ and
+    /// δℓ = Σ dₜ e⁰ₜ / Σ dₜ².
+    private func concentratedLevel(
+        _ y: [Double], alpha: Double
+    ) -> (sse: Double, level: Double, slope: Double, initialLevel: Double, initialSlope: Double) {
+        let n = y.count
+        return y.withUnsafeBufferPointer { y in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n) { storage in
+                let e0 = UnsafeMutableBufferPointer(rebasing: storage[0..<n])
+                let d = UnsafeMutableBufferPointer(rebasing: storage[n..<(2 * n)])
+                let reference = y[0]
+                var level = reference
+                var response = 1.0
+                var dd = 0.0, de = 0.0
+                for t in 0..<n {
+                    let error = y[t] - level
+                    e0[t] = error
+                    d[t] = response
+                    dd += response * response
+                    de += response * error
+                    level = level + alpha * error
+                    response = response - alpha * response
+                }
+                guard dd > 0 else { return (.infinity, 0, 0, 0, 0) }
+                let correction = de / dd
+                var sse = 0.0
+                for t in 0..<n {
+                    let error = e0[t] - correction * d[t]
+                    sse += error * error
+                }
+                return (sse, level + correction * response, 0, reference + correction, 0)
             }
-            var sse = 0.0
-            for t in 0..<n {
-                let error = e0[t] - initialLevel * d[t] - initialSlope * g[t]
-                sse += error * error
-            }
-            return (
-                sse, level + initialLevel * sl + initialSlope * tl, slope + initialLevel * sb + initialSlope * tb,
-                initialLevel, initialSlope
-            )
         }
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// computes it: simple exponential smoothing with drift equal to half the OLS slope.
 ///
 /// With SES fitted as ETS(A,N,N) (α and ℓ₀ by least squares, ``ExponentialSmoothing``),
-/// b the OLS slope of y on t = 0…n−1:
+/// b the OLS slope of y on t = 0…n−1 (closed form, ``TrendForecaster/slope(_:)``):
 ///
 ///     ŷₙ₊ₕ = ℓₙ + (b/2) · [(h − 1) + (1 − (1 − α)ⁿ)/α],
 ///
@@ -17,11 +17,9 @@ public struct ThetaForecaster: Forecaster {
 
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
         let n = y.count
-        guard n >= minimumLength, let ses = ExponentialSmoothing(trend: .none).fit(y),
-            let line = LinearTrend(years: Array(0..<n), values: y)
-        else { return nil }
+        guard n >= minimumLength, let ses = ExponentialSmoothing(trend: .none).fit(y) else { return nil }
         let alpha = max(1e-10, ses.alpha)
-        let halfSlope = line.slope / 2
+        let halfSlope = TrendForecaster.slope(y) / 2
         let offset = (1 - Foundation.pow(1 - alpha, Double(n))) / alpha
         let distributions = (1...max(1, horizon)).map { h -> PredictiveDistribution in
             let mean = ses.level + halfSlope * (Double(h - 1) + offset)

@@ -17,6 +17,22 @@ public struct TrendForecaster: Forecaster {
 
     public init() {}
 
+    /// The OLS slope b = Σ xᵢ yᵢ / Sxx of y on the centred time (n ≥ 2), with Σ xᵢ yᵢ summed
+    /// in twice the working precision.
+    static func slope(_ y: [Double]) -> Double {
+        let count = Double(y.count)
+        let centre = (count + 1) / 2
+        var sum = 0.0
+        var error = 0.0
+        for i in 0..<y.count {
+            let (product, productError) = CompensatedArithmetic.twoProduct(Double(i + 1) - centre, y[i])
+            let (total, totalError) = CompensatedArithmetic.twoSum(sum, product)
+            sum = total
+            error += totalError + productError
+        }
+        return (sum + error) / (count * (count * count - 1) / 12)
+    }
+
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
@@ -24,16 +40,8 @@ public struct TrendForecaster: Forecaster {
         let centre = (count + 1) / 2
         let sxx = count * (count * count - 1) / 12
         let mean = CompensatedArithmetic.sum2(y) / count
-        // Σ xᵢ yᵢ and Σ rᵢ², each in twice the working precision.
-        var sum = 0.0
-        var error = 0.0
-        for i in 0..<n {
-            let (product, productError) = CompensatedArithmetic.twoProduct(Double(i + 1) - centre, y[i])
-            let (total, totalError) = CompensatedArithmetic.twoSum(sum, product)
-            sum = total
-            error += totalError + productError
-        }
-        let slope = (sum + error) / sxx
+        let slope = Self.slope(y)
+        // Σ rᵢ² in twice the working precision.
         var squares = 0.0
         var squaresError = 0.0
         for i in 0..<n {
