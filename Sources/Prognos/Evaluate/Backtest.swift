@@ -66,13 +66,14 @@ public enum Backtest {
         let h = holdout ?? s.testCount
         guard h > 0, origins > 0 else { return [] }
         var results: [AccuracyTable.SeriesResult] = []
+        results.reserveCapacity(origins)
         for k in 0..<origins {
             let origin = n - h - (origins - 1 - k)
             guard origin >= max(2, method.minimumLength) else { continue }
             let training = Array(s.values[0..<origin])
             let steps = min(h, n - origin)
-            guard steps > 0, let forecast = method.forecast(training, horizon: steps)?.bounded(lower: s.lowerBound, upper: s.upperBound)
-            else { continue }
+            guard steps > 0, var forecast = method.forecast(training, horizon: steps) else { continue }
+            forecast.bound(lower: s.lowerBound, upper: s.upperBound)
             let scale = meanAbsoluteChange(training)
             let cells = (0..<steps).map {
                 AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])

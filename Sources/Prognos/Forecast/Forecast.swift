@@ -24,9 +24,14 @@ public struct Forecast: Sendable, Equatable {
 
     /// The same forecast censored at bounds (a non-negative or bounded indicator).
     public func bounded(lower: Double?, upper: Double?) -> Forecast {
-        Forecast(
-            method: method, distributions: distributions.map { $0.bounded(lower: lower, upper: upper) },
-            intervalSource: intervalSource)
+        var forecast = self
+        forecast.bound(lower: lower, upper: upper)
+        return forecast
+    }
+
+    /// Censors this forecast at bounds, in place.
+    public mutating func bound(lower: Double?, upper: Double?) {
+        for h in distributions.indices { distributions[h] = distributions[h].bounded(lower: lower, upper: upper) }
     }
 }
 
