@@ -13,12 +13,9 @@ import Foundation
 ///     Bₜ₊₁ = ((t − 1) Bₜ + 6 (yₜ₊₁ − ȳₜ)/(t + 1)) / (t + 2),   Aₜ₊₁ = ȳₜ₊₁ − Bₜ₊₁ (t + 2)/2
 ///
 /// started from ℓ₁ = α y₁ + (1 − α) ℓ₀, A₁ = y₁, B₁ = 0. (ℓ₀, α, θ) minimise the sum of
-/// squared errors yₜ − μₜ for t ≥ 3, with α ∈ [0.1, 0.99], θ ∈ [1, 10⁴] (as the authors'
-/// R package forecTheta): ``NelderMead`` searches α from 0.5, and for each trial α the
-/// best (ℓ₀, θ) is solved exactly, the errors being affine in ℓ₀ and 1 − 1/θ
-/// (``concentrated(_:lines:alpha:box:)``). On every M3 yearly series this sum is at most
-/// that of a three-parameter Nelder–Mead from (y₁/2, 0.5, 2), and lower on 199 of 645.
-/// Forecasts run the same recursions with future values replaced by their forecasts.
+/// squared errors yₜ − μₜ for t ≥ 3, with α ∈ [0.1, 0.99], θ ≥ 1 (as the authors' R
+/// package forecTheta), by ``NelderMead`` from (y₁/2, 0.5, 2). Forecasts run the same
+/// recursions with future values replaced by their forecasts.
 ///
 /// Intervals: the recursions are affine in the future values, so the h-step forecast
 /// error is Σⱼ cₕⱼ εₙ₊ⱼ with cₕₕ = 1 and cₕⱼ the response of μₙ₊ₕ to a unit shock at
@@ -65,7 +62,7 @@ public struct DynamicOptimisedTheta: Forecaster {
 
     /// The long-term lines' intercepts Aₜ and slopes Bₜ over the observed values, as
     /// ``path(_:_:horizon:shocks:)`` computes them: element i is the (A, B) used for μᵢ.
-    /// They depend on y alone, not on (ℓ₀, α, θ), so the fit computes them once.
+    /// They depend on y alone, not on (ℓ₀, α, θ), so the optimiser computes them once.
     static func longTermLines(_ y: [Double]) -> (a: [Double], b: [Double]) {
         let n = y.count
         var lineA = [Double](repeating: 0, count: n)
@@ -87,30 +84,53 @@ public struct DynamicOptimisedTheta: Forecaster {
         return (lineA, lineB)
     }
 
-    /// (ℓ₀, α, θ) minimising the sum of squared errors, or nil for a series too short or
-    /// not finite: ``NelderMead`` over α alone, from 0.5, with (ℓ₀, θ) solved exactly for
-    /// each trial α (``concentrated(_:lines:alpha:box:)``).
+    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)², the objective: the recursion of ``path(_:_:horizon:shocks:)``
+    /// over the observed values with the same operations (the lines from
+    /// ``longTermLines(_:)``), without storing μ.
+    static func scaledSumOfSquares(
+        _ y: [Double], lines: (a: [Double], b: [Double]), _ p: Parameters, scale: Double
+    ) -> Double {
+        let n = y.count
+        guard n >= 2 else { return 0 }
+        return y.withUnsafeBufferPointer { y in
+            lines.a.withUnsafeBufferPointer { lineA in
+                lines.b.withUnsafeBufferPointer { lineB in
+                    var level = p.alpha * y[0] + (1 - p.alpha) * p.level0
+                    let weight = 1 - 1 / p.theta
+                    var decay = 1 - p.alpha
+                    let inverseAlpha = 1 / p.alpha
+                    var sse = 0.0
+                    for i in 1..<n {
+                        let mu = level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - p.alpha)) * inverseAlpha)
+                        let value = y[i]
+                        if i >= 2 {
+                            let e = value - mu
+                            sse += e * e
+                        }
+                        level = p.alpha * value + (1 - p.alpha) * level
+                        decay *= 1 - p.alpha
+                    }
+                    return sse / (scale * scale)
+                }
+            }
+        }
+    }
+
+    /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or not finite.
     func fitParameters(_ y: [Double]) -> Parameters? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
         let scale = max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-12)
+        let start = [y[0] / 2, 0.5, 2.0]
         let spread = max((y.max() ?? 0) - (y.min() ?? 0), scale)
-        let box = Box(levelLower: y[0] / 2 - 10 * spread, levelUpper: y[0] / 2 + 10 * spread)
+        let lower = [y[0] / 2 - 10 * spread, 0.1, 1.0]
+        let upper = [y[0] / 2 + 10 * spread, 0.99, 1e4]
+        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000)
         let lines = Self.longTermLines(y)
-        return y.withUnsafeBufferPointer { y in
-            lines.a.withUnsafeBufferPointer { lineA in
-                lines.b.withUnsafeBufferPointer { lineB in
-                    let optimizer = NelderMead(lower: [0.1], upper: [0.99], maximumEvaluations: 2000)
-                    let (best, _) = optimizer.minimize(start: NelderMead.point([0.5])) { v in
-                        Self.concentrated(y, lines: (lineA, lineB), alpha: v[0], box: box).sse
-                    }
-                    let alpha = best[0]
-                    let solution = Self.concentrated(y, lines: (lineA, lineB), alpha: alpha, box: box)
-                    guard solution.sse.isFinite else { return nil }
-                    return Parameters(level0: solution.level0, alpha: alpha, theta: 1 / (1 - solution.weight))
-                }
-            }
+        let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
+            Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
         }
+        return Parameters(level0: best[0], alpha: best[1], theta: best[2])
     }
 
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
