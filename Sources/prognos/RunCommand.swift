@@ -34,12 +34,20 @@ struct RunCommand: ParsableCommand {
         help: "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv).")
     var detailLimit: Int = SeriesSample.defaultLimit
 
+    @Flag(name: .long, help: "Print the wall-clock time of each step to standard error (`timing: SECONDS s STEP`).")
+    var timing = false
+
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
         let job = RunJob(language: lang, year: year, rule: goalRule, detailLimit: max(0, detailLimit))
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
             directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())
+        if timing {
+            for phase in result.phases {
+                FileHandle.standardError.write(Data("timing: \(String(format: "%.3f", phase.seconds)) s \(phase.name)\n".utf8))
+            }
+        }
         print(
             "prognos: \(location.displayName): \(result.goalCount) goals, \(result.seriesCount) series → \(out)/ (\(result.files.joined(separator: ", ")))"
         )

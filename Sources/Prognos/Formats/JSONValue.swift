@@ -62,13 +62,14 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output += "{\n"
             for (index, (key, value)) in members.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += Self.indentation(indent + 1)
                 Self.writeString(key, to: &output)
                 output += ": "
                 value.write(to: &output, indent: indent + 1, style: style)
                 output += index == members.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "}"
+            output += Self.indentation(indent)
+            output += "}"
         case .array(let elements):
             if elements.isEmpty {
                 output += "[]"
@@ -76,11 +77,12 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
             output += "[\n"
             for (index, element) in elements.enumerated() {
-                output += String(repeating: "  ", count: indent + 1)
+                output += Self.indentation(indent + 1)
                 element.write(to: &output, indent: indent + 1, style: style)
                 output += index == elements.count - 1 ? "\n" : ",\n"
             }
-            output += String(repeating: "  ", count: indent) + "]"
+            output += Self.indentation(indent)
+            output += "]"
         case .string(let text):
             Self.writeString(text, to: &output)
         case .number(let value):
@@ -100,8 +102,21 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Two spaces per level, for the first levels (a document nests a handful deep).
+    private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+
+    private static func indentation(_ level: Int) -> String {
+        level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+    }
+
     private static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        // Most strings need no escape: copy them whole.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

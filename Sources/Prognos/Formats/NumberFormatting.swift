@@ -13,10 +13,118 @@ public enum NumberFormatting {
     /// text), then printed as the shortest decimal that reads back to that rounded
     /// value. So `0.1 + 0.2` prints `0.3`, and 72 prints `72`. Non-finite values print
     /// as the empty string, which the CSV outputs use for "no value".
+    ///
+    /// The rounding works on the shortest round-trip digits D of the value (Swift's
+    /// `description`), not on C's `printf`, which costs microseconds a number:
+    /// - D with at most 15 significant digits is already the value rounded to 15 (the value
+    ///   lies within half an ulp, 1.1·10⁻¹⁶ relative, of D; half a unit of the 15th digit is
+    ///   at least 5·10⁻¹⁶ relative), so the value prints as it is.
+    /// - D with 16 or 17 digits is rounded to 15 digits, half away from zero. This is the
+    ///   correct rounding of the value itself unless D's dropped digits are exactly one half
+    ///   (a 16th digit 5): a midpoint M strictly between the value and D would be a decimal of
+    ///   at most 16 digits closer to the value than D, which `description` would have
+    ///   printed instead. That tie falls back to `%.15g`.
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "" }
+        if let rounded = roundedTo15SignificantDigits(value) { return exact(rounded) }
         let rounded = Double(String(format: "%.15g", value)) ?? value
         return exact(rounded)
+    }
+
+    /// The value rounded to 15 significant digits from its shortest round-trip digits, or
+    /// nil at an exact tie (see ``plain(_:)-(Double)``). Works in a stack buffer: this
+    /// runs for every number of a country's summary.json.
+    static func roundedTo15SignificantDigits(_ value: Double) -> Double? {
+        var text = value.description
+        return text.withUTF8 { bytes -> Double? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Double? in
+                // Significant digits (leading zeros dropped) into buffer[0..<count].
+                var count = 0
+                var pointSeen = false
+                var integerDigits = 0  // significant digits before the point
+                var leadingFractionZeros = 0  // zeros right after the point, before any digit
+                var negative = false
+                var exponent = 0
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    index += 1
+                    switch byte {
+                    case UInt8(ascii: "-"): negative = true
+                    case UInt8(ascii: "."): pointSeen = true
+                    case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        if count == 0 && byte == UInt8(ascii: "0") {
+                            if pointSeen { leadingFractionZeros += 1 }
+                        } else {
+                            guard count < 24 else { return nil }
+                            buffer[count] = byte - UInt8(ascii: "0")
+                            count += 1
+                            if !pointSeen { integerDigits += 1 }
+                        }
+                    case UInt8(ascii: "e"), UInt8(ascii: "E"):
+                        var sign = 1
+                        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                            sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
+                            index += 1
+                        }
+                        var magnitude = 0
+                        while index < bytes.count {
+                            let digit = bytes[index]
+                            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), magnitude < 10_000 else { return nil }
+                            magnitude = magnitude * 10 + Int(digit - UInt8(ascii: "0"))
+                            index += 1
+                        }
+                        exponent = sign * magnitude
+                    default: return nil
+                    }
+                }
+                while count > 0, buffer[count - 1] == 0 { count -= 1 }
+                if count <= 15 { return value }
+                // Round to 15 digits, half away from zero; an exact half is the caller's.
+                let first = buffer[15]
+                var restNonZero = false
+                for k in 16..<count where buffer[k] != 0 { restNonZero = true }
+                if first == 5 && !restNonZero { return nil }
+                var carry = first > 5 || (first == 5 && restNonZero)
+                var position = 14
+                while carry && position >= 0 {
+                    if buffer[position] == 9 {
+                        buffer[position] = 0
+                        position -= 1
+                    } else {
+                        buffer[position] += 1
+                        carry = false
+                    }
+                }
+                // value = 0.d₁d₂… × 10^scale
+                var scale = exponent + integerDigits - leadingFractionZeros
+                var lead: UInt8? = nil
+                if carry {
+                    lead = 1
+                    scale += 1
+                }
+                // "-0.<15 digits>e<scale>" and a terminating zero, after the digits.
+                var out = 24
+                func put(_ byte: UInt8) {
+                    buffer[out] = byte
+                    out += 1
+                }
+                if negative { put(UInt8(ascii: "-")) }
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "."))
+                if let lead { put(lead + UInt8(ascii: "0")) }
+                for k in 0..<(lead == nil ? 15 : 14) { put(buffer[k] + UInt8(ascii: "0")) }
+                put(UInt8(ascii: "e"))
+                if scale < 0 { put(UInt8(ascii: "-")) }
+                let magnitude = abs(scale)  // at most 3 digits: |scale| ≤ 325
+                if magnitude >= 100 { put(UInt8(magnitude / 100) + UInt8(ascii: "0")) }
+                if magnitude >= 10 { put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0")) }
+                put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
+                put(0)
+                guard let base = buffer.baseAddress else { return nil }
+                return (base + 24).withMemoryRebound(to: CChar.self, capacity: out - 24) { strtod($0, nil) }
+            }
+        }
     }
 
     /// The shortest decimal that reads back to exactly `value` (lossless), without a

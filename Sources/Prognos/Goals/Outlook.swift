@@ -15,10 +15,24 @@ import Foundation
 /// `source` is `own`, or the pool's label (`pooled:indicator=…`, `pooled:unit=…`) when the
 /// pool carries weight. Nil when there is no value at all, or no own scale and no pool.
 public struct Outlook: Sendable {
-    public var distribution: PredictiveDistribution
-    public var source: String
-    public var method: String
-    public var year: Int
+    public let distribution: PredictiveDistribution
+    public let source: String
+    public let method: String
+    public let year: Int
+    /// The distribution's central 80 % and 95 % intervals, computed once with it (each is
+    /// two quantiles, an iterative inversion for Student t) rather than by every output
+    /// that prints them.
+    public let interval80: (lower: Double, upper: Double)
+    public let interval95: (lower: Double, upper: Double)
+
+    public init(distribution: PredictiveDistribution, source: String, method: String, year: Int) {
+        self.distribution = distribution
+        self.source = source
+        self.method = method
+        self.year = year
+        interval80 = distribution.interval(0.8)
+        interval95 = distribution.interval(0.95)
+    }
 
     public static func make(
         points: [SeriesPoint], year: Int, indicator: Indicator?, key: SeriesKey, pools: UncertaintyPools,

@@ -51,7 +51,9 @@ public struct RunJob: Sendable {
     public func run(
         directory: URL, displayName: String, output: URL, progress: ChartRenderer.Progress? = nil
     ) throws -> RunAnalysisSummary {
+        var clock = PhaseClock()
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
+        clock.lap("read and validate")
         // Charts are drawn while the series are still being analysed.
         let pipeline = try ChartRenderer.RenderPipeline(workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         let language = self.language
@@ -64,21 +66,26 @@ public struct RunJob: Sendable {
             guard SeriesSample(total: count, limit: limit).contains(summary.key) else { return }
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
+        clock.append(analysis.phases)
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
         var files = smallOutputs(of: analysis).mapValues { Data($0.utf8) }
+        clock.lap("goals.csv, report.md, accuracy.csv")
         let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
+        clock.lap("charts (the rest, after the analysis)")
         files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
+        clock.lap("report.html")
         // The two files with a row per series are written as they are rendered.
         try OutputDirectory.write(to: output) { staging in
             for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
             try staging.stream("indicators.csv") { IndicatorsTable.write(analysis, to: &$0) }
             try staging.stream("summary.json") { SummaryDocument.write(analysis, to: &$0) }
         }
+        clock.lap("write the outputs (indicators.csv and summary.json streamed)")
         let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["indicators.csv", "summary.json"]
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
-            files: written.sorted() + ["charts/ (\(charts.files.count) files)"])
+            files: written.sorted() + ["charts/ (\(charts.files.count) files)"], phases: clock.phases)
     }
 }
 
@@ -87,4 +94,6 @@ public struct RunAnalysisSummary: Sendable {
     public var goalCount: Int
     public var seriesCount: Int
     public var files: [String]
+    /// Wall-clock time of each step of the run.
+    public var phases: [PhaseClock.Phase]
 }

@@ -50,8 +50,8 @@ public enum IndicatorsTable {
         ]
         if let outlook = summary.outlook {
             let distribution = outlook.distribution
-            let (lo80, hi80) = distribution.interval(0.8)
-            let (lo95, hi95) = distribution.interval(0.95)
+            let (lo80, hi80) = outlook.interval80
+            let (lo95, hi95) = outlook.interval95
             row["method"] = outlook.method
             row["forecast_year"] = String(outlook.year)
             row["forecast"] = plain(distribution.point)

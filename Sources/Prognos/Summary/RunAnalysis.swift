@@ -17,6 +17,8 @@ public struct RunAnalysis: Sendable {
     /// or of a deterministic sample of `accuracySample` of them (``SeriesSample``) when
     /// there are more.
     public let accuracy: [AccuracyTable.Row]
+    /// Wall-clock time of each step (panel, series, accuracy, goals).
+    public let phases: [PhaseClock.Phase]
 
     /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
     /// - Parameter accuracySample: how many series the accuracy backtest uses at most (about).
@@ -31,6 +33,7 @@ public struct RunAnalysis: Sendable {
         // A var of its own: what was passed in is moved here, so that clearing its
         // observations below frees them (when the caller passed it with `consume`).
         var dataset = dataset
+        var clock = PhaseClock()
         let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
@@ -58,6 +61,7 @@ public struct RunAnalysis: Sendable {
         // The observations are no longer needed: the panel, the pools and the sample have
         // what the rest takes from them.
         dataset.observations = []
+        clock.lap("analysis: panel, pools and accuracy sample")
         let kept = dataset
         self.dataset = kept
         // Series are independent: summarise them on all cores, each into its own slot.
@@ -86,6 +90,7 @@ public struct RunAnalysis: Sendable {
         }
         let series = slots.all()
         self.series = series
+        clock.lap("analysis: series (forecasts, likelihoods, targets)")
         var accuracy: [AccuracyTable.Row] = []
         if let method {
             for candidate in [method, RandomWalk(drift: false) as any Forecaster] {
@@ -96,6 +101,7 @@ public struct RunAnalysis: Sendable {
             }
         }
         self.accuracy = accuracy
+        clock.lap("analysis: accuracy backtest")
         // Summaries are found through the panel's row of their key (series are in panel order).
         func summary(_ key: SeriesKey) -> SeriesSummary? {
             panel.row(of: key).flatMap { $0 < series.count ? series[$0] : nil }
@@ -122,6 +128,8 @@ public struct RunAnalysis: Sendable {
                     }
                 }, rule: rule)
         }
+        clock.lap("analysis: goals")
+        self.phases = clock.phases
     }
 }
 

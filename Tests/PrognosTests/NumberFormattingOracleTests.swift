@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// ``NumberFormatting/plain(_:)-(Double)`` rounds to 15 significant digits from the
+/// shortest round-trip digits; the oracle is C's `printf("%.15g")`, read back and printed
+/// by ``NumberFormatting/exact(_:)``, which is what it computed before.
+@Suite struct NumberFormattingOracleTests {
+    static func reference(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        return NumberFormatting.exact(Double(String(format: "%.15g", value)) ?? value)
+    }
+
+    @Test func agreesWithPrintfOnRandomBitPatterns() {
+        var random = SplitMix64(seed: 15)
+        var checked = 0
+        while checked < 100_000 {
+            let value = Double(bitPattern: random.next())
+            guard value.isFinite else { continue }
+            #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")
+            checked += 1
+        }
+    }
+
+    @Test func agreesWithPrintfOnComputedValuesOfEveryMagnitude() {
+        var random = SplitMix64(seed: 16)
+        for _ in 0..<100_000 {
+            // Values like a forecast or a probability: full precision, magnitudes 1e-8…1e12.
+            let magnitude = Foundation.pow(10, Double(Int(random.next() % 21)) - 8)
+            let value = (random.nextUnit() - 0.3) * magnitude
+            #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")
+        }
+    }
+
+    @Test func agreesWithPrintfAtAndNearHalfwayCases() {
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<50_000 {
+            // A 16-digit decimal ending in 5: the double nearest to it, and its neighbours.
+            var digits = String(1 + random.next() % 9)
+            for _ in 0..<14 { digits += String(random.next() % 10) }
+            digits += "5"
+            let exponent = Int(random.next() % 40) - 20
+            guard let tie = Double("0.\(digits)e\(exponent)") else { continue }
+            for value in [tie, tie.nextUp, tie.nextDown, -tie, 1 / tie] {
+                #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")
+            }
+        }
+    }
+
+    @Test func edgeValues() {
+        let values: [Double] = [
+            0, -0.0, 1, -1, 72, 0.1 + 0.2, 1e-5, 1.2345e-5, 9.999999999999999, 99999999999999.99, 0.30000000000000004,
+            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123456789012345678,
+            9_007_199_254_740_993, 0.000123, 5e-324, 1.7976931348623157e308,
+        ]
+        for value in values {
+            #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")
+        }
+        #expect(NumberFormatting.plain(Double.nan) == "")
+        #expect(NumberFormatting.plain(-Double.infinity) == "")
+    }
+}
