@@ -13,7 +13,7 @@ public enum OutputDirectory {
     }
 
     /// The temporary directory being filled, for ``write(to:_:)``.
-    public struct Staging {
+    public struct Staging: Sendable {
         public let root: URL
 
         /// Writes one file (relative path) at once.
@@ -27,6 +27,42 @@ public enum OutputDirectory {
             var file = try StreamedTextFile(creating: try prepare(path))
             body(&file)
             try file.close()
+        }
+
+        /// Writes several files as ``stream(_:_:)`` does, each on a thread of its own (up
+        /// to the number of cores); throws the first file's error, in the order given.
+        public func streamConcurrently(
+            _ files: [(path: String, body: @Sendable (inout StreamedTextFile) -> Void)]
+        ) throws {
+            let failures = Failures(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { index in
+                do {
+                    try stream(files[index].path, files[index].body)
+                } catch {
+                    failures.record(index, error)
+                }
+            }
+            if let error = failures.first() { throw error }
+        }
+
+        /// One error slot per file, written by its own thread.
+        private final class Failures: @unchecked Sendable {
+            private let lock = NSLock()
+            private var errors: [Error?]
+
+            init(count: Int) { errors = Array(repeating: nil, count: count) }
+
+            func record(_ index: Int, _ error: Error) {
+                lock.lock()
+                errors[index] = error
+                lock.unlock()
+            }
+
+            func first() -> Error? {
+                lock.lock()
+                defer { lock.unlock() }
+                return errors.compactMap { $0 }.first
+            }
         }
 
         private func prepare(_ path: String) throws -> URL {

@@ -75,11 +75,14 @@ public struct RunJob: Sendable {
         clock.lap("charts (the rest, after the analysis)")
         files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
         clock.lap("report.html")
-        // The two files with a row per series are written as they are rendered.
+        // The two files with a row per series are written as they are rendered, each on
+        // a thread of its own.
         try OutputDirectory.write(to: output) { staging in
             for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
-            try staging.stream("indicators.csv") { IndicatorsTable.write(analysis, to: &$0) }
-            try staging.stream("summary.json") { SummaryDocument.write(analysis, to: &$0) }
+            try staging.streamConcurrently([
+                ("indicators.csv", { IndicatorsTable.write(analysis, to: &$0) }),
+                ("summary.json", { SummaryDocument.write(analysis, to: &$0) }),
+            ])
         }
         clock.lap("write the outputs (indicators.csv and summary.json streamed)")
         let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["indicators.csv", "summary.json"]
