@@ -54,11 +54,11 @@ public enum Backtest {
         method: any Forecaster, series: [EvaluationSeries], holdout: Int?, origins: Int, threads: Int,
         keepTraining: Bool = false
     ) -> [AccuracyTable.SeriesResult] {
-        let results = ResultSlots(count: series.count)
+        let results = WorkerSlots<[AccuracyTable.SeriesResult]>(count: series.count)
         performAdaptively(count: series.count, threads: threads) { index in
             results.store(index, evaluate(method: method, series[index], holdout: holdout, origins: origins))
         }
-        return results.all().flatMap { $0 }
+        return results.all().flatMap { $0 ?? [] }
     }
 
     static func evaluate(method: any Forecaster, _ s: EvaluationSeries, holdout: Int?, origins: Int) -> [AccuracyTable.SeriesResult] {
@@ -81,19 +81,5 @@ public enum Backtest {
             results.append(AccuracyTable.SeriesResult(cells: cells, scale: scale, lastTrainingValue: training.last))
         }
         return results
-    }
-
-    /// One slot per series, each written by exactly one worker.
-    final class ResultSlots: @unchecked Sendable {
-        private var slots: [[AccuracyTable.SeriesResult]]
-        private let lock = NSLockLike()
-
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-
-        func store(_ index: Int, _ value: [AccuracyTable.SeriesResult]) {
-            lock.withLock { slots[index] = value }
-        }
-
-        func all() -> [[AccuracyTable.SeriesResult]] { lock.withLock { slots } }
     }
 }

@@ -34,35 +34,15 @@ public enum OutputDirectory {
         public func streamConcurrently(
             _ files: [(path: String, body: @Sendable (inout StreamedTextFile) -> Void)]
         ) throws {
-            let failures = Failures(count: files.count)
+            let failures = WorkerSlots<any Error>(count: files.count)
             DispatchQueue.concurrentPerform(iterations: files.count) { index in
                 do {
                     try stream(files[index].path, files[index].body)
                 } catch {
-                    failures.record(index, error)
+                    failures.store(index, error)
                 }
             }
-            if let error = failures.first() { throw error }
-        }
-
-        /// One error slot per file, written by its own thread.
-        private final class Failures: @unchecked Sendable {
-            private let lock = NSLock()
-            private var errors: [Error?]
-
-            init(count: Int) { errors = Array(repeating: nil, count: count) }
-
-            func record(_ index: Int, _ error: Error) {
-                lock.lock()
-                errors[index] = error
-                lock.unlock()
-            }
-
-            func first() -> Error? {
-                lock.lock()
-                defer { lock.unlock() }
-                return errors.compactMap { $0 }.first
-            }
+            if let error = failures.all().compactMap({ $0 }).first { throw error }
         }
 
         private func prepare(_ path: String) throws -> URL {

@@ -67,7 +67,7 @@ public struct RunAnalysis: Sendable {
         // Series are independent: summarise them on all cores, each into its own slot.
         // Each summary holds its series' points; nothing else keeps a copy of them.
         let keys = panel.keys
-        let slots = SummarySlots(count: keys.count)
+        let slots = WorkerSlots<SeriesSummary>(count: keys.count)
         // Each series gets only its own targets (a scan of all targets per series would be
         // quadratic in a country's worth of series).
         let targetsByKey = Dictionary(grouping: kept.targets) {
@@ -88,7 +88,7 @@ public struct RunAnalysis: Sendable {
                 index += workers
             }
         }
-        let series = slots.all()
+        let series = slots.all().compactMap { $0 }
         self.series = series
         clock.lap("analysis: series (forecasts, likelihoods, targets)")
         var accuracy: [AccuracyTable.Row] = []
@@ -130,25 +130,5 @@ public struct RunAnalysis: Sendable {
         }
         clock.lap("analysis: goals")
         self.phases = clock.phases
-    }
-}
-
-/// One slot per series summary, filled by the workers of ``RunAnalysis``.
-private final class SummarySlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [SeriesSummary?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ summary: SeriesSummary) {
-        lock.lock()
-        slots[index] = summary
-        lock.unlock()
-    }
-
-    func all() -> [SeriesSummary] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
