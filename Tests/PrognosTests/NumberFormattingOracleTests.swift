@@ -51,7 +51,7 @@ import Testing
     @Test func edgeValues() {
         let values: [Double] = [
             0, -0.0, 1, -1, 72, 0.1 + 0.2, 1e-5, 1.2345e-5, 9.999999999999999, 99999999999999.99, 0.30000000000000004,
-            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123456789012345678,
+            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123456789012345680,
             9_007_199_254_740_992, 0.000123, Double(bitPattern: 1), 1.7976931348623157e308,
         ]
         for value in values {
