@@ -28,7 +28,7 @@ let package = Package(
             name: "Prognos",
             dependencies: ["CLAPACK", "BundledDatasets"],
             path: "Sources/Prognos",
-            exclude: ["Linear/README.md", "Distributions/README.md", "Ingest/README.md"]
+            exclude: ["Linear/README.md", "Distributions/README.md", "Ingest/README.md", "Forecast/README.md"]
         ),
         .executableTarget(
             name: "prognos",

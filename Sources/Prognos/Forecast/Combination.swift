@@ -4,8 +4,8 @@
 ///
 /// The combined distribution is normal around the combined point with the mean of the
 /// members' standard deviations, an upper bound on the spread of a mean of positively
-/// correlated forecasts; ``CrossValidatedIntervals`` replaces it with the spread of the
-/// combination's own rolling-origin errors where the series allows.
+/// correlated forecasts. (``AutoForecaster``, a weighted combination, takes its spread
+/// from the combination's own rolling-origin errors instead.)
 public struct Combination: Forecaster {
     public enum Rule: String, Sendable {
         case mean
