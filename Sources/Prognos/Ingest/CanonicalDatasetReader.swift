@@ -30,10 +30,28 @@ public enum CanonicalDatasetReader {
     }
 }
 
+/// Column positions by name, from a header row: the first column of each name.
+///
+/// A linear scan comparing names, not a hash table: a canonical file has a handful of
+/// columns with short names, which compare in a few nanoseconds, while hashing a name
+/// costs tens, and every field of millions of rows is looked up by name.
+struct ColumnIndex {
+    private var names: [String] = []
+
+    /// The position of the first column called `name`, or nil.
+    subscript(name: String) -> Int? {
+        for index in names.indices where names[index] == name { return index }
+        return nil
+    }
+
+    /// Adds the header's next column.
+    mutating func append(_ name: String) { names.append(name) }
+}
+
 /// One row of a resource with its fields looked up by column name.
 struct ResourceRow {
     let fields: [CSVField]
-    let columnIndex: [String: Int]
+    let columnIndex: ColumnIndex
     let line: Int
 
     /// The field's text, or "" when the column is absent.
@@ -54,6 +72,11 @@ private struct ReadContext {
     let files: [String: String]
     let location: String
     var diagnostics: [Diagnostic] = []
+    /// The last id found known, per kind of reference (each kind is checked against one set
+    /// throughout a read).
+    private var recentReferences: [(what: String, id: String)] = []
+    /// The last indicator looked up by id (one dictionary of indicators throughout a read).
+    private var recentIndicator: (id: String, indicator: Indicator?)? = nil
 
     init(descriptor: DataPackageDescriptor, files: [String: String], location: String) {
         self.descriptor = descriptor
@@ -158,7 +181,7 @@ private struct ReadContext {
             return [Diagnostic(file: file, line: 0, column: 0, reason: "the file of resource \"\(spec.name)\" is missing")]
         }
         var header: [CSVField]? = nil
-        var columnIndex: [String: Int] = [:]
+        var columnIndex = ColumnIndex()
         var missingRequired = false
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
         // As many keys as the file has lines, at most: the table is sized once.
@@ -167,12 +190,11 @@ private struct ReadContext {
         let csvProblems = CSVTable.forEachRow(text, file: file) { record in
             guard let columns = header else {
                 header = record
-                for (index, field) in record.enumerated() {
+                for field in record {
                     if columnIndex[field.text] != nil {
                         problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "column \"\(field.text)\" appears twice in the header"))
-                    } else {
-                        columnIndex[field.text] = index
                     }
+                    columnIndex.append(field.text)
                 }
                 let headerLine = record.first?.line ?? 1
                 for field in spec.fields where field.required && columnIndex[field.name] == nil {
@@ -253,11 +275,31 @@ private struct ReadContext {
         return nil
     }
 
+    /// The indicator with this id, remembering the last one asked for (rows come grouped
+    /// by indicator).
+    mutating func indicator(_ id: String, in indicators: [String: Indicator]) -> Indicator? {
+        if let recentIndicator, recentIndicator.id == id { return recentIndicator.indicator }
+        let found = indicators[id]
+        recentIndicator = (id, found)
+        return found
+    }
+
     mutating func reference(
         _ row: ResourceRow, _ file: String, _ column: String, in known: Set<String>, what: String
     ) -> Bool {
         let id = row.text(column)
-        if known.contains(id) { return true }
+        // Rows come grouped by entity and indicator: most ids are the previous row's.
+        if let recent = recentReferences.firstIndex(where: { $0.what == what }), recentReferences[recent].id == id {
+            return true
+        }
+        if known.contains(id) {
+            if let recent = recentReferences.firstIndex(where: { $0.what == what }) {
+                recentReferences[recent].id = id
+            } else {
+                recentReferences.append((what, id))
+            }
+            return true
+        }
         report(file, row, column, "unknown \(what) \"\(id)\"")
         return false
     }
@@ -338,7 +380,7 @@ private struct ReadContext {
         guard knownEntity, knownIndicator, let year, let value = value ?? nil, let status, let gender, let split else {
             return nil
         }
-        guard checkBounds(value, indicators[row.text("indicator_id")], row, file, "value") else { return nil }
+        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else { return nil }
         return Observation(
             entityID: row.text("entity_id"), indicatorID: row.text("indicator_id"), year: year, value: value,
             status: status, gender: gender, note: row.text("note"), split: split)
@@ -358,7 +400,7 @@ private struct ReadContext {
         guard knownEntity, knownIndicator, knownGoal, let year, let value = value ?? nil, let comparator else {
             return nil
         }
-        guard checkBounds(value, indicators[row.text("indicator_id")], row, file, "value") else { return nil }
+        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else { return nil }
         return Target(
             entityID: row.text("entity_id"), indicatorID: row.text("indicator_id"), goalID: goalID, year: year,
             value: value, comparator: comparator)
