@@ -3,7 +3,8 @@
 ///
 /// For a series of length n, the last `origins` positions o = n − K, …, n − 1 (keeping at
 /// least `minimumTraining` observations) serve as forecast origins: every candidate
-/// forecasts up to H steps from y₁…yₒ, and its errors against the known values are scaled by the in-sample mean absolute change of y₁…yₒ (the MASE scale). A
+/// forecasts up to H steps from y₁…yₒ, and its errors against the known values are
+/// scaled by the in-sample mean absolute change of y₁…yₒ (the MASE scale). A
 /// candidate's score is its mean scaled absolute error over all these forecasts. The
 /// `top` best-scoring candidates are combined with weights proportional to 1/score²
 /// (equal weights when the series is too short for any origin).
@@ -33,6 +34,7 @@ public struct AutoForecaster: Forecaster {
     public var intervalInflation: Double
     /// The fewest degrees of freedom of the Student t intervals.
     public var minimumDegreesOfFreedom: Double
+
     /// How the candidates' parameters are estimated for the rolling origins.
     public enum OriginFit: String, Sendable {
         /// Refitted to y₁…yₒ at every origin o.

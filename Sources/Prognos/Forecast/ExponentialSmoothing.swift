@@ -121,7 +121,8 @@ public struct ExponentialSmoothing: Forecaster {
     /// of squares is then summed from the residuals themselves, never from the Gram
     /// matrix, so it carries no cancellation error (and, being stationary in the
     /// coefficients, only a second-order one from them). Starting the reference path at
-    /// y₁ keeps the correction small.
+    /// y₁ keeps the correction small. Without a trend there is one path and one column
+    /// (``concentratedLevel(_:alpha:)``).
     func concentrated(
         _ y: [Double], smoothing p: Smoothing
     ) -> (sse: Double, level: Double, slope: Double, initialLevel: Double, initialSlope: Double) {
@@ -164,20 +165,16 @@ public struct ExponentialSmoothing: Forecaster {
                 guard dd > 0 else { return (.infinity, 0, 0, 0, 0) }
                 var levelCorrection = 0.0
                 var slopeCorrection = 0.0
-                if trend == .none {
-                    levelCorrection = de / dd
+                let schur = gg - dg * dg / dd
+                if schur > 1e-8 * gg {
+                    slopeCorrection = (ge - dg / dd * de) / schur
+                    levelCorrection = (de - dg * slopeCorrection) / dd
                 } else {
-                    let schur = gg - dg * dg / dd
-                    if schur > 1e-8 * gg {
-                        slopeCorrection = (ge - dg / dd * de) / schur
-                        levelCorrection = (de - dg * slopeCorrection) / dd
-                    } else {
-                        let scratch = UnsafeMutableBufferPointer(rebasing: storage[(3 * n)..<(6 * n)])
-                        guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else {
-                            return (.infinity, 0, 0, 0, 0)
-                        }
-                        (levelCorrection, slopeCorrection) = solution
+                    let scratch = UnsafeMutableBufferPointer(rebasing: storage[(3 * n)..<(6 * n)])
+                    guard let solution = Self.twoColumnSolve(d, g, e0, scratch: scratch) else {
+                        return (.infinity, 0, 0, 0, 0)
                     }
+                    (levelCorrection, slopeCorrection) = solution
                 }
                 var sse = 0.0
                 for t in 0..<n {
