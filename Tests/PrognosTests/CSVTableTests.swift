@@ -66,6 +66,22 @@ import Testing
         #expect(NumberParsing.year("23") == nil)
         #expect(NumberParsing.year("0999") == nil)
         #expect(NumberParsing.year("2023.0") == nil)
+        #expect(NumberParsing.year("２０２３") == nil)
+        #expect(NumberParsing.integer("12") == 12)
+        #expect(NumberParsing.integer("1 2") == nil)
+        #expect(NumberParsing.integer("") == nil)
+    }
+
+    /// The sixteen-bytes-at-a-time count against a byte-by-byte one, on texts whose
+    /// lengths straddle the blocks and the 255-block flush of the lane counters.
+    @Test func lineFeedCountEqualsByteCount() {
+        var random = SplitMix64(seed: 7)
+        for length in [0, 1, 15, 16, 17, 31, 4079, 4080, 4081, 4096, 8161, 100_003] {
+            let bytes = (0..<length).map { _ -> UInt8 in random.nextUnit() < 0.3 ? 0x0A : UInt8(ascii: "a") }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(CSVTable.lineFeedCount(text) == bytes.filter { $0 == 0x0A }.count, "length \(length)")
+        }
+        #expect(CSVTable.lineFeedCount(String(repeating: "\n", count: 16 * 300)) == 16 * 300)
     }
 }
 
