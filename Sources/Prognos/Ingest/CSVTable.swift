@@ -55,27 +55,30 @@ extension CSVTable {
     /// added to the total before it could pass 255.
     public static func lineFeedCount(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return 0 }
-            let raw = UnsafeRawPointer(base)
-            let lineFeed = SIMD16<UInt8>(repeating: 0x0A)
-            let one = SIMD16<UInt8>(repeating: 1)
-            var count = 0
-            var index = 0
-            while index + 16 <= bytes.count {
-                var lanes = SIMD16<UInt8>()
-                var blocks = 0
-                while blocks < 255, index + 16 <= bytes.count {
-                    let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                    lanes &+= one.replacing(with: 0, where: chunk .!= lineFeed)
-                    index += 16
-                    blocks += 1
-                }
-                count += lanes.indices.reduce(0) { $0 + Int(lanes[$1]) }
+        return text.withUTF8 { lineFeedCount($0) }
+    }
+
+    /// ``lineFeedCount(_:)-(String)`` of UTF-8 bytes.
+    static func lineFeedCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let lineFeed = SIMD16<UInt8>(repeating: 0x0A)
+        let one = SIMD16<UInt8>(repeating: 1)
+        var count = 0
+        var index = 0
+        while index + 16 <= bytes.count {
+            var lanes = SIMD16<UInt8>()
+            var blocks = 0
+            while blocks < 255, index + 16 <= bytes.count {
+                let chunk = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                lanes &+= one.replacing(with: 0, where: chunk .!= lineFeed)
+                index += 16
+                blocks += 1
             }
-            for byte in bytes[index...] where byte == 0x0A { count += 1 }
-            return count
+            count += lanes.indices.reduce(0) { $0 + Int(lanes[$1]) }
         }
+        for byte in bytes[index...] where byte == 0x0A { count += 1 }
+        return count
     }
 }
 
@@ -97,7 +100,7 @@ public struct CSVDelimiter: Sendable, Equatable {
 }
 
 /// A one-pass RFC 4180 scanner over UTF-8 bytes that records where each field starts.
-private struct CSVParser {
+struct CSVParser {
     let file: String
     let delimiter: UInt8
     var diagnostics: [Diagnostic] = []
@@ -112,16 +115,22 @@ extension CSVParser {
     /// Scans UTF-8 bytes: each byte that starts a scalar counts one column, continuation
     /// bytes none, so columns count characters (Unicode scalars) as a reader of the file
     /// would. Rows go to `body` as they end.
-    mutating func parseUTF8(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([CSVField]) -> Void) {
+    ///
+    /// `bytes` may be a part of a file that starts at the beginning of line `firstLine`
+    /// (then `atFileStart` is false: a byte-order mark there is text, not a mark).
+    mutating func parseUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int = 1, atFileStart: Bool = true,
+        _ body: ([CSVField]) -> Void
+    ) {
         let quote = UInt8(ascii: "\"")
         let newline = UInt8(ascii: "\n")
         let carriageReturn = UInt8(ascii: "\r")
         var row: [CSVField] = []
         var field: [UInt8] = []
         field.reserveCapacity(64)
-        var line = 1
+        var line = firstLine
         var column = 1
-        var fieldLine = 1
+        var fieldLine = firstLine
         var fieldColumn = 1
         var inQuotes = false
         var quotedField = false
@@ -137,7 +146,7 @@ extension CSVParser {
 
         var index = 0
         let count = bytes.count
-        if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if atFileStart, count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
         while index < count {
             let byte = bytes[index]
             index += 1

@@ -13,10 +13,16 @@ public enum CanonicalDatasetReader {
     ///   - descriptor: the parsed `datapackage.json`.
     ///   - files: the text of each resource, keyed by its path in the descriptor.
     ///   - location: how the dataset directory is named in messages (e.g. `Datasets/x`).
+    ///   - threads: how many threads read the observations and targets when their files
+    ///     are larger than `sliceBytes` (``ParallelResourceScan``); the result is the same
+    ///     for any number.
+    ///   - sliceBytes: the size of the parts those files are cut into, one per thread at a time.
     public static func read(
-        descriptor: DataPackageDescriptor, files: [String: String], location: String
+        descriptor: DataPackageDescriptor, files: [String: String], location: String,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Dataset, InvalidInput> {
-        var context = ReadContext(descriptor: descriptor, files: files, location: location)
+        var context = ReadContext(
+            descriptor: descriptor, files: files, location: location, threads: threads, sliceBytes: sliceBytes)
         let dataset = context.readAll()
         if context.diagnostics.isEmpty {
             return .success(dataset)
@@ -37,7 +43,7 @@ public enum CanonicalDatasetReader {
 /// costs tens, and every field of millions of rows is looked up by name.
 /// Names are compared only when their UTF-8 lengths agree (a stored count for Swift's
 /// strings), which rules out most columns without a string comparison.
-struct ColumnIndex {
+struct ColumnIndex: Sendable {
     private var names: [String] = []
     private var lengths: [Int] = []
 
@@ -56,7 +62,7 @@ struct ColumnIndex {
 }
 
 /// One row of a resource with its fields looked up by column name.
-struct ResourceRow {
+struct ResourceRow: Sendable {
     let fields: [CSVField]
     let columnIndex: ColumnIndex
     let line: Int
@@ -74,10 +80,74 @@ struct ResourceRow {
     }
 }
 
-private struct ReadContext {
+/// The header row of a resource's file, and the checks every data row gets before it is
+/// read into a value: the field count, the required values, the primary key.
+struct ResourceHeader: Sendable {
+    let columnIndex: ColumnIndex
+    let count: Int
+    /// A required column is missing: no row of the file is read.
+    let missingRequired: Bool
+
+    /// Reads the header row; a column named twice and a missing required column are
+    /// recorded in `problems`.
+    init(_ record: [CSVField], spec: ResourceSpec, file: String, problems: inout [Diagnostic]) {
+        var columnIndex = ColumnIndex()
+        for field in record {
+            if columnIndex[field.text] != nil {
+                problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "column \"\(field.text)\" appears twice in the header"))
+            }
+            columnIndex.append(field.text)
+        }
+        let headerLine = record.first?.line ?? 1
+        var missingRequired = false
+        for field in spec.fields where field.required && columnIndex[field.name] == nil {
+            problems.append(Diagnostic(file: file, line: headerLine, column: 1, reason: "the header has no column \"\(field.name)\""))
+            missingRequired = true
+        }
+        self.columnIndex = columnIndex
+        self.count = record.count
+        self.missingRequired = missingRequired
+    }
+
+    /// The row when it has the header's number of fields and every required value, its
+    /// primary key appended to `key`; otherwise nil, with the problems recorded. An empty
+    /// `gender` in a key is the total, as the reader reads it.
+    func examine(
+        _ record: [CSVField], spec: ResourceSpec, file: String, problems: inout [Diagnostic], key: inout [String]
+    ) -> ResourceRow? {
+        let line = record.first?.line ?? 0
+        if record.count != count {
+            problems.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(count)"))
+            return nil
+        }
+        let row = ResourceRow(fields: record, columnIndex: columnIndex, line: line)
+        var complete = true
+        for field in spec.fields where field.required && row.text(field.name).isEmpty {
+            let position = row.position(field.name)
+            problems.append(Diagnostic(file: file, line: position.line, column: position.column, reason: "\"\(field.name)\" is empty"))
+            complete = false
+        }
+        guard complete else { return nil }
+        for column in spec.primaryKey {
+            let text = row.text(column)
+            key.append(column == "gender" && text.isEmpty ? Gender.total.rawValue : text)
+        }
+        return row
+    }
+
+    /// The problem of a row whose key was first seen on line `earlier`.
+    func duplicate<Key: Collection<String>>(_ key: Key, spec: ResourceSpec, file: String, line: Int, earlier: Int) -> Diagnostic {
+        let described = zip(spec.primaryKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
+        return Diagnostic(file: file, line: line, column: 1, reason: "duplicate \(spec.name) key (\(described)): first on line \(earlier)")
+    }
+}
+
+private struct ReadContext: DiagnosticCollecting, Sendable {
     let descriptor: DataPackageDescriptor
     let files: [String: String]
     let location: String
+    let threads: Int
+    let sliceBytes: Int
     var diagnostics: [Diagnostic] = []
     /// The last id found known, per kind of reference (each kind is checked against one set
     /// throughout a read).
@@ -85,10 +155,12 @@ private struct ReadContext {
     /// The last indicator looked up by id (one dictionary of indicators throughout a read).
     private var recentIndicator: (id: String, indicator: Indicator?)? = nil
 
-    init(descriptor: DataPackageDescriptor, files: [String: String], location: String) {
+    init(descriptor: DataPackageDescriptor, files: [String: String], location: String, threads: Int, sliceBytes: Int) {
         self.descriptor = descriptor
         self.files = files
         self.location = location
+        self.threads = threads
+        self.sliceBytes = sliceBytes
     }
 
     mutating func readAll() -> Dataset {
@@ -107,26 +179,12 @@ private struct ReadContext {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
-        // Room for every row from the start: growing by doubling would hold the old and
-        // the new buffer at once (gigabytes for a country's worth of rows).
-        var observations: [Observation] = []
-        observations.reserveCapacity(lineCount(of: CanonicalSchema.observations))
-        forEachRow(of: CanonicalSchema.observations) { context, row, file in
-            if let value = context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators) {
-                observations.append(value)
-            }
+        dataset.observations = values(of: CanonicalSchema.observations) { context, row, file in
+            context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
-        dataset.observations = observations
-        var targets: [Target] = []
-        targets.reserveCapacity(lineCount(of: CanonicalSchema.targets))
-        forEachRow(of: CanonicalSchema.targets) { context, row, file in
-            if let value = context.target(
-                row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
-            {
-                targets.append(value)
-            }
+        dataset.targets = values(of: CanonicalSchema.targets) { context, row, file in
+            context.target(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
         }
-        dataset.targets = targets
         dataset.budgetLines = rows(of: CanonicalSchema.budgetLines).compactMap { row, file in
             budgetLine(row, file, entityIDs: entityIDs)
         }
@@ -152,6 +210,30 @@ private struct ReadContext {
         var result: [(ResourceRow, String)] = []
         forEachRow(of: spec) { _, row, file in result.append((row, file)) }
         return result
+    }
+
+    /// The values `read` makes of the good rows of a resource (see ``forEachRow(of:_:)``),
+    /// in file order. A file larger than `sliceBytes` is read on `threads` threads when it
+    /// can be cut at line feeds (``ParallelResourceScan``), with the same values and
+    /// problems. Room for every row is reserved from the start: growing by doubling would
+    /// hold the old and the new buffer at once (gigabytes for a country's worth of rows).
+    mutating func values<Value: Sendable>(
+        of spec: ResourceSpec, _ read: @escaping @Sendable (inout ReadContext, ResourceRow, String) -> Value?
+    ) -> [Value] {
+        if let path = descriptor.resourcePaths[spec.name], let text = files[path],
+            let outcome = ParallelResourceScan.read(
+                text, spec: spec, file: CanonicalDatasetReader.displayPath(location: location, path: path),
+                threads: threads, sliceBytes: sliceBytes, context: self, read)
+        {
+            diagnostics += outcome.fileProblems + outcome.readProblems
+            return outcome.values
+        }
+        var values: [Value] = []
+        values.reserveCapacity(lineCount(of: spec))
+        forEachRow(of: spec) { context, row, file in
+            if let value = read(&context, row, file) { values.append(value) }
+        }
+        return values
     }
 
     /// Calls `body` with each good row (see ``scan(_:descriptor:files:location:_:)``) and
@@ -187,50 +269,23 @@ private struct ReadContext {
         guard let text = files[path] else {
             return [Diagnostic(file: file, line: 0, column: 0, reason: "the file of resource \"\(spec.name)\" is missing")]
         }
-        var header: [CSVField]? = nil
-        var columnIndex = ColumnIndex()
-        var missingRequired = false
+        var header: ResourceHeader? = nil
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
         // As many keys as the file has lines, at most: the table is sized once.
         keys.reserve(CSVTable.lineFeedCount(text))
         var problems: [Diagnostic] = []
+        var key: [String] = []
         let csvProblems = CSVTable.forEachRow(text, file: file) { record in
             guard let columns = header else {
-                header = record
-                for field in record {
-                    if columnIndex[field.text] != nil {
-                        problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "column \"\(field.text)\" appears twice in the header"))
-                    }
-                    columnIndex.append(field.text)
-                }
-                let headerLine = record.first?.line ?? 1
-                for field in spec.fields where field.required && columnIndex[field.name] == nil {
-                    problems.append(Diagnostic(file: file, line: headerLine, column: 1, reason: "the header has no column \"\(field.name)\""))
-                    missingRequired = true
-                }
+                header = ResourceHeader(record, spec: spec, file: file, problems: &problems)
                 return
             }
-            guard !missingRequired else { return }
-            let line = record.first?.line ?? 0
-            if record.count != columns.count {
-                problems.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(columns.count)"))
-                return
-            }
-            let row = ResourceRow(fields: record, columnIndex: columnIndex, line: line)
-            var complete = true
-            for field in spec.fields where field.required && row.text(field.name).isEmpty {
-                let position = row.position(field.name)
-                problems.append(Diagnostic(file: file, line: position.line, column: position.column, reason: "\"\(field.name)\" is empty"))
-                complete = false
-            }
-            guard complete else { return }
-            let key = spec.primaryKey.map { column -> String in
-                let text = row.text(column)
-                return column == "gender" && text.isEmpty ? Gender.total.rawValue : text
-            }
-            if let earlier = keys.insert(key, line: line) {
-                let described = zip(spec.primaryKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
-                problems.append(Diagnostic(file: file, line: line, column: 1, reason: "duplicate \(spec.name) key (\(described)): first on line \(earlier)"))
+            key.removeAll(keepingCapacity: true)
+            guard !columns.missingRequired,
+                let row = columns.examine(record, spec: spec, file: file, problems: &problems, key: &key)
+            else { return }
+            if let earlier = keys.insert(key, line: row.line) {
+                problems.append(columns.duplicate(key, spec: spec, file: file, line: row.line, earlier: earlier))
                 return
             }
             body(row, file)
@@ -500,10 +555,11 @@ struct PrimaryKeyIndex {
     }
 
     /// Records `key` at `line`; returns the line where it was first seen, if it was.
-    mutating func insert(_ key: [String], line: Int) -> Int? {
+    mutating func insert<Key: Collection<String>>(_ key: Key, line: Int) -> Int? {
         guard key.count <= 5, key.count == numbers.count else {
-            if let earlier = wide[key] { return earlier }
-            wide[key] = line
+            let whole = Array(key)
+            if let earlier = wide[whole] { return earlier }
+            wide[whole] = line
             return nil
         }
         // Up to 2³² distinct values per column: columns 1–2 in `low`, 3–4 in `high`, 5 in `extra`.
