@@ -40,9 +40,13 @@ import Testing
         var writer = CSVWriter(header: ["id", "text"])
         writer.appendRow(["1", "comma, \"quote\"\nnew line"])
         writer.appendRow(["2", " padded "])
+        writer.appendRow(["3", "windows\r\nline"])
         let (table, problems) = CSVTable.parse(writer.text, file: "t.csv")
         #expect(problems.isEmpty)
-        #expect(table.records.map { $0.map(\.text) } == [["1", "comma, \"quote\"\nnew line"], ["2", " padded "]])
+        #expect(
+            table.records.map { $0.map(\.text) } == [
+                ["1", "comma, \"quote\"\nnew line"], ["2", " padded "], ["3", "windows\r\nline"],
+            ])
     }
 }
 

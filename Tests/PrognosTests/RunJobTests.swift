@@ -120,6 +120,15 @@ import Testing
         #expect(streamed == whole.serialized())
     }
 
+    /// Every row of indicators.csv has the header's columns, in the header's order.
+    @Test func indicatorRowsFollowTheColumns() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        #expect(!analysis.series.isEmpty)
+        for summary in analysis.series {
+            #expect(IndicatorsTable.row(summary).map(\.column) == IndicatorsTable.columns)
+        }
+    }
+
     @Test func badInputLeavesAnExistingOutputUntouched() throws {
         let copy = try TestSupport.copyOfBundledDataset()
         let root = copy.deletingLastPathComponent()

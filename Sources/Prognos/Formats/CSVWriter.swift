@@ -18,10 +18,15 @@ public struct CSVWriter: Sendable {
         fields.map(escape).joined(separator: ",") + "\n"
     }
 
+    /// The field as it is written: quoted when it holds a comma, a quote, a CR or an LF
+    /// (checked byte by byte, so a CRLF inside a field counts), or starts or ends with a space.
     public static func escape(_ field: String) -> String {
+        let utf8 = field.utf8
         let needsQuotes =
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || field.hasPrefix(" ") || field.hasSuffix(" ")
+            utf8.contains(where: {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            })
+            || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -4,7 +4,7 @@
 /// platforms; this writer does: keys in the order given, two-space indentation,
 /// numbers as ``NumberFormatting/plain(_:)-(Double)`` (or with 17 significant digits
 /// where asked), non-finite numbers as `null`.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -39,98 +39,105 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The document as pretty-printed text ending in a newline.
     public func serialized(numbers style: NumberStyle = .plain) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: 0, style: style)
-        output += "\n"
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The value as it appears nested `indent` levels deep in a pretty-printed document
     /// (no trailing newline), so that a document can be written piece by piece.
     public func fragment(indent: Int, numbers style: NumberStyle = .plain) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(to: &output, indent: indent, style: style)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int, style: NumberStyle) {
+    /// ``fragment(indent:numbers:)`` as UTF-8 appended to `output`. The text is built as
+    /// bytes, not as a `String`: appending to a string checks and updates its encoding
+    /// flags at every piece, which had been most of the time of writing `summary.json`.
+    public func appendFragment(to output: inout [UInt8], indent: Int, numbers style: NumberStyle = .plain) {
+        write(to: &output, indent: indent, style: style)
+    }
+
+    private func write(to output: inout [UInt8], indent: Int, style: NumberStyle) {
         switch self {
         case .object(let members):
             if members.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{\n"
+            output.append(contentsOf: "{\n".utf8)
             for (index, (key, value)) in members.enumerated() {
-                output += Self.indentation(indent + 1)
+                output.append(contentsOf: Self.indentation(indent + 1))
                 Self.writeString(key, to: &output)
-                output += ": "
+                output.append(contentsOf: ": ".utf8)
                 value.write(to: &output, indent: indent + 1, style: style)
-                output += index == members.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: index == members.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            output += Self.indentation(indent)
-            output += "}"
+            output.append(contentsOf: Self.indentation(indent))
+            output.append(UInt8(ascii: "}"))
         case .array(let elements):
             if elements.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "[\n"
+            output.append(contentsOf: "[\n".utf8)
             for (index, element) in elements.enumerated() {
-                output += Self.indentation(indent + 1)
+                output.append(contentsOf: Self.indentation(indent + 1))
                 element.write(to: &output, indent: indent + 1, style: style)
-                output += index == elements.count - 1 ? "\n" : ",\n"
+                output.append(contentsOf: index == elements.count - 1 ? "\n".utf8 : ",\n".utf8)
             }
-            output += Self.indentation(indent)
-            output += "]"
+            output.append(contentsOf: Self.indentation(indent))
+            output.append(UInt8(ascii: "]"))
         case .string(let text):
             Self.writeString(text, to: &output)
         case .number(let value):
             if !value.isFinite {
-                output += "null"
+                output.append(contentsOf: "null".utf8)
             } else if style == .significant17 {
-                output += NumberFormatting.significant17(value)
+                output.append(contentsOf: NumberFormatting.significant17(value).utf8)
             } else {
-                output += NumberFormatting.plain(value)
+                output.append(contentsOf: NumberFormatting.plain(value).utf8)
             }
         case .integer(let value):
-            output += String(value)
+            output.append(contentsOf: String(value).utf8)
         case .bool(let value):
-            output += value ? "true" : "false"
+            output.append(contentsOf: (value ? "true" : "false").utf8)
         case .null:
-            output += "null"
+            output.append(contentsOf: "null".utf8)
         }
     }
 
     /// Two spaces per level, for the first levels (a document nests a handful deep).
-    private static let indents: [String] = (0..<16).map { String(repeating: "  ", count: $0) }
+    private static let indents: [[UInt8]] = (0..<16).map { Array(repeating: UInt8(ascii: " "), count: 2 * $0) }
 
-    private static func indentation(_ level: Int) -> String {
-        level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+    private static func indentation(_ level: Int) -> [UInt8] {
+        level < indents.count ? indents[level] : Array(repeating: UInt8(ascii: " "), count: 2 * level)
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most strings need no escape: copy them whole.
         if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
-            output += text
-            output += "\""
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
             default:
-                output.unicodeScalars.append(scalar)
+                UTF8.encode(scalar) { output.append($0) }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

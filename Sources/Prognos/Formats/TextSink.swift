@@ -3,6 +3,12 @@
 /// string.
 public protocol TextSink {
     mutating func append(_ text: String)
+    /// Appends text given as UTF-8 bytes (valid UTF-8: text built as bytes).
+    mutating func append(utf8 bytes: [UInt8])
+}
+
+extension TextSink {
+    public mutating func append(utf8 bytes: [UInt8]) { append(String(decoding: bytes, as: UTF8.self)) }
 }
 
 extension String: TextSink {}

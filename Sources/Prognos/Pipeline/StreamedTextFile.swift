@@ -22,6 +22,11 @@ public struct StreamedTextFile: TextSink {
         if buffer.count >= Self.blockSize { flush() }
     }
 
+    public mutating func append(utf8 bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.blockSize { flush() }
+    }
+
     private mutating func flush() {
         guard failure == nil, !buffer.isEmpty else { return }
         do {

@@ -24,72 +24,61 @@ public enum IndicatorsTable {
     public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
         sink.append(CSVWriter.line(columns))
         for summary in analysis.series {
-            let row = self.row(summary)
-            sink.append(CSVWriter.line(columns.map { row[$0] ?? "" }))
+            sink.append(CSVWriter.line(row(summary).map(\.text)))
         }
     }
 
-    /// The row of one series as column → text; absent columns are empty.
-    static func row(_ summary: SeriesSummary) -> [String: String] {
+    /// The row of one series, each cell with its column, in the order of ``columns``
+    /// (`RunJobTests` holds them to it); absent values are empty.
+    static func row(_ summary: SeriesSummary) -> [(column: String, text: String)] {
         let plain: (Double?) -> String = NumberFormatting.plain
         let evaluation = summary.evaluation
-        var row: [String: String] = [
-            "entity_id": summary.key.entityID,
-            "indicator_id": summary.key.indicatorID,
-            "gender": summary.key.gender.rawValue,
-            "n_obs": String(summary.points.count),
-            "last_year": summary.last.map { String($0.year) } ?? "",
-            "last_value": plain(summary.last?.value),
-            "last_status": summary.last.map { $0.isPreliminary ? "preliminary" : "final" } ?? "",
-            "previous_year": summary.previous.map { String($0.year) } ?? "",
-            "previous_value": plain(summary.previous?.value),
-            "change": plain(summary.change),
-            "slope": plain(summary.trend?.slope),
-            "slope_se": plain(summary.trend?.slopeStandardError),
-            "slope_p": plain(summary.trend?.slopePValue),
+        let outlook = summary.outlook
+        let progress = summary.progress
+        let likelihood = summary.likelihood
+        let status = evaluation?.status ?? .notEvaluated
+        let suggestions = SeriesSummary.suggestionProbabilities.map { plain(summary.suggestions[$0]) }
+        return [
+            ("entity_id", summary.key.entityID),
+            ("indicator_id", summary.key.indicatorID),
+            ("n_obs", String(summary.points.count)),
+            ("last_year", summary.last.map { String($0.year) } ?? ""),
+            ("last_value", plain(summary.last?.value)),
+            ("method", outlook?.method ?? ""),
+            ("slope", plain(summary.trend?.slope)),
+            ("slope_se", plain(summary.trend?.slopeStandardError)),
+            ("slope_p", plain(summary.trend?.slopePValue)),
+            ("forecast_year", outlook.map { String($0.year) } ?? ""),
+            ("forecast", plain(outlook?.distribution.point)),
+            ("lo80", plain(outlook?.interval80.lower)),
+            ("hi80", plain(outlook?.interval80.upper)),
+            ("lo95", plain(outlook?.interval95.lower)),
+            ("hi95", plain(outlook?.interval95.upper)),
+            ("target", plain(evaluation?.target.value)),
+            ("p_target_met", plain(likelihood?.probability)),
+            ("status", status.rawValue),
+            ("signal", status.signal.rawValue),
+            ("suggested_target_p50", suggestions.count > 0 ? suggestions[0] : ""),
+            ("suggested_target_p80", suggestions.count > 1 ? suggestions[1] : ""),
+            ("suggested_target_p90", suggestions.count > 2 ? suggestions[2] : ""),
+            ("gender", summary.key.gender.rawValue),
+            ("last_status", summary.last.map { $0.isPreliminary ? "preliminary" : "final" } ?? ""),
+            ("previous_year", summary.previous.map { String($0.year) } ?? ""),
+            ("previous_value", plain(summary.previous?.value)),
+            ("change", plain(summary.change)),
+            ("goal_id", evaluation?.target.goalID ?? ""),
+            ("target_year", evaluation.map { String($0.target.year) } ?? ""),
+            ("comparator", evaluation?.target.comparator.rawValue ?? ""),
+            ("status_basis", evaluation?.basis.rawValue ?? "no_target"),
+            ("outcome_year", evaluation?.outcomeYear.map(String.init) ?? ""),
+            ("outcome", plain(evaluation?.outcome)),
+            ("uncertainty_source", likelihood?.source ?? ""),
+            ("forecast_uncertainty", outlook?.source ?? ""),
+            ("not_evaluated_reason", likelihood?.reason ?? ""),
+            ("eurostat_ratio", plain(progress?.eurostatRatio)),
+            ("eurostat_class", progress?.eurostatClass ?? ""),
+            ("sdg_ratio", plain(progress?.sdgRatio)),
+            ("sdg_class", progress?.sdgClass ?? ""),
         ]
-        if let outlook = summary.outlook {
-            let distribution = outlook.distribution
-            let (lo80, hi80) = outlook.interval80
-            let (lo95, hi95) = outlook.interval95
-            row["method"] = outlook.method
-            row["forecast_year"] = String(outlook.year)
-            row["forecast"] = plain(distribution.point)
-            row["lo80"] = plain(lo80)
-            row["hi80"] = plain(hi80)
-            row["lo95"] = plain(lo95)
-            row["hi95"] = plain(hi95)
-            row["forecast_uncertainty"] = outlook.source
-        }
-        for (p, column) in zip(SeriesSummary.suggestionProbabilities, ["suggested_target_p50", "suggested_target_p80", "suggested_target_p90"]) {
-            row[column] = plain(summary.suggestions[p])
-        }
-        if let progress = summary.progress {
-            row["eurostat_ratio"] = plain(progress.eurostatRatio)
-            row["eurostat_class"] = progress.eurostatClass
-            row["sdg_ratio"] = plain(progress.sdgRatio)
-            row["sdg_class"] = progress.sdgClass
-        }
-        if let likelihood = summary.likelihood {
-            row["p_target_met"] = plain(likelihood.probability)
-            row["uncertainty_source"] = likelihood.source
-            row["not_evaluated_reason"] = likelihood.reason ?? ""
-        }
-        if let evaluation {
-            row["target"] = plain(evaluation.target.value)
-            row["goal_id"] = evaluation.target.goalID
-            row["target_year"] = String(evaluation.target.year)
-            row["comparator"] = evaluation.target.comparator.rawValue
-            row["status"] = evaluation.status.rawValue
-            row["signal"] = evaluation.status.signal.rawValue
-            row["status_basis"] = evaluation.basis.rawValue
-            row["outcome_year"] = evaluation.outcomeYear.map(String.init) ?? ""
-            row["outcome"] = plain(evaluation.outcome)
-        } else {
-            row["status"] = IndicatorStatus.notEvaluated.rawValue
-            row["signal"] = IndicatorStatus.notEvaluated.signal.rawValue
-            row["status_basis"] = "no_target"
-        }
-        return row
     }
 }

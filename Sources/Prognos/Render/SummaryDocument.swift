@@ -37,9 +37,13 @@ public enum SummaryDocument {
             sink.append("[]")
         } else {
             sink.append("[\n")
+            var bytes: [UInt8] = []
             for (index, summary) in analysis.series.enumerated() {
-                sink.append("    " + indicator(summary).fragment(indent: 2))
-                sink.append(index == analysis.series.count - 1 ? "\n" : ",\n")
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: "    ".utf8)
+                indicator(summary).appendFragment(to: &bytes, indent: 2)
+                bytes.append(contentsOf: (index == analysis.series.count - 1 ? "\n" : ",\n").utf8)
+                sink.append(utf8: bytes)
             }
             sink.append("  ]")
         }
