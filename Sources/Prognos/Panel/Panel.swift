@@ -26,27 +26,31 @@ public struct Panel: Sendable {
         let indicatorRank = Dictionary(
             dataset.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
+        // Observations come grouped by series: a key equal to the previous one's (a
+        // comparison of short strings) needs no hashing.
         var keySet = Set<SeriesKey>()
+        var previous: SeriesKey? = nil
         for observation in dataset.observations {
-            keySet.insert(
-                SeriesKey(
-                    entityID: observation.entityID, indicatorID: observation.indicatorID,
-                    gender: observation.gender))
+            let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID, gender: observation.gender)
+            if key == previous { continue }
+            keySet.insert(key)
+            previous = key
         }
         for target in dataset.targets {
             keySet.insert(SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID))
         }
-        let keys = keySet.sorted { a, b in
-            let ea = entityRank[a.entityID] ?? Int.max
-            let eb = entityRank[b.entityID] ?? Int.max
-            if ea != eb { return ea < eb }
-            if a.entityID != b.entityID { return a.entityID < b.entityID }
-            let ia = indicatorRank[a.indicatorID] ?? Int.max
-            let ib = indicatorRank[b.indicatorID] ?? Int.max
-            if ia != ib { return ia < ib }
-            if a.indicatorID != b.indicatorID { return a.indicatorID < b.indicatorID }
-            return a.gender < b.gender
+        // Entity order, then indicator order, as the dataset lists them (unknown ids last,
+        // by id), then gender: each key's ranks are looked up once, not at every comparison.
+        let ranked = keySet.map { key in
+            (key: key, entity: entityRank[key.entityID] ?? Int.max, indicator: indicatorRank[key.indicatorID] ?? Int.max)
         }
+        let keys = ranked.sorted { a, b in
+            if a.entity != b.entity { return a.entity < b.entity }
+            if a.key.entityID != b.key.entityID { return a.key.entityID < b.key.entityID }
+            if a.indicator != b.indicator { return a.indicator < b.indicator }
+            if a.key.indicatorID != b.key.indicatorID { return a.key.indicatorID < b.key.indicatorID }
+            return a.key.gender < b.key.gender
+        }.map(\.key)
 
         let observedYears = dataset.observations.map(\.year)
         let years: [Int]
@@ -62,11 +66,19 @@ public struct Panel: Sendable {
         var values = [Double](repeating: .nan, count: keys.count * years.count)
         var preliminary = [Bool](repeating: false, count: keys.count * years.count)
         if let firstYear = years.first {
+            var recent: (key: SeriesKey, row: Int?)? = nil
             for observation in dataset.observations {
                 let key = SeriesKey(
                     entityID: observation.entityID, indicatorID: observation.indicatorID,
                     gender: observation.gender)
-                guard let row = rowOfKey[key] else { continue }
+                let found: Int?
+                if let recent, recent.key == key {
+                    found = recent.row
+                } else {
+                    found = rowOfKey[key]
+                    recent = (key, found)
+                }
+                guard let row = found else { continue }
                 let cell = row * years.count + (observation.year - firstYear)
                 values[cell] = observation.value
                 preliminary[cell] = observation.status == .preliminary
