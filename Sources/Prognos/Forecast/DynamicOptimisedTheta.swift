@@ -24,8 +24,13 @@ import Foundation
 public struct DynamicOptimisedTheta: Forecaster {
     public var name: String { "dotm" }
     public var minimumLength: Int { 4 }
+    /// The Nelder–Mead stopping tolerance: the simplex's best and worst scaled sums of
+    /// squares agree to this relative difference.
+    public var optimizerTolerance: Double
 
-    public init() {}
+    public init(optimizerTolerance: Double = 1e-10) {
+        self.optimizerTolerance = optimizerTolerance
+    }
 
     struct Parameters {
         var level0: Double
@@ -125,7 +130,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         let spread = max((y.max() ?? 0) - (y.min() ?? 0), scale)
         let lower = [y[0] / 2 - 10 * spread, 0.1, 1.0]
         let upper = [y[0] / 2 + 10 * spread, 0.99, 1e4]
-        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000)
+        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000, tolerance: optimizerTolerance)
         let lines = Self.longTermLines(y)
         let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
             Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)

@@ -41,8 +41,13 @@ public struct ExponentialSmoothing: Forecaster {
         }
     }
 
-    public init(trend: Trend) {
+    /// The Nelder–Mead stopping tolerance: the simplex's best and worst sums of squares
+    /// agree to this relative difference.
+    public var optimizerTolerance: Double
+
+    public init(trend: Trend, optimizerTolerance: Double = 1e-6) {
         self.trend = trend
+        self.optimizerTolerance = optimizerTolerance
     }
 
     /// A fitted model: parameters, final states and the one-step errors' variance.
@@ -77,7 +82,7 @@ public struct ExponentialSmoothing: Forecaster {
             upper += [0.98]
             start += [0.978]
         }
-        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: 1e-9)
+        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: optimizerTolerance)
         let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { parameters in
             self.concentrated(y, smoothing: self.smoothing(parameters)).sse
         }
