@@ -17,12 +17,13 @@ protocol DiagnosticCollecting {
 /// header with every required column, ``read(_:spec:file:threads:sliceBytes:context:_:)``
 /// returns nil and the caller scans the file on one thread.
 ///
-/// Round by round, `threads` slices are parsed at once: each row gets the header's checks
-/// (``ResourceHeader/examine(_:spec:file:problems:)``) and is read into a value on a copy
-/// of the context, and its key is kept. Then the round is merged in file order on the
-/// calling thread: each key goes into the one ``PrimaryKeyIndex``, and a duplicate row is
-/// reported while its value and its problems are dropped, as the one-thread scan never
-/// reads a duplicate row into a value.
+/// `threads` slices are parsed at a time (``forEachInOrder(count:width:produce:consume:)``):
+/// each row gets the header's checks (``ResourceHeader/examine(_:spec:file:problems:key:)``)
+/// and is read into a value on a copy of the context, and its key is kept. The slices are
+/// merged in file order on the calling thread, while the next ones are parsed: each key
+/// goes into the one ``PrimaryKeyIndex``, and a duplicate row is reported while its value
+/// and its problems are dropped, as the one-thread scan never reads a duplicate row into a
+/// value.
 enum ParallelResourceScan {
     struct Outcome<Value> {
         var values: [Value]
@@ -60,38 +61,14 @@ enum ParallelResourceScan {
         var outcome = Outcome<Value>(values: [], fileProblems: plan.headerProblems, readProblems: [])
         outcome.values.reserveCapacity(plan.lineFeeds)
         var scannerProblems: [Diagnostic] = []
-        // Each round is parsed on the workers while the calling thread merges the one
-        // before it.
-        var pending: (slots: WorkerSlots<SliceRows<Value>>, group: DispatchGroup)? = nil
-        var first = 0
-        while first < plan.slices.count || pending != nil {
-            var next: (slots: WorkerSlots<SliceRows<Value>>, group: DispatchGroup)? = nil
-            if first < plan.slices.count {
-                let round = first
-                let width = min(threads, plan.slices.count - round)
-                let slots = WorkerSlots<SliceRows<Value>>(count: width)
-                let group = DispatchGroup()
-                for worker in 0..<width {
-                    DispatchQueue.global().async(group: group) {
-                        let slice = plan.slices[round + worker]
-                        slots.store(
-                            worker,
-                            SliceRows(
-                                bytes, slice: slice, header: plan.header, spec: spec, file: plan.file,
-                                context: context, read))
-                    }
-                }
-                next = (slots, group)
-                first += width
-            }
-            if let (slots, group) = pending {
-                group.wait()
-                for case let rows? in slots.all() {
-                    scannerProblems += rows.scannerProblems
-                    rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file)
-                }
-            }
-            pending = next
+        // Slices are parsed on the workers while the calling thread merges the ones before.
+        forEachInOrder(count: plan.slices.count, width: threads) { index in
+            SliceRows(
+                bytes, slice: plan.slices[index], header: plan.header, spec: spec, file: plan.file,
+                context: context, read)
+        } consume: { rows in
+            scannerProblems += rows.scannerProblems
+            rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file)
         }
         // The scanner's problems first, as the one-thread scan lists them (there are none
         // in a file without quotes; kept for the order should that change).

@@ -79,12 +79,13 @@ public struct RunJob: Sendable {
         // a thread of its own.
         try OutputDirectory.write(to: output) { staging in
             for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
+            clock.lap("write the charts and the small outputs")
             try staging.streamConcurrently([
                 ("indicators.csv", { IndicatorsTable.write(analysis, to: &$0) }),
                 ("summary.json", { SummaryDocument.write(analysis, to: &$0) }),
             ])
         }
-        clock.lap("write the outputs (indicators.csv and summary.json streamed)")
+        clock.lap("write indicators.csv and summary.json (streamed), move the output into place")
         let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["indicators.csv", "summary.json"]
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
