@@ -93,6 +93,41 @@ import Testing
         }
     }
 
+    /// Evaluation series from observations in any order: a series's values in year order,
+    /// series in order of first appearance, other genders left out, and `including` asked
+    /// once per series.
+    @Test func evaluationSeriesGatherInterleavedObservations() {
+        var dataset = Dataset(name: "d", title: "d", description: "")
+        dataset.observations = [
+            Observation(entityID: "a", indicatorID: "x", year: 2021, value: 2),
+            Observation(entityID: "b", indicatorID: "x", year: 2020, value: 10),
+            Observation(entityID: "a", indicatorID: "x", year: 2020, value: 1),
+            Observation(entityID: "c", indicatorID: "x", year: 2020, value: 5),
+            Observation(entityID: "a", indicatorID: "x", year: 2022, value: 3, split: .test),
+            Observation(entityID: "a", indicatorID: "x", year: 2023, value: 9, gender: .women),
+            Observation(entityID: "c", indicatorID: "x", year: 2021, value: 6),
+            Observation(entityID: "b", indicatorID: "x", year: 2021, value: 11),
+        ]
+        let all = Backtest.series(of: dataset)
+        #expect(all.map(\.key.entityID) == ["a", "b", "c"])
+        #expect(all.map(\.values) == [[1, 2, 3], [10, 11], [5, 6]])
+        #expect(all.map(\.testCount) == [1, 0, 0])
+        let asked = Counter()
+        let some = Backtest.series(of: dataset) { key in
+            asked.add()
+            return key.entityID != "b"
+        }
+        #expect(some.map(\.key.entityID) == ["a", "c"])
+        #expect(some.map(\.values) == [[1, 2, 3], [5, 6]])
+        #expect(asked.value == 3)
+    }
+
+    /// A count that a non-escaping closure can bump.
+    final class Counter: @unchecked Sendable {
+        var value = 0
+        func add() { value += 1 }
+    }
+
     @Test func accuracyMetricsOnAHandExample() throws {
         // One series, scale q = 2; forecasts 10 and 12 (σ → 0), actuals 11 and 12.
         let cells = [

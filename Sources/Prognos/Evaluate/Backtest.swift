@@ -28,18 +28,38 @@ public enum Backtest {
         var grouped: [SeriesKey: [Observation]] = [:]
         var order: [SeriesKey] = []
         var excluded = Set<SeriesKey>()
+        // Observations come grouped by series: each run of one key is decided and stored
+        // once, not hashed at every observation.
+        var runKey: SeriesKey? = nil
+        var run: [Observation] = []
+        var runIncluded = false
+        func store() {
+            guard let key = runKey, runIncluded, !run.isEmpty else { return }
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(contentsOf: run)
+        }
         for observation in dataset.observations where observation.gender == .total {
             let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID)
-            if let including, grouped[key] == nil {
-                if excluded.contains(key) { continue }
-                if !including(key) {
-                    excluded.insert(key)
-                    continue
+            if key != runKey {
+                store()
+                runKey = key
+                run.removeAll(keepingCapacity: true)
+                if let including, grouped[key] == nil {
+                    if excluded.contains(key) {
+                        runIncluded = false
+                    } else if including(key) {
+                        runIncluded = true
+                    } else {
+                        excluded.insert(key)
+                        runIncluded = false
+                    }
+                } else {
+                    runIncluded = true
                 }
             }
-            if grouped[key] == nil { order.append(key) }
-            grouped[key, default: []].append(observation)
+            if runIncluded { run.append(observation) }
         }
+        store()
         return order.map { key in
             let observations = (grouped[key] ?? []).sorted { $0.year < $1.year }
             let indicator = indicators[key.indicatorID]
