@@ -161,13 +161,7 @@ public enum ChartRenderer {
     public static func summaryJobs(_ analysis: RunAnalysis, language: Language) -> [Job] {
         let dataset = analysis.dataset
         let indicators = dataset.indicatorsByID
-        // Only the series the goals' charts draw (a few per goal, of perhaps a million).
-        let drawn = Set(
-            analysis.goals.flatMap { goal in
-                goal.evaluations.map { SeriesKey(entityID: $0.target.entityID, indicatorID: $0.target.indicatorID) }
-            })
-        let seriesByKey = Dictionary(
-            analysis.series.lazy.filter { drawn.contains($0.key) }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let seriesByKey = analysis.goalSeriesByKey()
         var jobs: [Job] = []
         for goal in analysis.goals where !goal.evaluations.isEmpty {
             jobs.append(Job(name: goalChartName(goal.goal.id)) { format, output in

@@ -10,7 +10,7 @@ public enum HTMLReport {
         let dataset = analysis.dataset
         let indicators = dataset.indicatorsByID
         let goalsByID = Dictionary(dataset.goals.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let seriesByKey = Dictionary(analysis.series.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let seriesByKey = analysis.goalSeriesByKey()
         let title = (dataset.title.isEmpty ? dataset.name : dataset.title)
         let yearText = analysis.year.map(String.init) ?? ""
         var out = """

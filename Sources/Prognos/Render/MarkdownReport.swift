@@ -135,9 +135,11 @@ public enum MarkdownReport {
 
     /// Suggested next-year targets for every series with a direction.
     static func suggestionSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
-        let all = analysis.series.filter { $0.suggestions.count == 3 && $0.outlook != nil }
-        guard !all.isEmpty else { return "" }
-        let rows = sample.map { sample in all.filter { sample.contains($0.key) } } ?? all
+        // Counted, not copied: a million summaries are not gathered to show a sample.
+        let qualifies = { (summary: SeriesSummary) in summary.suggestions.count == 3 && summary.outlook != nil }
+        let total = analysis.series.lazy.filter(qualifies).count
+        guard total > 0 else { return "" }
+        let rows = analysis.series.filter { qualifies($0) && sample?.contains($0.key) != false }
         let indicators = analysis.dataset.indicatorsByID
         let entities = analysis.dataset.entitiesByID
         var out = "## " + text.pick("Förslag till mål", "Suggested targets") + "\n\n"
@@ -155,7 +157,7 @@ public enum MarkdownReport {
             out += "| \(cell(entity)) | \(cell(title)) | \(outlook.year) | \(text.number(outlook.distribution.point)) | "
                 + "\(text.number(summary.suggestions[0.5])) | \(text.number(summary.suggestions[0.8])) | \(text.number(summary.suggestions[0.9])) |\n"
         }
-        return out + omittedNote(shown: rows.count, of: all.count, text) + "\n"
+        return out + omittedNote(shown: rows.count, of: total, text) + "\n"
     }
 
     /// "Showing n of N series", when a sample leaves series out of a table.
@@ -169,9 +171,10 @@ public enum MarkdownReport {
     static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
         let dataset = analysis.dataset
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
-        let all = analysis.series.filter { !targeted.contains($0.key) && !$0.points.isEmpty }
-        guard !all.isEmpty else { return "" }
-        let others = sample.map { sample in all.filter { sample.contains($0.key) } } ?? all
+        let qualifies = { (summary: SeriesSummary) in !targeted.contains(summary.key) && !summary.points.isEmpty }
+        let total = analysis.series.lazy.filter(qualifies).count
+        guard total > 0 else { return "" }
+        let others = analysis.series.filter { qualifies($0) && sample?.contains($0.key) != false }
         let indicators = dataset.indicatorsByID
         let entities = dataset.entitiesByID
         var out = "## " + text.pick("Övriga serier", "Other series") + "\n\n"
@@ -187,7 +190,7 @@ public enum MarkdownReport {
             out += "| \(cell(entity)) | \(cell(title)) | \(genderLabel(summary.key.gender, text)) | \(latest) | "
                 + "\(previous) | \(text.change(summary.change)) |\n"
         }
-        return out + omittedNote(shown: others.count, of: all.count, text) + "\n"
+        return out + omittedNote(shown: others.count, of: total, text) + "\n"
     }
 
     static func budgetSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {

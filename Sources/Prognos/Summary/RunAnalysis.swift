@@ -132,3 +132,15 @@ public struct RunAnalysis: Sendable {
         self.phases = clock.phases
     }
 }
+
+extension RunAnalysis {
+    /// The summaries of the series the goals' targets are on, by key: a few per goal, where
+    /// a dictionary of every summary would copy perhaps a million of them.
+    public func goalSeriesByKey() -> [SeriesKey: SeriesSummary] {
+        let keys = Set(
+            goals.flatMap { goal in
+                goal.evaluations.map { SeriesKey(entityID: $0.target.entityID, indicatorID: $0.target.indicatorID) }
+            })
+        return Dictionary(series.lazy.filter { keys.contains($0.key) }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
