@@ -97,4 +97,30 @@ import Testing
             }
         }
     }
+
+    /// A remembered Student t quantile is bit for bit the one a new search gives, asked
+    /// from several threads at once, in either tail.
+    @Test func rememberedQuantilesEqualFreshSearches() {
+        let cases: [(Double, Double)] = [(3, 0.1), (7.5, 0.025), (17, 0.3), (41, 1e-6), (250, 0.01)]
+        func searched(_ df: Double, _ tail: Double) -> Double {
+            let t = StudentT(degreesOfFreedom: df)
+            let start = max(-Normal.quantile(tail), 1e-3)
+            return QuantileSearch.invertSurvival(target: tail, start: start, survival: t.survival, density: t.density)
+        }
+        let answers = WorkerSlots<[Double]>(count: 4)
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            answers.store(worker, cases.flatMap { df, tail in
+                let t = StudentT(degreesOfFreedom: df)
+                return [t.quantile(1 - tail), t.quantile(tail), t.quantile(1 - tail)]
+            })
+        }
+        // The upper quantile searches the tail 1 − (1 − tail), which need not be `tail` exactly.
+        let expected = cases.flatMap { df, tail in
+            let upper = searched(df, 1 - (1 - tail))
+            return [upper, -searched(df, tail), upper]
+        }
+        for answer in answers.all() {
+            #expect(answer?.map(\.bitPattern) == expected.map(\.bitPattern))
+        }
+    }
 }
