@@ -7,9 +7,10 @@
 /// iterates: there is no randomness.
 ///
 /// Points are `SIMD4<Double>` (at most four parameters; unused lanes are held at 0 by a
-/// zero-width box), so a trial point is never a heap allocation: the minimiser runs in
-/// the inner loop of `auto`'s cross-validation, hundreds of thousands of times per
-/// second. Every lane is computed with the same operations, in the same order, as the
+/// zero-width box), and the simplex lives on the stack, so a fit allocates nothing on
+/// the heap: the minimiser runs in the inner loop of `auto`'s cross-validation, hundreds
+/// of thousands of times per second. Each step orders the vertices by value with a stable
+/// insertion sort (ties keep their order). Every lane is computed with the same operations, in the same order, as the
 /// scalar formulas above.
 struct NelderMead {
     typealias Point = SIMD4<Double>
@@ -54,82 +55,79 @@ struct NelderMead {
             let value = objective(x)
             return value.isNaN ? .infinity : value
         }
-        var simplex = [Point](repeating: clamp(start), count: dimension + 1)
-        for j in 0..<dimension {
-            var vertex = simplex[0]
-            let step = 0.1 * (upper[j] - lower[j])
-            vertex[j] = vertex[j] + step <= upper[j] ? vertex[j] + step : vertex[j] - step
-            simplex[j + 1] = clamp(vertex)
-        }
-        var values = [Double](repeating: 0, count: dimension + 1)
-        for i in 0...dimension { values[i] = evaluate(simplex[i]) }
-        var evaluations = dimension + 1
-        // (value, index) is a strict total order, so this insertion sort orders the
-        // vertices exactly as a stable sort by value would.
-        var order = [Int](repeating: 0, count: dimension + 1)
-        var sortedSimplex = simplex
-        var sortedValues = values
-        while evaluations < maximumEvaluations {
-            for i in 0...dimension { order[i] = i }
-            for i in 1...dimension {
-                var k = i
-                while k > 0 {
-                    let a = order[k - 1]
-                    let b = order[k]
-                    guard values[b] < values[a] || (values[b] == values[a] && b < a) else { break }
-                    order.swapAt(k - 1, k)
-                    k -= 1
+        // The simplex and its values live on the stack: a fit runs the minimiser once, and
+        // `auto` fits several hundred thousand series a second.
+        return withUnsafeTemporaryAllocation(of: Point.self, capacity: dimension + 1) { simplex in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension + 1) { values in
+                simplex.initialize(repeating: clamp(start))
+                for j in 0..<dimension {
+                    var vertex = simplex[0]
+                    let step = 0.1 * (upper[j] - lower[j])
+                    vertex[j] = vertex[j] + step <= upper[j] ? vertex[j] + step : vertex[j] - step
+                    simplex[j + 1] = clamp(vertex)
                 }
-            }
-            for i in 0...dimension {
-                sortedSimplex[i] = simplex[order[i]]
-                sortedValues[i] = values[order[i]]
-            }
-            swap(&simplex, &sortedSimplex)
-            swap(&values, &sortedValues)
-            let best = values[0]
-            let worst = values[dimension]
-            if abs(worst - best) <= tolerance * (abs(best) + tolerance) { break }
-            var centroid = Point.zero
-            for i in 0..<dimension { centroid += simplex[i] / Double(dimension) }
-            let worstVertex = simplex[dimension]
-            let reflected = clamp(centroid + (centroid - worstVertex))
-            let reflectedValue = evaluate(reflected)
-            evaluations += 1
-            if reflectedValue < values[0] {
-                let expanded = clamp(centroid + 2 * (centroid - worstVertex))
-                let expandedValue = evaluate(expanded)
-                evaluations += 1
-                if expandedValue < reflectedValue {
-                    simplex[dimension] = expanded
-                    values[dimension] = expandedValue
-                } else {
-                    simplex[dimension] = reflected
-                    values[dimension] = reflectedValue
-                }
-            } else if reflectedValue < values[dimension - 1] {
-                simplex[dimension] = reflected
-                values[dimension] = reflectedValue
-            } else {
-                let outside = reflectedValue < values[dimension]
-                let target = outside ? reflected : worstVertex
-                let contracted = clamp(centroid + 0.5 * (target - centroid))
-                let contractedValue = evaluate(contracted)
-                evaluations += 1
-                if contractedValue < min(reflectedValue, values[dimension]) {
-                    simplex[dimension] = contracted
-                    values[dimension] = contractedValue
-                } else {
+                for i in 0...dimension { values.initializeElement(at: i, to: evaluate(simplex[i])) }
+                var evaluations = dimension + 1
+                while evaluations < maximumEvaluations {
+                    // Stable insertion sort by value: a vertex moves before another only
+                    // when its value is strictly lower, so ties keep their order.
                     for i in 1...dimension {
-                        simplex[i] = clamp(simplex[0] + 0.5 * (simplex[i] - simplex[0]))
-                        values[i] = evaluate(simplex[i])
+                        let value = values[i]
+                        let vertex = simplex[i]
+                        var k = i
+                        while k > 0 && value < values[k - 1] {
+                            values[k] = values[k - 1]
+                            simplex[k] = simplex[k - 1]
+                            k -= 1
+                        }
+                        values[k] = value
+                        simplex[k] = vertex
                     }
-                    evaluations += dimension
+                    let best = values[0]
+                    let worst = values[dimension]
+                    if abs(worst - best) <= tolerance * (abs(best) + tolerance) { break }
+                    var centroid = Point.zero
+                    for i in 0..<dimension { centroid += simplex[i] / Double(dimension) }
+                    let worstVertex = simplex[dimension]
+                    let reflected = clamp(centroid + (centroid - worstVertex))
+                    let reflectedValue = evaluate(reflected)
+                    evaluations += 1
+                    if reflectedValue < values[0] {
+                        let expanded = clamp(centroid + 2 * (centroid - worstVertex))
+                        let expandedValue = evaluate(expanded)
+                        evaluations += 1
+                        if expandedValue < reflectedValue {
+                            simplex[dimension] = expanded
+                            values[dimension] = expandedValue
+                        } else {
+                            simplex[dimension] = reflected
+                            values[dimension] = reflectedValue
+                        }
+                    } else if reflectedValue < values[dimension - 1] {
+                        simplex[dimension] = reflected
+                        values[dimension] = reflectedValue
+                    } else {
+                        let outside = reflectedValue < values[dimension]
+                        let target = outside ? reflected : worstVertex
+                        let contracted = clamp(centroid + 0.5 * (target - centroid))
+                        let contractedValue = evaluate(contracted)
+                        evaluations += 1
+                        if contractedValue < min(reflectedValue, values[dimension]) {
+                            simplex[dimension] = contracted
+                            values[dimension] = contractedValue
+                        } else {
+                            for i in 1...dimension {
+                                simplex[i] = clamp(simplex[0] + 0.5 * (simplex[i] - simplex[0]))
+                                values[i] = evaluate(simplex[i])
+                            }
+                            evaluations += dimension
+                        }
+                    }
                 }
+                var bestIndex = 0
+                for i in 1...dimension where values[i] < values[bestIndex] { bestIndex = i }
+                return (simplex[bestIndex], values[bestIndex])
             }
         }
-        var bestIndex = 0
-        for i in 1...dimension where values[i] < values[bestIndex] { bestIndex = i }
-        return (simplex[bestIndex], values[bestIndex])
     }
 }
