@@ -10,8 +10,8 @@
 /// zero-width box), and the simplex lives on the stack, so a fit allocates nothing on
 /// the heap: the minimiser runs in the inner loop of `auto`'s cross-validation, hundreds
 /// of thousands of times per second. Each step orders the vertices by value with a stable
-/// insertion sort (ties keep their order). Every lane is computed with the same operations, in the same order, as the
-/// scalar formulas above.
+/// insertion sort (ties keep their order). Every lane is computed with the same
+/// operations, in the same order, as the scalar formulas above.
 struct NelderMead {
     typealias Point = SIMD4<Double>
 
