@@ -16,6 +16,29 @@ import Testing
         #expect(abs(bounded[0] - 1) < 1e-6)
     }
 
+    @Test func brentFindsInteriorAndEndMinima() {
+        let minimizer = BrentMinimizer(absoluteTolerance: 1e-9)
+        // A smooth valley inside the interval.
+        let (x, value) = minimizer.minimize(lower: 0, upper: 2) { ($0 - 0.3) * ($0 - 0.3) + 1 }
+        #expect(abs(x - 0.3) < 1e-6 && abs(value - 1) < 1e-12, "\(x)")
+        // Decreasing towards an end: the end itself, exactly.
+        #expect(minimizer.minimize(lower: 1e-4, upper: 0.9999) { -$0 }.point == 0.9999)
+        #expect(minimizer.minimize(lower: 1e-4, upper: 0.9999) { $0 }.point == 1e-4)
+        // NaN counts as +∞: the search stays where the function is defined.
+        let (defined, _) = minimizer.minimize(lower: 0, upper: 1) { $0 > 0.5 ? .nan : ($0 - 0.2) * ($0 - 0.2) }
+        #expect(abs(defined - 0.2) < 1e-6, "\(defined)")
+        // A degenerate interval.
+        #expect(minimizer.minimize(lower: 3, upper: 3) { $0 }.point == 3)
+        // Each evaluation point is different from the others by more than the tolerance.
+        var points: [Double] = []
+        _ = BrentMinimizer(absoluteTolerance: 1e-3).minimize(lower: 0, upper: 1) { x in
+            points.append(x)
+            return cos(6 * x)
+        }
+        let sorted = points.sorted()
+        #expect(zip(sorted, sorted.dropFirst()).allSatisfy { $1 - $0 >= 1e-3 * 0.99 }, "\(sorted)")
+    }
+
     @Test func randomWalkFormulas() throws {
         let y: [Double] = [10, 12, 11, 15, 16]
         let naive = try #require(RandomWalk(drift: false).forecast(y, horizon: 3))

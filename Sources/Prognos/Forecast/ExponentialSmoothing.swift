@@ -10,9 +10,14 @@ import Foundation
 /// Parameters (α, β, φ) and initial states (ℓ₀, b₀) maximise the Gaussian likelihood,
 /// which for additive errors is minimising the sum of squared one-step errors. The
 /// initial states enter the errors linearly, so for each trial (α, β, φ) they are solved
-/// exactly by least squares (concentrated out); ``NelderMead`` searches only the box
-/// α ∈ [10⁻⁴, 0.9999], β = α·β* with β* ∈ [10⁻⁴, 0.9999] (so 0 < β < α), φ ∈ [0.8, 0.98],
-/// from α = 0.2, β* = 0.5, φ = 0.978.
+/// exactly by least squares (concentrated out), and only the smoothing parameters are
+/// searched. With a trend, ``NelderMead`` searches the box α ∈ [10⁻⁴, 0.9999], β = α·β*
+/// with β* ∈ [10⁻⁴, 0.9999] (so 0 < β < α), φ ∈ [0.8, 0.98], from α = 0.2, β* = 0.5,
+/// φ = 0.978. Without one, α alone is found by Brent's method on [10⁻⁴, 0.9999]
+/// (``BrentMinimizer``, as R's `optimize`), which on the training parts of M3 yearly
+/// forecast better than a one-dimensional Nelder–Mead from α = 0.2 (SES 21.66 against
+/// 21.85 sMAPE, Theta 19.53 against 19.71, `auto` 18.76 against 18.83; README
+/// "Forecasting") at half the cost.
 ///
 /// Forecast: ŷₙ₊ₕ = ℓₙ + (φ + … + φʰ) bₙ, with the class-1 variance
 /// vₕ = σ² [1 + Σⱼ₌₁ʰ⁻¹ cⱼ²], cⱼ = α + β (φ + … + φʲ), σ² = SSE / (n − k) with k the number
@@ -41,9 +46,14 @@ public struct ExponentialSmoothing: Forecaster {
         }
     }
 
-    /// The Nelder–Mead stopping tolerance: the simplex's best and worst sums of squares
-    /// agree to this relative difference.
+    /// The Nelder–Mead stopping tolerance of Holt and the damped trend: the simplex's best
+    /// and worst sums of squares agree to this relative difference.
     public var optimizerTolerance: Double
+
+    /// Brent's stopping tolerance on simple exponential smoothing's α: the bracket around
+    /// the minimum is within 2 × 10⁻⁵ (every M3 yearly figure, training and test parts,
+    /// equals that at 10⁻⁷ to the third decimal; README "Forecasting").
+    static let alphaTolerance = 1e-5
 
     public init(trend: Trend, optimizerTolerance: Double = 1e-6) {
         self.trend = trend
@@ -67,34 +77,41 @@ public struct ExponentialSmoothing: Forecaster {
     public func fit(_ y: [Double]) -> Fit? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
-        // Smoothing parameters [α, β*, φ] as the trend uses them; the initial states are
-        // concentrated out (solved exactly for each trial, see `concentrated`).
-        var lower = [1e-4]
-        var upper = [0.9999]
-        var start = [0.2]
-        if trend != .none {
-            lower += [1e-4]
-            upper += [0.9999]
-            start += [0.5]
+        let best = trend == .none ? levelSmoothing(y) : trendSmoothing(y)
+        let smoothing = self.smoothing(best)
+        let result = concentrated(y, smoothing: smoothing)
+        guard result.sse.isFinite else { return nil }
+        // Estimated: the smoothing parameters and the initial states, plus σ (forecast::ets).
+        let k = (trend == .damped ? 3 : trend == .additive ? 2 : 1) + (trend == .none ? 1 : 2) + 1
+        let variance = result.sse / Double(max(1, n - k))
+        return Fit(
+            alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
+            initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse, variance: variance)
+    }
+
+    /// α of simple exponential smoothing: one parameter, searched by Brent's method.
+    private func levelSmoothing(_ y: [Double]) -> NelderMead.Point {
+        let minimizer = BrentMinimizer(absoluteTolerance: Self.alphaTolerance)
+        let (alpha, _) = minimizer.minimize(lower: 1e-4, upper: 0.9999) { alpha in
+            self.concentrated(y, smoothing: Smoothing(alpha: alpha, beta: 0, phi: 1)).sse
         }
+        return NelderMead.point([alpha])
+    }
+
+    /// [α, β*, φ] of Holt's and the damped trend, searched by Nelder–Mead.
+    private func trendSmoothing(_ y: [Double]) -> NelderMead.Point {
+        var lower = [1e-4, 1e-4]
+        var upper = [0.9999, 0.9999]
+        var start = [0.2, 0.5]
         if trend == .damped {
             lower += [0.8]
             upper += [0.98]
             start += [0.978]
         }
         let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: optimizerTolerance)
-        let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { parameters in
+        return optimizer.minimize(start: NelderMead.point(start)) { parameters in
             self.concentrated(y, smoothing: self.smoothing(parameters)).sse
-        }
-        let smoothing = self.smoothing(best)
-        let result = concentrated(y, smoothing: smoothing)
-        guard result.sse.isFinite else { return nil }
-        // Estimated: the smoothing parameters and the initial states, plus σ (forecast::ets).
-        let k = optimizer.dimension + (trend == .none ? 1 : 2) + 1
-        let variance = result.sse / Double(max(1, n - k))
-        return Fit(
-            alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
-            initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse, variance: variance)
+        }.point
     }
 
     struct Smoothing {
