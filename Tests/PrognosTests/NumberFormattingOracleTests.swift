@@ -33,6 +33,19 @@ import Testing
         }
     }
 
+    @Test func agreesWithPrintfAcrossFixedNotation() {
+        var random = SplitMix64(seed: 18)
+        for _ in 0..<200_000 {
+            // Full-precision values from 10⁻⁵ to 10¹⁶, the range printed without an exponent
+            // and its borders, some of them rounding up to a power of ten.
+            let exponent = Double(Int(random.next() % 22)) - 5
+            var value = (random.nextUnit() + 0.05) * Foundation.pow(10, exponent)
+            if random.next() % 8 == 0 { value = Foundation.pow(10, exponent) * (1 - random.nextUnit() * 1e-15) }
+            if random.next() % 2 == 0 { value = -value }
+            #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")
+        }
+    }
+
     @Test func agreesWithPrintfAtAndNearHalfwayCases() {
         var random = SplitMix64(seed: 17)
         for _ in 0..<50_000 {
@@ -53,6 +66,10 @@ import Testing
             0, -0.0, 1, -1, 72, 0.1 + 0.2, 1e-5, 1.2345e-5, 9.999999999999999, 99999999999999.99, 0.30000000000000004,
             .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123456789012345680,
             9_007_199_254_740_992, 0.000123, Double(bitPattern: 1), 1.7976931348623157e308,
+            // The ends of fixed notation, where 15 rounded digits are printed directly.
+            0.0001, 0.00009999999999999999, 0.000099999999999999995, 0.00010000000000000002, -0.00012345678901234567,
+            999_999_999_999_999.9, 99_999_999_999_999.97, 12_345_678_901_234.56, 1e15 - 0.3, 0.9999999999999999,
+            -0.99999999999999994, 71.99999999999999, 72.00000000000001, 0.30000000000000004, 1.0000000000000002,
         ]
         for value in values {
             #expect(NumberFormatting.plain(value) == Self.reference(value), "\(value)")

@@ -24,20 +24,44 @@ public enum NumberFormatting {
     ///   (a 16th digit 5): a midpoint M strictly between the value and D would be a decimal of
     ///   at most 16 digits closer to the value than D, which `description` would have
     ///   printed instead. That tie falls back to `%.15g`.
+    ///
+    /// The output is the shortest round-trip text of the rounded value r. Where r has
+    /// fraction digits and 10⁻⁴ ≤ |r| < 10¹⁵ (Swift's fixed notation), that text is the 15
+    /// rounded digits without trailing zeros, written out directly: two different decimals
+    /// of at most 15 significant digits never read back to the same double, so no shorter
+    /// or closer decimal reads back to r. Elsewhere r is read back (`strtod`) and printed
+    /// by ``exact(_:)``.
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "" }
-        if let rounded = roundedTo15SignificantDigits(value) { return exact(rounded) }
-        let rounded = Double(String(format: "%.15g", value)) ?? value
-        return exact(rounded)
+        let text = value.description
+        switch roundedTo15SignificantDigits(value, description: text) {
+        case .unchanged:
+            return value == value.rounded() && abs(value) < 9_007_199_254_740_992 ? String(Int(value)) : text
+        case .text(let rounded): return rounded
+        case .value(let rounded): return exact(rounded)
+        case .tie: return exact(Double(String(format: "%.15g", value)) ?? value)
+        }
     }
 
-    /// The value rounded to 15 significant digits from its shortest round-trip digits, or
-    /// nil at an exact tie (see ``plain(_:)-(Double)``). Works in a stack buffer: this
-    /// runs for every number of a country's summary.json.
-    static func roundedTo15SignificantDigits(_ value: Double) -> Double? {
-        var text = value.description
-        return text.withUTF8 { bytes -> Double? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Double? in
+    /// What rounding a value to 15 significant digits gave.
+    enum Rounding {
+        /// The shortest round-trip digits have at most 15 significant digits: the value itself.
+        case unchanged
+        /// The rounded value's text, in fixed notation.
+        case text(String)
+        /// The rounded value (for ``exact(_:)`` to print).
+        case value(Double)
+        /// The dropped digits are exactly one half: the caller rounds the value itself.
+        case tie
+    }
+
+    /// The value rounded to 15 significant digits from its shortest round-trip digits
+    /// (`description`, passed in), see ``plain(_:)-(Double)``. Works in a stack buffer:
+    /// this runs for every number of a country's summary.json.
+    static func roundedTo15SignificantDigits(_ value: Double, description: String) -> Rounding {
+        var text = description
+        return text.withUTF8 { bytes -> Rounding in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Rounding in
                 // Significant digits (leading zeros dropped) into buffer[0..<count].
                 var count = 0
                 var pointSeen = false
@@ -56,7 +80,7 @@ public enum NumberFormatting {
                         if count == 0 && byte == UInt8(ascii: "0") {
                             if pointSeen { leadingFractionZeros += 1 }
                         } else {
-                            guard count < 24 else { return nil }
+                            guard count < 24 else { return .tie }
                             buffer[count] = byte - UInt8(ascii: "0")
                             count += 1
                             if !pointSeen { integerDigits += 1 }
@@ -70,21 +94,21 @@ public enum NumberFormatting {
                         var magnitude = 0
                         while index < bytes.count {
                             let digit = bytes[index]
-                            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), magnitude < 10_000 else { return nil }
+                            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), magnitude < 10_000 else { return .tie }
                             magnitude = magnitude * 10 + Int(digit - UInt8(ascii: "0"))
                             index += 1
                         }
                         exponent = sign * magnitude
-                    default: return nil
+                    default: return .tie
                     }
                 }
                 while count > 0, buffer[count - 1] == 0 { count -= 1 }
-                if count <= 15 { return value }
+                if count <= 15 { return .unchanged }
                 // Round to 15 digits, half away from zero; an exact half is the caller's.
                 let first = buffer[15]
                 var restNonZero = false
                 for k in 16..<count where buffer[k] != 0 { restNonZero = true }
-                if first == 5 && !restNonZero { return nil }
+                if first == 5 && !restNonZero { return .tie }
                 var carry = first > 5 || (first == 5 && restNonZero)
                 var position = 14
                 while carry && position >= 0 {
@@ -96,14 +120,37 @@ public enum NumberFormatting {
                         carry = false
                     }
                 }
-                // value = 0.d₁d₂… × 10^scale
+                // value = 0.d₁d₂… × 10^scale, the digits in buffer[0..<15] (after a
+                // leading 1 when the rounding carried out of the first digit).
                 var scale = exponent + integerDigits - leadingFractionZeros
-                var lead: UInt8? = nil
                 if carry {
-                    lead = 1
+                    // 0.999…9 rounded up: 0.1 × 10^(scale + 1), every other digit 0.
+                    buffer[0] = 1
                     scale += 1
                 }
-                // "-0.<15 digits>e<scale>" and a terminating zero, after the digits.
+                var digits = 15
+                while digits > 1, buffer[digits - 1] == 0 { digits -= 1 }
+                // Fixed notation with a fraction: the digits as they are.
+                if scale >= -3 && scale <= 15 && digits > scale {
+                    var out = 24
+                    func put(_ byte: UInt8) {
+                        buffer[out] = byte
+                        out += 1
+                    }
+                    if negative { put(UInt8(ascii: "-")) }
+                    if scale <= 0 {
+                        put(UInt8(ascii: "0"))
+                        put(UInt8(ascii: "."))
+                        for _ in 0..<(-scale) { put(UInt8(ascii: "0")) }
+                        for k in 0..<digits { put(buffer[k] + UInt8(ascii: "0")) }
+                    } else {
+                        for k in 0..<scale { put(buffer[k] + UInt8(ascii: "0")) }
+                        put(UInt8(ascii: "."))
+                        for k in scale..<digits { put(buffer[k] + UInt8(ascii: "0")) }
+                    }
+                    return .text(String(decoding: UnsafeBufferPointer(rebasing: buffer[24..<out]), as: UTF8.self))
+                }
+                // Otherwise read "-0.<digits>e<scale>" back.
                 var out = 24
                 func put(_ byte: UInt8) {
                     buffer[out] = byte
@@ -112,8 +159,7 @@ public enum NumberFormatting {
                 if negative { put(UInt8(ascii: "-")) }
                 put(UInt8(ascii: "0"))
                 put(UInt8(ascii: "."))
-                if let lead { put(lead + UInt8(ascii: "0")) }
-                for k in 0..<(lead == nil ? 15 : 14) { put(buffer[k] + UInt8(ascii: "0")) }
+                for k in 0..<digits { put(buffer[k] + UInt8(ascii: "0")) }
                 put(UInt8(ascii: "e"))
                 if scale < 0 { put(UInt8(ascii: "-")) }
                 let magnitude = abs(scale)  // at most 3 digits: |scale| ≤ 325
@@ -121,8 +167,8 @@ public enum NumberFormatting {
                 if magnitude >= 10 { put(UInt8(magnitude / 10 % 10) + UInt8(ascii: "0")) }
                 put(UInt8(magnitude % 10) + UInt8(ascii: "0"))
                 put(0)
-                guard let base = buffer.baseAddress else { return nil }
-                return (base + 24).withMemoryRebound(to: CChar.self, capacity: out - 24) { strtod($0, nil) }
+                guard let base = buffer.baseAddress else { return .tie }
+                return .value((base + 24).withMemoryRebound(to: CChar.self, capacity: out - 24) { strtod($0, nil) })
             }
         }
     }
