@@ -48,6 +48,16 @@ import Testing
                 ["1", "comma, \"quote\"\nnew line"], ["2", " padded "], ["3", "windows\r\nline"],
             ])
     }
+
+    @Test(arguments: [
+        "", "plain", "72.5", "comma, here", "\"quoted\"", "new\nline", "cr\ronly", "crlf\r\n", " lead", "trail ", " ", "Ålänning",
+        "a\"b", "ends,", ",", "\"",
+    ])
+    func appendedFieldEqualsTheEscapedString(_ field: String) {
+        var bytes: [UInt8] = Array("x".utf8)
+        CSVWriter.appendEscaped(field, to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "x" + CSVWriter.escape(field))
+    }
 }
 
 @Suite struct NumberParsingTests {

@@ -61,6 +61,29 @@ import Testing
         }
     }
 
+    /// The byte writers used by summary.json write exactly the strings.
+    @Test func appendedBytesEqualTheStrings() {
+        var random = SplitMix64(seed: 19)
+        for k in 0..<100_000 {
+            let value =
+                k % 2 == 0
+                ? Double(bitPattern: random.next())
+                : (random.nextUnit() - 0.3) * Foundation.pow(10, Double(Int(random.next() % 21)) - 8)
+            var bytes: [UInt8] = []
+            NumberFormatting.appendPlain(value, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == NumberFormatting.plain(value), "\(value)")
+            let integer = Int(bitPattern: UInt(random.next())) >> Int(random.next() % 64)
+            bytes.removeAll()
+            NumberFormatting.appendInteger(integer, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(integer))
+        }
+        for integer in [0, 1, -1, 9, 10, -10, Int.max, Int.min] {
+            var bytes: [UInt8] = []
+            NumberFormatting.appendInteger(integer, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(integer))
+        }
+    }
+
     @Test func edgeValues() {
         let values: [Double] = [
             0, -0.0, 1, -1, 72, 0.1 + 0.2, 1e-5, 1.2345e-5, 9.999999999999999, 99999999999999.99, 0.30000000000000004,

@@ -30,4 +30,20 @@ public struct CSVWriter: Sendable {
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// ``escape(_:)`` as UTF-8 appended to `output`: a field that needs no quotes is
+    /// copied whole.
+    public static func appendEscaped(_ field: String, to output: inout [UInt8]) {
+        var field = field
+        let copied = field.withUTF8 { bytes -> Bool in
+            if bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") { return false }
+            for byte in bytes
+            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                return false
+            }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if !copied { output.append(contentsOf: escape(field).utf8) }
+    }
 }

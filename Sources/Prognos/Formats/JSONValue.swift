@@ -64,63 +64,79 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .object(let members):
             if members.isEmpty {
-                output.append(contentsOf: "{}".utf8)
+                Self.append("{}", to: &output)
                 return
             }
-            output.append(contentsOf: "{\n".utf8)
+            Self.append("{\n", to: &output)
             for (index, (key, value)) in members.enumerated() {
-                output.append(contentsOf: Self.indentation(indent + 1))
+                Self.indent(indent + 1, to: &output)
                 Self.writeString(key, to: &output)
-                output.append(contentsOf: ": ".utf8)
+                Self.append(": ", to: &output)
                 value.write(to: &output, indent: indent + 1, style: style)
-                output.append(contentsOf: index == members.count - 1 ? "\n".utf8 : ",\n".utf8)
+                Self.append(index == members.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output.append(contentsOf: Self.indentation(indent))
+            Self.indent(indent, to: &output)
             output.append(UInt8(ascii: "}"))
         case .array(let elements):
             if elements.isEmpty {
-                output.append(contentsOf: "[]".utf8)
+                Self.append("[]", to: &output)
                 return
             }
-            output.append(contentsOf: "[\n".utf8)
+            Self.append("[\n", to: &output)
             for (index, element) in elements.enumerated() {
-                output.append(contentsOf: Self.indentation(indent + 1))
+                Self.indent(indent + 1, to: &output)
                 element.write(to: &output, indent: indent + 1, style: style)
-                output.append(contentsOf: index == elements.count - 1 ? "\n".utf8 : ",\n".utf8)
+                Self.append(index == elements.count - 1 ? "\n" : ",\n", to: &output)
             }
-            output.append(contentsOf: Self.indentation(indent))
+            Self.indent(indent, to: &output)
             output.append(UInt8(ascii: "]"))
         case .string(let text):
             Self.writeString(text, to: &output)
         case .number(let value):
             if !value.isFinite {
-                output.append(contentsOf: "null".utf8)
+                Self.append("null", to: &output)
             } else if style == .significant17 {
                 output.append(contentsOf: NumberFormatting.significant17(value).utf8)
             } else {
-                output.append(contentsOf: NumberFormatting.plain(value).utf8)
+                NumberFormatting.appendPlain(value, to: &output)
             }
         case .integer(let value):
-            output.append(contentsOf: String(value).utf8)
+            NumberFormatting.appendInteger(value, to: &output)
         case .bool(let value):
-            output.append(contentsOf: (value ? "true" : "false").utf8)
+            Self.append(value ? "true" : "false", to: &output)
         case .null:
-            output.append(contentsOf: "null".utf8)
+            Self.append("null", to: &output)
         }
     }
 
-    /// Two spaces per level, for the first levels (a document nests a handful deep).
-    private static let indents: [[UInt8]] = (0..<16).map { Array(repeating: UInt8(ascii: " "), count: 2 * $0) }
+    /// Two spaces per level.
+    private static func indent(_ level: Int, to output: inout [UInt8]) {
+        let spaces: StaticString = "                                                                "
+        spaces.withUTF8Buffer { spaces in
+            var remaining = 2 * level
+            while remaining > 0 {
+                let count = min(remaining, spaces.count)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[0..<count]))
+                remaining -= count
+            }
+        }
+    }
 
-    private static func indentation(_ level: Int) -> [UInt8] {
-        level < indents.count ? indents[level] : Array(repeating: UInt8(ascii: " "), count: 2 * level)
+    /// A literal's UTF-8, copied whole.
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
     }
 
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        // Most strings need no escape: copy them whole.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
-            output.append(contentsOf: text.utf8)
+        // Most strings need no escape: copy their bytes whole.
+        var text = text
+        let copied = text.withUTF8 { bytes -> Bool in
+            for byte in bytes where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
+            output.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             output.append(UInt8(ascii: "\""))
             return
         }

@@ -34,21 +34,56 @@ public enum NumberFormatting {
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return "" }
         let text = value.description
-        switch roundedTo15SignificantDigits(value, description: text) {
-        case .unchanged:
-            return value == value.rounded() && abs(value) < 9_007_199_254_740_992 ? String(Int(value)) : text
-        case .text(let rounded): return rounded
+        var written = ""
+        switch roundedTo15SignificantDigits(value, description: text, fixed: { written = String(decoding: $0, as: UTF8.self) }) {
+        case .unchanged: return isSmallInteger(value) ? String(Int(value)) : text
+        case .written: return written
         case .value(let rounded): return exact(rounded)
         case .tie: return exact(Double(String(format: "%.15g", value)) ?? value)
         }
+    }
+
+    /// ``plain(_:)-(Double)`` as UTF-8 appended to `output`, without making a `String` on
+    /// the common paths (every number of summary.json goes through here).
+    static func appendPlain(_ value: Double, to output: inout [UInt8]) {
+        guard value.isFinite else { return }
+        let text = value.description
+        switch roundedTo15SignificantDigits(value, description: text, fixed: { output.append(contentsOf: $0) }) {
+        case .unchanged:
+            if isSmallInteger(value) { appendInteger(Int(value), to: &output) } else { output.append(contentsOf: text.utf8) }
+        case .written: return
+        case .value(let rounded): output.append(contentsOf: exact(rounded).utf8)
+        case .tie: output.append(contentsOf: exact(Double(String(format: "%.15g", value)) ?? value).utf8)
+        }
+    }
+
+    /// `String(value)` as UTF-8 appended to `output`.
+    static func appendInteger(_ value: Int, to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            // The magnitude as UInt, so that Int.min has one too.
+            var magnitude = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 { output.append(UInt8(ascii: "-")) }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
+
+    /// An integral value printed as an integer by ``exact(_:)``: |value| < 2⁵³.
+    private static func isSmallInteger(_ value: Double) -> Bool {
+        value == value.rounded() && abs(value) < 9_007_199_254_740_992
     }
 
     /// What rounding a value to 15 significant digits gave.
     enum Rounding {
         /// The shortest round-trip digits have at most 15 significant digits: the value itself.
         case unchanged
-        /// The rounded value's text, in fixed notation.
-        case text(String)
+        /// The rounded value's text, in fixed notation, was given to `fixed`.
+        case written
         /// The rounded value (for ``exact(_:)`` to print).
         case value(Double)
         /// The dropped digits are exactly one half: the caller rounds the value itself.
@@ -56,9 +91,12 @@ public enum NumberFormatting {
     }
 
     /// The value rounded to 15 significant digits from its shortest round-trip digits
-    /// (`description`, passed in), see ``plain(_:)-(Double)``. Works in a stack buffer:
-    /// this runs for every number of a country's summary.json.
-    static func roundedTo15SignificantDigits(_ value: Double, description: String) -> Rounding {
+    /// (`description`, passed in), see ``plain(_:)-(Double)``; in fixed notation its text
+    /// goes to `fixed`. Works in a stack buffer: this runs for every number of a country's
+    /// summary.json.
+    static func roundedTo15SignificantDigits(
+        _ value: Double, description: String, fixed: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Rounding {
         var text = description
         return text.withUTF8 { bytes -> Rounding in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer -> Rounding in
@@ -148,7 +186,8 @@ public enum NumberFormatting {
                         put(UInt8(ascii: "."))
                         for k in scale..<digits { put(buffer[k] + UInt8(ascii: "0")) }
                     }
-                    return .text(String(decoding: UnsafeBufferPointer(rebasing: buffer[24..<out]), as: UTF8.self))
+                    fixed(UnsafeBufferPointer(rebasing: buffer[24..<out]))
+                    return .written
                 }
                 // Otherwise read "-0.<digits>e<scale>" back.
                 var out = 24

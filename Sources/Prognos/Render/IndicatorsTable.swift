@@ -23,62 +23,93 @@ public enum IndicatorsTable {
     /// The table row by row into `sink` (a file, for a million series).
     public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
         sink.append(CSVWriter.line(columns))
+        var bytes: [UInt8] = []
         for summary in analysis.series {
-            sink.append(CSVWriter.line(row(summary).map(\.text)))
+            bytes.removeAll(keepingCapacity: true)
+            for (index, cell) in row(summary).enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                cell.value.append(to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "\n"))
+            sink.append(utf8: bytes)
+        }
+    }
+
+    /// A cell's value: text, or a number written as ``NumberFormatting/plain(_:)-(Double)``
+    /// would (never quoted: a number has no comma, quote or space); absent is empty.
+    enum Cell {
+        case text(String)
+        case number(Double?)
+        case integer(Int?)
+
+        var text: String {
+            switch self {
+            case .text(let text): return text
+            case .number(let value): return NumberFormatting.plain(value)
+            case .integer(let value): return value.map(String.init) ?? ""
+            }
+        }
+
+        /// The cell as it is written, CSV-escaped, appended to `output`.
+        func append(to output: inout [UInt8]) {
+            switch self {
+            case .text(let text): CSVWriter.appendEscaped(text, to: &output)
+            case .number(let value): if let value { NumberFormatting.appendPlain(value, to: &output) }
+            case .integer(let value): if let value { NumberFormatting.appendInteger(value, to: &output) }
+            }
         }
     }
 
     /// The row of one series, each cell with its column, in the order of ``columns``
     /// (`RunJobTests` holds them to it); absent values are empty.
-    static func row(_ summary: SeriesSummary) -> [(column: String, text: String)] {
-        let plain: (Double?) -> String = NumberFormatting.plain
+    static func row(_ summary: SeriesSummary) -> [(column: String, value: Cell)] {
         let evaluation = summary.evaluation
         let outlook = summary.outlook
         let progress = summary.progress
         let likelihood = summary.likelihood
         let status = evaluation?.status ?? .notEvaluated
-        let suggestions = SeriesSummary.suggestionProbabilities.map { plain(summary.suggestions[$0]) }
+        let suggestions = SeriesSummary.suggestionProbabilities.map { summary.suggestions[$0] }
         return [
-            ("entity_id", summary.key.entityID),
-            ("indicator_id", summary.key.indicatorID),
-            ("n_obs", String(summary.points.count)),
-            ("last_year", summary.last.map { String($0.year) } ?? ""),
-            ("last_value", plain(summary.last?.value)),
-            ("method", outlook?.method ?? ""),
-            ("slope", plain(summary.trend?.slope)),
-            ("slope_se", plain(summary.trend?.slopeStandardError)),
-            ("slope_p", plain(summary.trend?.slopePValue)),
-            ("forecast_year", outlook.map { String($0.year) } ?? ""),
-            ("forecast", plain(outlook?.distribution.point)),
-            ("lo80", plain(outlook?.interval80.lower)),
-            ("hi80", plain(outlook?.interval80.upper)),
-            ("lo95", plain(outlook?.interval95.lower)),
-            ("hi95", plain(outlook?.interval95.upper)),
-            ("target", plain(evaluation?.target.value)),
-            ("p_target_met", plain(likelihood?.probability)),
-            ("status", status.rawValue),
-            ("signal", status.signal.rawValue),
-            ("suggested_target_p50", suggestions.count > 0 ? suggestions[0] : ""),
-            ("suggested_target_p80", suggestions.count > 1 ? suggestions[1] : ""),
-            ("suggested_target_p90", suggestions.count > 2 ? suggestions[2] : ""),
-            ("gender", summary.key.gender.rawValue),
-            ("last_status", summary.last.map { $0.isPreliminary ? "preliminary" : "final" } ?? ""),
-            ("previous_year", summary.previous.map { String($0.year) } ?? ""),
-            ("previous_value", plain(summary.previous?.value)),
-            ("change", plain(summary.change)),
-            ("goal_id", evaluation?.target.goalID ?? ""),
-            ("target_year", evaluation.map { String($0.target.year) } ?? ""),
-            ("comparator", evaluation?.target.comparator.rawValue ?? ""),
-            ("status_basis", evaluation?.basis.rawValue ?? "no_target"),
-            ("outcome_year", evaluation?.outcomeYear.map(String.init) ?? ""),
-            ("outcome", plain(evaluation?.outcome)),
-            ("uncertainty_source", likelihood?.source ?? ""),
-            ("forecast_uncertainty", outlook?.source ?? ""),
-            ("not_evaluated_reason", likelihood?.reason ?? ""),
-            ("eurostat_ratio", plain(progress?.eurostatRatio)),
-            ("eurostat_class", progress?.eurostatClass ?? ""),
-            ("sdg_ratio", plain(progress?.sdgRatio)),
-            ("sdg_class", progress?.sdgClass ?? ""),
+            ("entity_id", .text(summary.key.entityID)),
+            ("indicator_id", .text(summary.key.indicatorID)),
+            ("n_obs", .integer(summary.points.count)),
+            ("last_year", .integer(summary.last?.year)),
+            ("last_value", .number(summary.last?.value)),
+            ("method", .text(outlook?.method ?? "")),
+            ("slope", .number(summary.trend?.slope)),
+            ("slope_se", .number(summary.trend?.slopeStandardError)),
+            ("slope_p", .number(summary.trend?.slopePValue)),
+            ("forecast_year", .integer(outlook?.year)),
+            ("forecast", .number(outlook?.distribution.point)),
+            ("lo80", .number(outlook?.interval80.lower)),
+            ("hi80", .number(outlook?.interval80.upper)),
+            ("lo95", .number(outlook?.interval95.lower)),
+            ("hi95", .number(outlook?.interval95.upper)),
+            ("target", .number(evaluation?.target.value)),
+            ("p_target_met", .number(likelihood?.probability)),
+            ("status", .text(status.rawValue)),
+            ("signal", .text(status.signal.rawValue)),
+            ("suggested_target_p50", .number(suggestions.count > 0 ? suggestions[0] : nil)),
+            ("suggested_target_p80", .number(suggestions.count > 1 ? suggestions[1] : nil)),
+            ("suggested_target_p90", .number(suggestions.count > 2 ? suggestions[2] : nil)),
+            ("gender", .text(summary.key.gender.rawValue)),
+            ("last_status", .text(summary.last.map { $0.isPreliminary ? "preliminary" : "final" } ?? "")),
+            ("previous_year", .integer(summary.previous?.year)),
+            ("previous_value", .number(summary.previous?.value)),
+            ("change", .number(summary.change)),
+            ("goal_id", .text(evaluation?.target.goalID ?? "")),
+            ("target_year", .integer(evaluation?.target.year)),
+            ("comparator", .text(evaluation?.target.comparator.rawValue ?? "")),
+            ("status_basis", .text(evaluation?.basis.rawValue ?? "no_target")),
+            ("outcome_year", .integer(evaluation?.outcomeYear)),
+            ("outcome", .number(evaluation?.outcome)),
+            ("uncertainty_source", .text(likelihood?.source ?? "")),
+            ("forecast_uncertainty", .text(outlook?.source ?? "")),
+            ("not_evaluated_reason", .text(likelihood?.reason ?? "")),
+            ("eurostat_ratio", .number(progress?.eurostatRatio)),
+            ("eurostat_class", .text(progress?.eurostatClass ?? "")),
+            ("sdg_ratio", .number(progress?.sdgRatio)),
+            ("sdg_class", .text(progress?.sdgClass ?? "")),
         ]
     }
 }
