@@ -3,7 +3,9 @@
 /// Foundation's encoders do not promise key order or number spelling across
 /// platforms; this writer does: keys in the order given, two-space indentation,
 /// numbers as ``NumberFormatting/plain(_:)-(Double)`` (or with 17 significant digits
-/// where asked), non-finite numbers as `null`.
+/// where asked), non-finite numbers as `null`. With ``Layout/recordsOnOneLine`` an object
+/// inside an array whose values are all scalars is written on one line,
+/// `{"year": 2004, "value": 50.4}`.
 public enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])
     case array([JSONValue])
@@ -37,30 +39,50 @@ public enum JSONValue: Sendable, Equatable {
         case significant17
     }
 
+    /// Where objects and arrays break lines.
+    public enum Layout: Sendable {
+        /// Every member and element on a line of its own.
+        case expanded
+        /// As `expanded`, except that an array's object elements whose values are all
+        /// scalars (strings, numbers, booleans, null) are written on one line each: a
+        /// series' points in summary.json take a line a year.
+        case recordsOnOneLine
+    }
+
     /// The document as pretty-printed text ending in a newline.
-    public func serialized(numbers style: NumberStyle = .plain) -> String {
+    public func serialized(numbers style: NumberStyle = .plain, layout: Layout = .expanded) -> String {
         var output: [UInt8] = []
-        write(to: &output, indent: 0, style: style)
+        write(to: &output, indent: 0, style: style, layout: layout)
         output.append(UInt8(ascii: "\n"))
         return String(decoding: output, as: UTF8.self)
     }
 
     /// The value as it appears nested `indent` levels deep in a pretty-printed document
     /// (no trailing newline), so that a document can be written piece by piece.
-    public func fragment(indent: Int, numbers style: NumberStyle = .plain) -> String {
+    public func fragment(indent: Int, numbers style: NumberStyle = .plain, layout: Layout = .expanded) -> String {
         var output: [UInt8] = []
-        write(to: &output, indent: indent, style: style)
+        write(to: &output, indent: indent, style: style, layout: layout)
         return String(decoding: output, as: UTF8.self)
     }
 
     /// ``fragment(indent:numbers:)`` as UTF-8 appended to `output`. The text is built as
     /// bytes, not as a `String`: appending to a string checks and updates its encoding
     /// flags at every piece, which had been most of the time of writing `summary.json`.
-    public func appendFragment(to output: inout [UInt8], indent: Int, numbers style: NumberStyle = .plain) {
-        write(to: &output, indent: indent, style: style)
+    public func appendFragment(
+        to output: inout [UInt8], indent: Int, numbers style: NumberStyle = .plain, layout: Layout = .expanded
+    ) {
+        write(to: &output, indent: indent, style: style, layout: layout)
     }
 
-    private func write(to output: inout [UInt8], indent: Int, style: NumberStyle) {
+    /// A string, number, boolean or null.
+    private var isScalar: Bool {
+        switch self {
+        case .object, .array: return false
+        case .string, .number, .integer, .bool, .null: return true
+        }
+    }
+
+    private func write(to output: inout [UInt8], indent: Int, style: NumberStyle, layout: Layout) {
         switch self {
         case .object(let members):
             if members.isEmpty {
@@ -72,7 +94,7 @@ public enum JSONValue: Sendable, Equatable {
                 Self.indent(indent + 1, to: &output)
                 Self.writeString(key, to: &output)
                 Self.append(": ", to: &output)
-                value.write(to: &output, indent: indent + 1, style: style)
+                value.write(to: &output, indent: indent + 1, style: style, layout: layout)
                 Self.append(index == members.count - 1 ? "\n" : ",\n", to: &output)
             }
             Self.indent(indent, to: &output)
@@ -85,7 +107,20 @@ public enum JSONValue: Sendable, Equatable {
             Self.append("[\n", to: &output)
             for (index, element) in elements.enumerated() {
                 Self.indent(indent + 1, to: &output)
-                element.write(to: &output, indent: indent + 1, style: style)
+                if layout == .recordsOnOneLine, case .object(let members) = element, !members.isEmpty,
+                    members.allSatisfy({ $0.1.isScalar })
+                {
+                    output.append(UInt8(ascii: "{"))
+                    for (position, (key, value)) in members.enumerated() {
+                        if position > 0 { Self.append(", ", to: &output) }
+                        Self.writeString(key, to: &output)
+                        Self.append(": ", to: &output)
+                        value.write(to: &output, indent: 0, style: style, layout: layout)
+                    }
+                    output.append(UInt8(ascii: "}"))
+                } else {
+                    element.write(to: &output, indent: indent + 1, style: style, layout: layout)
+                }
                 Self.append(index == elements.count - 1 ? "\n" : ",\n", to: &output)
             }
             Self.indent(indent, to: &output)

@@ -5,6 +5,10 @@ public enum SummaryDocument {
     /// Bumped when a field changes meaning or disappears; adding fields keeps it.
     public static let schemaVersion = "1.1"
 
+    /// Two-space indentation, with each point (and each other record of scalars) on one
+    /// line: for a million series that is a third less to write than a line per value.
+    static let layout = JSONValue.Layout.recordsOnOneLine
+
     public static func json(_ analysis: RunAnalysis) -> String {
         var text = ""
         write(analysis, to: &text)
@@ -12,7 +16,7 @@ public enum SummaryDocument {
     }
 
     /// The document into `sink`, one indicator at a time, with the same bytes as the
-    /// whole document serialised at once (``JSONValue/serialized(numbers:)``): the
+    /// whole document serialised at once (``JSONValue/serialized(numbers:layout:)``): the
     /// indicators of a million series are never one value or one string.
     public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
         let dataset = analysis.dataset
@@ -30,7 +34,7 @@ public enum SummaryDocument {
         ]
         sink.append("{\n")
         for (key, value) in head {
-            sink.append("  " + JSONValue.string(key).fragment(indent: 0) + ": " + value.fragment(indent: 1) + ",\n")
+            sink.append("  " + JSONValue.string(key).fragment(indent: 0) + ": " + value.fragment(indent: 1, layout: layout) + ",\n")
         }
         sink.append("  " + JSONValue.string("indicators").fragment(indent: 0) + ": ")
         if analysis.series.isEmpty {
@@ -41,7 +45,7 @@ public enum SummaryDocument {
             for (index, summary) in analysis.series.enumerated() {
                 bytes.removeAll(keepingCapacity: true)
                 bytes.append(contentsOf: "    ".utf8)
-                indicator(summary).appendFragment(to: &bytes, indent: 2)
+                indicator(summary).appendFragment(to: &bytes, indent: 2, layout: layout)
                 bytes.append(contentsOf: (index == analysis.series.count - 1 ? "\n" : ",\n").utf8)
                 sink.append(utf8: bytes)
             }
