@@ -118,6 +118,12 @@ import Testing
             ("indicators", .array(analysis.series.map(SummaryDocument.indicator))),
         ])
         #expect(streamed == whole.serialized(layout: SummaryDocument.layout))
+        // Rendered in blocks on several threads, the same bytes.
+        for (threads, blockSize) in [(1, 1), (2, 5), (3, 7), (2, 1000)] {
+            var parallel = ""
+            SummaryDocument.write(analysis, to: &parallel, threads: threads, blockSize: blockSize)
+            #expect(parallel == streamed, "threads \(threads), blocks of \(blockSize)")
+        }
     }
 
     /// Every row of indicators.csv has the header's columns, in the header's order.

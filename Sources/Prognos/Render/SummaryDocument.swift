@@ -17,8 +17,14 @@ public enum SummaryDocument {
 
     /// The document into `sink`, one indicator at a time, with the same bytes as the
     /// whole document serialised at once (``JSONValue/serialized(numbers:layout:)``): the
-    /// indicators of a million series are never one value or one string.
-    public static func write<Sink: TextSink>(_ analysis: RunAnalysis, to sink: inout Sink) {
+    /// indicators of a million series are never one value or one string. With `threads`
+    /// above 1 the indicators are rendered in blocks of `blockSize` on that many threads
+    /// and written in order (``forEachInOrder(count:width:produce:consume:)``): the bytes
+    /// do not depend on the number of threads.
+    public static func write<Sink: TextSink>(
+        _ analysis: RunAnalysis, to sink: inout Sink, threads: Int = 1, blockSize: Int = SummaryDocument.blockSize
+    ) {
+        let blockSize = max(1, blockSize)
         let dataset = analysis.dataset
         let head: [(String, JSONValue)] = [
             ("schema_version", .string(schemaVersion)),
@@ -41,18 +47,26 @@ public enum SummaryDocument {
             sink.append("[]")
         } else {
             sink.append("[\n")
-            var bytes: [UInt8] = []
-            for (index, summary) in analysis.series.enumerated() {
-                bytes.removeAll(keepingCapacity: true)
-                bytes.append(contentsOf: "    ".utf8)
-                indicator(summary).appendFragment(to: &bytes, indent: 2, layout: layout)
-                bytes.append(contentsOf: (index == analysis.series.count - 1 ? "\n" : ",\n").utf8)
+            let count = analysis.series.count
+            let blocks = (count + blockSize - 1) / blockSize
+            forEachInOrder(count: blocks, width: threads) { block -> [UInt8] in
+                var bytes: [UInt8] = []
+                for index in (block * blockSize)..<min(count, (block + 1) * blockSize) {
+                    bytes.append(contentsOf: "    ".utf8)
+                    indicator(analysis.series[index]).appendFragment(to: &bytes, indent: 2, layout: layout)
+                    bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+                }
+                return bytes
+            } consume: { bytes in
                 sink.append(utf8: bytes)
             }
             sink.append("  ]")
         }
         sink.append("\n}\n")
     }
+
+    /// Series rendered together: about 5 MB of text.
+    public static let blockSize = 2048
 
     static func goal(_ evaluation: GoalEvaluation) -> JSONValue {
         return .object([
