@@ -24,11 +24,13 @@ public struct RandomWalk: Forecaster {
             sum += d * d
         }
         let variance = sum / Double(n - (drift ? 2 : 1))
-        let distributions = (1...max(1, horizon)).map { h -> PredictiveDistribution in
+        var distributions: [PredictiveDistribution] = []
+        distributions.reserveCapacity(max(0, horizon))
+        for h in 1..<max(1, horizon + 1) {
             let hh = Double(h)
             let v = drift ? hh * variance * (1 + hh / Double(n - 1)) : hh * variance
-            return PredictiveDistribution(location: last + hh * slope, scale: v.squareRoot())
+            distributions.append(PredictiveDistribution(location: last + hh * slope, scale: v.squareRoot()))
         }
-        return Forecast(method: name, distributions: Array(distributions.prefix(horizon)), intervalSource: .analytic)
+        return Forecast(method: name, distributions: distributions, intervalSource: .analytic)
     }
 }
