@@ -23,12 +23,7 @@ import Testing
         var cases: [Case]
     }
 
-    static let cases: [Case] = {
-        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/ses-oracles.json")
-        guard let data = try? Data(contentsOf: url), let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
-        else { return [] }
-        return fixture.cases
-    }()
+    static let cases: [Case] = TestSupport.jsonFixture("ses-oracles.json", as: Fixture.self)?.cases ?? []
 
     @Test func fixtureIsThere() {
         #expect(Self.cases.count == 65)

@@ -31,12 +31,7 @@ import Testing
         var problems: [Problem]
     }
 
-    static let problems: [Problem] = {
-        let url = TestSupport.repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/ols-statsmodels.json")
-        guard let data = try? Data(contentsOf: url), let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
-        else { return [] }
-        return fixture.problems
-    }()
+    static let problems: [Problem] = TestSupport.jsonFixture("ols-statsmodels.json", as: Fixture.self)?.problems ?? []
 
     static let tolerance = 1e-10
 

@@ -12,6 +12,14 @@ enum TestSupport {
     static let bundledDatasetDirectory = repositoryRoot.appendingPathComponent("Datasets/alingsas-ks-2023")
 
     /// The seed report's text, committed as a fixture.
+    /// A JSON fixture from `Tests/PrognosTests/Fixtures`, decoded; nil when it is missing
+    /// or malformed (the suites then find no cases and their count checks fail).
+    static func jsonFixture<Value: Decodable>(_ name: String, as type: Value.Type) -> Value? {
+        let url = repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/\(name)")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode(type, from: data)
+    }
+
     static func seedReport() throws -> String {
         let url = repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
         return try String(contentsOf: url, encoding: .utf8)
