@@ -28,6 +28,11 @@
 public struct AutoForecaster: Forecaster {
     public var candidates: [any Forecaster]
     public var origins: Int
+    /// The fewest observations an origin leaves for fitting: 11, which on the training
+    /// parts of M3 yearly gave the lowest Brier score and log loss (0.1761 and 0.5215
+    /// against 0.1808 and 0.5343 at 8; README "Forecasting"). Estimates from fewer points
+    /// weigh the candidates by noise. A series too short for any origin gets equal weights
+    /// and the candidates' analytic spread.
     public var minimumTraining: Int
     public var top: Int
     public var minimumErrors: Int
@@ -51,7 +56,7 @@ public struct AutoForecaster: Forecaster {
     public var minimumLength: Int { candidates.map(\.minimumLength).min() ?? 2 }
 
     public init(
-        candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 8,
+        candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 11,
         top: Int = 4, minimumErrors: Int = 3, intervalInflation: Double = 1.2, minimumDegreesOfFreedom: Double = 2,
         originFit: OriginFit = .firstOrigin
     ) {
