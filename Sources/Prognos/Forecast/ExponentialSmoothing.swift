@@ -81,12 +81,20 @@ public struct ExponentialSmoothing: Forecaster {
         let smoothing = self.smoothing(best)
         let result = concentrated(y, smoothing: smoothing)
         guard result.sse.isFinite else { return nil }
-        // Estimated: the smoothing parameters and the initial states, plus σ (forecast::ets).
-        let k = (trend == .damped ? 3 : trend == .additive ? 2 : 1) + (trend == .none ? 1 : 2) + 1
-        let variance = result.sse / Double(max(1, n - k))
+        let variance = result.sse / Double(max(1, n - estimatedCount))
         return Fit(
             alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
             initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse, variance: variance)
+    }
+
+    /// What the fit estimates, as forecast::ets counts it: the smoothing parameters (α;
+    /// α, β; α, β, φ), the initial states (ℓ₀; ℓ₀, b₀) and σ.
+    var estimatedCount: Int {
+        switch trend {
+        case .none: return 1 + 1 + 1
+        case .additive: return 2 + 2 + 1
+        case .damped: return 3 + 2 + 1
+        }
     }
 
     /// α of simple exponential smoothing: one parameter, searched by Brent's method.
