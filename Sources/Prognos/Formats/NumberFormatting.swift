@@ -32,19 +32,14 @@ public enum NumberFormatting {
     /// or closer decimal reads back to r. Elsewhere r is read back (`strtod`) and printed
     /// by ``exact(_:)``.
     public static func plain(_ value: Double) -> String {
-        guard value.isFinite else { return "" }
-        let text = value.description
-        var written = ""
-        switch roundedTo15SignificantDigits(value, description: text, fixed: { written = String(decoding: $0, as: UTF8.self) }) {
-        case .unchanged: return isSmallInteger(value) ? String(Int(value)) : text
-        case .written: return written
-        case .value(let rounded): return exact(rounded)
-        case .tie: return exact(Double(String(format: "%.15g", value)) ?? value)
-        }
+        var bytes: [UInt8] = []
+        appendPlain(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// ``plain(_:)-(Double)`` as UTF-8 appended to `output`, without making a `String` on
-    /// the common paths (every number of summary.json goes through here).
+    /// the common paths (every number of summary.json goes through here); nothing for a
+    /// value that is not finite.
     static func appendPlain(_ value: Double, to output: inout [UInt8]) {
         guard value.isFinite else { return }
         let text = value.description
