@@ -72,8 +72,14 @@ public struct AutoForecaster: Forecaster {
 
     /// Drift, Damped, Theta and DOTM: the set that forecast best on the training parts of
     /// M3 yearly (the last six training values held out; `README.md`, "Forecasting").
+    ///
+    /// Damped and DOTM stop their searches at a relative tolerance of 10⁻⁵ and 10⁻⁶
+    /// (their own defaults are 10⁻⁶ and 10⁻¹⁰): on the training parts `auto` forecast as
+    /// well (sMAPE 18.679 against 18.685, Brier 0.1760 against 0.1761) with 51 instead of
+    /// 68 and 139 instead of 220 evaluations per fit, 1.25× faster.
     public static let defaultCandidates: [any Forecaster] = [
-        RandomWalk(drift: true), ExponentialSmoothing(trend: .damped), ThetaForecaster(), DynamicOptimisedTheta(),
+        RandomWalk(drift: true), ExponentialSmoothing(trend: .damped, optimizerTolerance: 1e-5), ThetaForecaster(),
+        DynamicOptimisedTheta(optimizerTolerance: 1e-6),
     ]
 
     /// Rolling-origin scaled errors: `errors[m][h]` lists candidate m's scaled errors at horizon h + 1.
