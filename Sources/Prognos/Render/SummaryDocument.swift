@@ -17,7 +17,8 @@ public enum SummaryDocument {
 
     /// The document into `sink`, one indicator at a time, with the same bytes as the
     /// whole document serialised at once (``JSONValue/serialized(numbers:layout:)``): the
-    /// indicators of a million series are never one value or one string. With `threads`
+    /// indicators of a million series are never one value or one string, and each is
+    /// written straight as bytes (``SummaryIndicatorWriter``), not built as a tree. With `threads`
     /// above 1 the indicators are rendered in blocks of `blockSize` on that many threads
     /// and written in order (``forEachInOrder(count:width:produce:consume:)``): the bytes
     /// do not depend on the number of threads.
@@ -50,13 +51,11 @@ public enum SummaryDocument {
             let count = analysis.series.count
             let blocks = (count + blockSize - 1) / blockSize
             forEachInOrder(count: blocks, width: threads) { block -> [UInt8] in
-                var bytes: [UInt8] = []
+                var writer = SummaryIndicatorWriter(bytes: [])
                 for index in (block * blockSize)..<min(count, (block + 1) * blockSize) {
-                    bytes.append(contentsOf: "    ".utf8)
-                    indicator(analysis.series[index]).appendFragment(to: &bytes, indent: 2, layout: layout)
-                    bytes.append(contentsOf: (index == count - 1 ? "\n" : ",\n").utf8)
+                    writer.append(analysis.series[index], after: "    ", before: index == count - 1 ? "\n" : ",\n")
                 }
-                return bytes
+                return writer.bytes
             } consume: { bytes in
                 sink.append(utf8: bytes)
             }
@@ -115,6 +114,8 @@ public enum SummaryDocument {
         ])
     }
 
+    /// One element of `indicators`, as a tree: the definition of what
+    /// ``SummaryIndicatorWriter`` writes directly (tests hold the two to the same bytes).
     static func indicator(_ summary: SeriesSummary) -> JSONValue {
         let evaluation = summary.evaluation
         let nullableInt: (Int?) -> JSONValue = { $0.map { .integer($0) } ?? .null }
