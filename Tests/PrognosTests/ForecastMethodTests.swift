@@ -179,6 +179,34 @@ import Testing
         let interval = forecast.distributions[5].interval(0.95)
         #expect(interval.lower < forecast.points[5] && forecast.points[5] < interval.upper)
     }
+
+    /// Weights 1/scoreᵖ, scores being the candidates' mean scaled rolling-origin errors:
+    /// the point forecast is Σ s⁻ᵖ fₘ / Σ s⁻ᵖ over the four candidates (all within `top`)
+    /// for p = 0 (their plain mean), 2 (the default) and 60, where it all but picks the
+    /// best-scoring candidate.
+    @Test func scoreExponentWeighsTheCandidates() throws {
+        let y: [Double] = (0..<20).map { t in 20 + 1.5 * Double(t) + 2 * sin(Double(t)) }
+        let own = try AutoForecaster.defaultCandidates.map { try #require($0.forecast(y, horizon: 6)).points }
+        let cv = AutoForecaster().crossValidate(y, horizon: 6)
+        let scores = cv.errors.map { errors in
+            let all = errors.flatMap { $0 }
+            return all.reduce(0) { $0 + abs($1) } / Double(all.count)
+        }
+        #expect(scores.count == 4 && scores.allSatisfy { $0 > 0.01 && $0.isFinite })
+        var distances: [Double] = []
+        let best = try #require(scores.indices.min { scores[$0] < scores[$1] })
+        for p in [0.0, 2, 60] {
+            let weights = scores.map { 1 / pow($0, p) }
+            let total = weights.reduce(0, +)
+            let forecast = try #require(AutoForecaster(scoreExponent: p).forecast(y, horizon: 6))
+            for h in 0..<6 {
+                let expected = zip(weights, own).map { $0 / total * $1[h] }.reduce(0, +)
+                #expect(abs(forecast.points[h] - expected) < 1e-9 * abs(expected), "p = \(p), h = \(h + 1)")
+            }
+            distances.append(abs(forecast.points[5] - own[best][5]))
+        }
+        #expect(distances[2] < min(distances[0], distances[1]))
+    }
 }
 
 @Suite struct CompetitionReaderTests {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// `auto`, the default method: a combination of candidate methods weighted by how well
 /// each forecast this series' own history.
 ///
@@ -6,8 +8,8 @@
 /// forecasts up to H steps from y₁…yₒ, and its errors against the known values are
 /// scaled by the in-sample mean absolute change of y₁…yₒ (the MASE scale). A
 /// candidate's score is its mean scaled absolute error over all these forecasts. The
-/// `top` best-scoring candidates are combined with weights proportional to 1/score²
-/// (equal weights when the series is too short for any origin).
+/// `top` best-scoring candidates are combined with weights proportional to 1/scoreᵖ,
+/// p = `scoreExponent` (equal weights when the series is too short for any origin).
 ///
 /// By default (``OriginFit/firstOrigin``) a candidate's parameters are estimated once, on
 /// y₁…y_f at the first origin f, and its states are run forward through the later origins
@@ -35,6 +37,12 @@ public struct AutoForecaster: Forecaster {
     /// and the candidates' analytic spread.
     public var minimumTraining: Int
     public var top: Int
+    /// The exponent p of the weights 1/scoreᵖ: 2. On the training parts of M3 yearly a
+    /// larger p forecast a little better (sMAPE 18.679 at 2, 18.630 at 5, 18.605 at 20;
+    /// Brier 0.1760 and 0.1754), by less than what `top` was left at 4 for, so it stays 2
+    /// until another data set confirms it (README "Forecasting"). p = 0 gives equal
+    /// weights; a large p tends to picking the best-scoring candidate alone.
+    public var scoreExponent: Double
     public var minimumErrors: Int
     public var intervalInflation: Double
     /// The fewest degrees of freedom of the Student t intervals.
@@ -57,9 +65,10 @@ public struct AutoForecaster: Forecaster {
 
     public init(
         candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 11,
-        top: Int = 4, minimumErrors: Int = 3, intervalInflation: Double = 1.2, minimumDegreesOfFreedom: Double = 2,
-        originFit: OriginFit = .firstOrigin
+        top: Int = 4, scoreExponent: Double = 2, minimumErrors: Int = 3, intervalInflation: Double = 1.2,
+        minimumDegreesOfFreedom: Double = 2, originFit: OriginFit = .firstOrigin
     ) {
+        self.scoreExponent = scoreExponent
         self.originFit = originFit
         self.minimumDegreesOfFreedom = minimumDegreesOfFreedom
         self.candidates = candidates
@@ -133,7 +142,11 @@ public struct AutoForecaster: Forecaster {
         if ranked.isEmpty {
             for (m, _) in full { weights[m] = 1 }
         } else {
-            for (m, score) in ranked.prefix(top) { weights[m] = 1 / max(score * score, 1e-12) }
+            for (m, score) in ranked.prefix(top) {
+                // score · score for p = 2: the same bits as before p could be chosen.
+                let power = scoreExponent == 2 ? score * score : Foundation.pow(score, scoreExponent)
+                weights[m] = 1 / max(power, 1e-12)
+            }
         }
         let total = weights.reduce(0) { $0 + ($1 ?? 0) }
 
