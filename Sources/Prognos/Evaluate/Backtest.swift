@@ -27,7 +27,10 @@ public enum Backtest {
         let indicators = dataset.indicatorsByID
         var grouped: [SeriesKey: [Observation]] = [:]
         var order: [SeriesKey] = []
-        var excluded = Set<SeriesKey>()
+        // Sized for a series per target, as the panel's key set: nearly every key of a
+        // large dataset is excluded from a sample, and growing the set by rehashing had
+        // cost more than filling it.
+        var excluded = Set<SeriesKey>(minimumCapacity: including == nil ? 0 : dataset.targets.count)
         // Observations come grouped by series: each run of one key is decided and stored
         // once, not hashed at every observation.
         var runKey: SeriesKey? = nil

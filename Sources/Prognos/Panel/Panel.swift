@@ -27,13 +27,23 @@ public struct Panel: Sendable {
             dataset.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         // Observations come grouped by series: a key equal to the previous one's (a
-        // comparison of short strings) needs no hashing.
-        var keySet = Set<SeriesKey>()
+        // comparison of short strings) needs no hashing. The year grid's ends are found in
+        // the same pass. The set is sized for a series per target (a country's datasets
+        // have about one each), so that it does not grow by rehashing.
+        var keySet = Set<SeriesKey>(minimumCapacity: dataset.targets.count)
+        // Where each run of one key starts in the observations, and its key: the values
+        // are then filled run by run, looking each run's row up once.
+        var runs: [(start: Int, key: SeriesKey)] = []
         var previous: SeriesKey? = nil
-        for observation in dataset.observations {
+        var firstObserved = Int.max
+        var lastObserved = Int.min
+        for (index, observation) in dataset.observations.enumerated() {
+            firstObserved = min(firstObserved, observation.year)
+            lastObserved = max(lastObserved, observation.year)
             let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID, gender: observation.gender)
             if key == previous { continue }
             keySet.insert(key)
+            runs.append((index, key))
             previous = key
         }
         for target in dataset.targets {
@@ -52,36 +62,23 @@ public struct Panel: Sendable {
             return a.key.gender < b.key.gender
         }.map(\.key)
 
-        let observedYears = dataset.observations.map(\.year)
-        let years: [Int]
-        if let first = observedYears.min(), let last = observedYears.max() {
-            years = Array(first...last)
-        } else {
-            years = []
-        }
+        let years = firstObserved <= lastObserved ? Array(firstObserved...lastObserved) : []
 
-        var rowOfKey: [SeriesKey: Int] = [:]
+        var rowOfKey = [SeriesKey: Int](minimumCapacity: keys.count)
         for (row, key) in keys.enumerated() { rowOfKey[key] = row }
 
         var values = [Double](repeating: .nan, count: keys.count * years.count)
         var preliminary = [Bool](repeating: false, count: keys.count * years.count)
         if let firstYear = years.first {
-            var recent: (key: SeriesKey, row: Int?)? = nil
-            for observation in dataset.observations {
-                let key = SeriesKey(
-                    entityID: observation.entityID, indicatorID: observation.indicatorID,
-                    gender: observation.gender)
-                let found: Int?
-                if let recent, recent.key == key {
-                    found = recent.row
-                } else {
-                    found = rowOfKey[key]
-                    recent = (key, found)
+            let observations = dataset.observations
+            for (number, run) in runs.enumerated() {
+                guard let row = rowOfKey[run.key] else { continue }
+                let end = number + 1 < runs.count ? runs[number + 1].start : observations.count
+                for observation in observations[run.start..<end] {
+                    let cell = row * years.count + (observation.year - firstYear)
+                    values[cell] = observation.value
+                    preliminary[cell] = observation.status == .preliminary
                 }
-                guard let row = found else { continue }
-                let cell = row * years.count + (observation.year - firstYear)
-                values[cell] = observation.value
-                preliminary[cell] = observation.status == .preliminary
             }
         }
         self.years = years

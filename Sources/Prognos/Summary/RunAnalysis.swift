@@ -70,9 +70,14 @@ public struct RunAnalysis: Sendable {
         let slots = WorkerSlots<SeriesSummary>(count: keys.count)
         // Each series gets only its own targets (a scan of all targets per series would be
         // quadratic in a country's worth of series).
-        let targetsByKey = Dictionary(grouping: kept.targets) {
-            SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID)
-        }
+        // Sized once for a series each (`Dictionary(grouping:)` grows by rehashing).
+        let targetsByKey: [SeriesKey: [Target]] = {
+            var byKey = [SeriesKey: [Target]](minimumCapacity: keys.count)
+            for target in kept.targets {
+                byKey[SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID), default: []].append(target)
+            }
+            return byKey
+        }()
         let summaryYear = assessedYear ?? 0
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
