@@ -35,6 +35,18 @@ import Testing
         #expect(abs((trend.slopeStandardError ?? .nan) - se) <= 1e-10 * se)
     }
 
+    /// Slope and standard error 0 exactly, no p-value (a fit's rounding-sized slope and
+    /// standard error had given one at random: 1.0, 0.98 and 0.20 for these three).
+    @Test func constantSeriesHasNoPValue() throws {
+        for level in [100.0, 37.3, 0.1] {
+            let trend = try #require(LinearTrend(years: Array(2015...2022), values: Array(repeating: level, count: 8)))
+            #expect(trend.slope == 0 && trend.slopeStandardError == 0 && trend.slopePValue == nil, "\(level)")
+            #expect(trend.value(atYear: 2030) == level)
+        }
+        let two = try #require(LinearTrend(years: [2022, 2023], values: [5, 5]))
+        #expect(two.slope == 0 && two.slopeStandardError == nil && two.slopePValue == nil)
+    }
+
     @Test func needsTwoDistinctYears() {
         #expect(LinearTrend(years: [2023], values: [1]) == nil)
         #expect(LinearTrend(years: [], values: []) == nil)
