@@ -108,3 +108,60 @@ import Testing
         }
     }
 }
+
+/// `prognos run` fits every series' trend at once (``BatchedTrendFit`` on the panel); each
+/// equals the one-at-a-time fit of ``LinearTrend/init(years:values:)``: complete series,
+/// series with gaps, constant ones, two points, one point.
+@Suite struct RunTrendTests {
+    @Test func batchedTrendsEqualTheOneAtATimeFit() throws {
+        var random = SplitMix64(seed: 21)
+        let indicator = Indicator(
+            id: "i", titleSv: "I", titleEn: "I", unit: .count, lowerBound: 0, upperBound: nil, polarity: .higherIsBetter,
+            source: "test")
+        var entities: [Entity] = []
+        var observations: [Observation] = []
+        for e in 0..<60 {
+            let id = "e\(e)"
+            entities.append(Entity(id: id, name: id, kind: .municipality))
+            let level = 50 + 20 * random.nextUnit()
+            let slope = random.nextNormal()
+            for (k, year) in (2010...2023).enumerated() {
+                switch e % 6 {
+                case 0: if k >= 12 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level)) }  // two points, constant
+                case 1: if k == 13 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level)) }  // one point
+                case 2: observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: 100))  // constant
+                case 3: if random.nextUnit() < 0.7 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level + slope * Double(k) + random.nextNormal())) }  // gaps
+                default: observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level + slope * Double(k) + random.nextNormal()))
+                }
+            }
+        }
+        let dataset = Dataset(name: "t", entities: entities, indicators: [indicator], observations: observations)
+        let analysis = RunJob().analyse(dataset)
+        #expect(analysis.series.count == 60)
+        var compared = 0
+        for summary in analysis.series {
+            let single = LinearTrend(years: summary.points.map(\.year), values: summary.points.map(\.value))
+            guard let single else {
+                #expect(summary.trend == nil, "\(summary.key.entityID)")
+                continue
+            }
+            let batched = try #require(summary.trend, "\(summary.key.entityID)")
+            #expect(batched.pointCount == single.pointCount)
+            let scale = max(abs(single.slope), 1e-9 * abs(single.value(atYear: 2023)))
+            #expect(abs(batched.slope - single.slope) <= 1e-10 * scale, "\(summary.key.entityID) slope")
+            #expect(abs(batched.value(atYear: 2030) - single.value(atYear: 2030)) <= 1e-10 * abs(single.value(atYear: 2030)))
+            switch (batched.slopeStandardError, single.slopeStandardError) {
+            case (nil, nil): break
+            case (let a?, let b?): #expect(abs(a - b) <= 1e-9 * max(b, 1e-300), "\(summary.key.entityID) se")
+            default: Issue.record("\(summary.key.entityID): standard error present in one fit only")
+            }
+            switch (batched.slopePValue, single.slopePValue) {
+            case (nil, nil): break
+            case (let a?, let b?): #expect(abs(a - b) <= 1e-9, "\(summary.key.entityID) p")
+            default: Issue.record("\(summary.key.entityID): p-value present in one fit only")
+            }
+            compared += 1
+        }
+        #expect(compared == 50)
+    }
+}

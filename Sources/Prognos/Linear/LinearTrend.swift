@@ -22,13 +22,8 @@ public struct LinearTrend: Sendable, Equatable {
     public init?(years: [Int], values: [Double]) {
         guard years.count == values.count, Set(years).count >= 2 else { return nil }
         let centre = Double(years.reduce(0, +)) / Double(years.count)
-        if let first = values.first, values.allSatisfy({ $0 == first }) {
-            self.intercept = first
-            self.slope = 0
-            self.centreYear = centre
-            self.pointCount = years.count
-            self.slopeStandardError = years.count > 2 ? 0 : nil
-            self.slopePValue = nil
+        if let constant = Self.constant(values, centre: centre) {
+            self = constant
             return
         }
         let design = Matrix(columns: [
@@ -49,6 +44,59 @@ public struct LinearTrend: Sendable, Equatable {
             self.slopeStandardError = nil
             self.slopePValue = nil
         }
+    }
+
+    /// Row `row` of a batched fit (``BatchedTrendFit``, whose rows are the panel's series)
+    /// as a trend, `points` being that row's present values: the same line, standard
+    /// error and p-value as ``init(years:values:)`` gives (to about 10⁻¹² relative;
+    /// `BatchedTrendFitTests`), with the intercept taken at the grid's centre year. Nil
+    /// with fewer than two points; a constant series as in ``init(years:values:)``.
+    init?(batch: BatchedTrendFit, row: Int, points: [SeriesPoint]) {
+        let count = batch.pointCounts[row]
+        guard count >= 2, count == points.count else { return nil }
+        let values = points.map(\.value)
+        if let constant = Self.constant(values, centre: Double(points.reduce(0) { $0 + $1.year }) / Double(count)) {
+            self = constant
+            return
+        }
+        let slope = batch.slopes[row]
+        let intercept = batch.intercepts[row]
+        guard slope.isFinite, intercept.isFinite else { return nil }
+        self.slope = slope
+        self.intercept = intercept
+        self.centreYear = batch.centreYear
+        self.pointCount = count
+        let standardError = batch.slopeStandardErrors[row]
+        if count > 2, standardError.isFinite {
+            self.slopeStandardError = standardError
+            // As RegressionFit's p-values: 2 P(T > |t|), T ~ t(n − 2); t = 0/0 gives none.
+            let t = slope / standardError
+            let p = t.isNaN ? Double.nan : 2 * StudentT(degreesOfFreedom: Double(count - 2)).survival(abs(t))
+            self.slopePValue = p.isFinite ? p : nil
+        } else {
+            self.slopeStandardError = nil
+            self.slopePValue = nil
+        }
+    }
+
+    /// The trend of a series whose values are all equal, or nil when they are not.
+    private static func constant(_ values: [Double], centre: Double) -> LinearTrend? {
+        guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
+        return LinearTrend(
+            slope: 0, intercept: first, centreYear: centre, slopeStandardError: values.count > 2 ? 0 : nil,
+            slopePValue: nil, pointCount: values.count)
+    }
+
+    private init(
+        slope: Double, intercept: Double, centreYear: Double, slopeStandardError: Double?, slopePValue: Double?,
+        pointCount: Int
+    ) {
+        self.slope = slope
+        self.intercept = intercept
+        self.centreYear = centreYear
+        self.slopeStandardError = slopeStandardError
+        self.slopePValue = slopePValue
+        self.pointCount = pointCount
     }
 
     /// The trend's value in a year.

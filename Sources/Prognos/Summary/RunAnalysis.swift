@@ -79,13 +79,19 @@ public struct RunAnalysis: Sendable {
             return byKey
         }()
         let summaryYear = assessedYear ?? 0
+        // Every series' straight-line trend at once: the complete series of the panel
+        // through one least-squares operator, those with gaps one by one.
+        let trends = BatchedTrendFit(
+            values: panel.values, years: panel.years, threads: ProcessInfo.processInfo.activeProcessorCount)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < keys.count {
                 let key = keys[index]
+                let points = panel.points(row: index)
                 let summary = SeriesSummary(
-                    key: key, points: panel.points(row: index), targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
+                    key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
+                    targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
                     indicator: indicators[key.indicatorID], method: method, pools: pools,
                     comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
                 slots.store(index, summary)

@@ -38,10 +38,22 @@ public struct SeriesSummary: Sendable {
         key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int, indicator: Indicator? = nil,
         method: (any Forecaster)? = nil, pools: UncertaintyPools? = nil, comparison: ComparisonGroups.Comparison? = nil
     ) {
+        self.init(
+            key: key, points: points, trend: LinearTrend(years: points.map(\.year), values: points.map(\.value)),
+            targets: targets, year: year, indicator: indicator, method: method, pools: pools, comparison: comparison)
+    }
+
+    /// The summary with its trend already fitted (``RunAnalysis`` fits every series' trend
+    /// at once, ``LinearTrend/init(batch:row:points:)``).
+    init(
+        key: SeriesKey, points: [SeriesPoint], trend: LinearTrend?, targets: [Target], year: Int,
+        indicator: Indicator?, method: (any Forecaster)?, pools: UncertaintyPools?,
+        comparison: ComparisonGroups.Comparison?
+    ) {
         self.key = key
         self.points = points
         self.comparison = comparison
-        self.trend = LinearTrend(years: points.map(\.year), values: points.map(\.value))
+        self.trend = trend
         let own = targets.filter {
             key.gender == .total && $0.entityID == key.entityID && $0.indicatorID == key.indicatorID
         }
