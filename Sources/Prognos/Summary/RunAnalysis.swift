@@ -37,47 +37,18 @@ public struct RunAnalysis: Sendable {
         let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
-        let panel = Panel(dataset: dataset)
-        let comparisons = ComparisonGroups(dataset: dataset)
-        let pools = UncertaintyPools(dataset: dataset, groups: comparisons, panel: panel)
-        // The accuracy backtest's sample is gathered now, while the observations are here:
-        // series with five outcomes or more, counted on the panel; only those in the
-        // sample are gathered.
-        var evaluation: [Backtest.EvaluationSeries] = []
-        if method != nil {
-            let width = panel.years.count
-            func outcomes(_ row: Int) -> Int {
-                var count = 0
-                for offset in 0..<width where !panel.values[row * width + offset].isNaN { count += 1 }
-                return count
-            }
-            var longCount = 0
-            for (row, key) in panel.keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
-            let sample = SeriesSample(total: longCount, limit: accuracySample)
-            evaluation = Backtest.series(of: dataset) { key in
-                sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
-            }.filter { $0.values.count >= 5 }
-        }
+        let (panel, comparisons, targetsByKey, pools, evaluation) = Self.prepare(
+            dataset, method: method, accuracySample: accuracySample)
         // The observations are no longer needed: the panel, the pools and the sample have
         // what the rest takes from them.
         dataset.observations = []
-        clock.lap("analysis: panel, pools and accuracy sample")
+        clock.lap("analysis: panel, pools and accuracy sample, targets by series")
         let kept = dataset
         self.dataset = kept
         // Series are independent: summarise them on all cores, each into its own slot.
         // Each summary holds its series' points; nothing else keeps a copy of them.
         let keys = panel.keys
         let slots = WorkerSlots<SeriesSummary>(count: keys.count)
-        // Each series gets only its own targets (a scan of all targets per series would be
-        // quadratic in a country's worth of series).
-        // Sized once for a series each (`Dictionary(grouping:)` grows by rehashing).
-        let targetsByKey: [SeriesKey: [Target]] = {
-            var byKey = [SeriesKey: [Target]](minimumCapacity: keys.count)
-            for target in kept.targets {
-                byKey[SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID), default: []].append(target)
-            }
-            return byKey
-        }()
         let summaryYear = assessedYear ?? 0
         // Every series' straight-line trend at once: the complete series of the panel
         // through one least-squares operator, those with gaps one by one.
@@ -141,6 +112,49 @@ public struct RunAnalysis: Sendable {
         }
         clock.lap("analysis: goals")
         self.phases = clock.phases
+    }
+
+    /// What every series' summary draws on, computed two at a time: the panel, and beside
+    /// it what needs only the dataset (the comparison groups and each series' targets);
+    /// then the uncertainty pools beside the accuracy backtest's sample. A function of its
+    /// own, so that nothing holds the dataset's observations once it returns.
+    private static func prepare(
+        _ dataset: Dataset, method: (any Forecaster)?, accuracySample: Int
+    ) -> (Panel, ComparisonGroups, [SeriesKey: [Target]], UncertaintyPools, [Backtest.EvaluationSeries]) {
+        // The panel, and beside it what needs only the dataset: the comparison groups and
+        // each series' targets (a scan of all targets per series would be quadratic in a
+        // country's worth of series; sized once for a series each, as
+        // `Dictionary(grouping:)` grows by rehashing).
+        let (panel, (comparisons, targetsByKey)) = concurrently {
+            Panel(dataset: dataset)
+        } _: {
+            var byKey = [SeriesKey: [Target]](minimumCapacity: dataset.targets.count)
+            for target in dataset.targets {
+                byKey[SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID), default: []].append(target)
+            }
+            return (ComparisonGroups(dataset: dataset), byKey)
+        }
+        // Then the uncertainty pools beside the accuracy backtest's sample, which is
+        // gathered now, while the observations are here: series with five outcomes or
+        // more, counted on the panel; only those in the sample are gathered.
+        let (pools, evaluation) = concurrently {
+            UncertaintyPools(dataset: dataset, groups: comparisons, panel: panel)
+        } _: { () -> [Backtest.EvaluationSeries] in
+            guard method != nil else { return [] }
+            let width = panel.years.count
+            func outcomes(_ row: Int) -> Int {
+                var count = 0
+                for offset in 0..<width where !panel.values[row * width + offset].isNaN { count += 1 }
+                return count
+            }
+            var longCount = 0
+            for (row, key) in panel.keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
+            let sample = SeriesSample(total: longCount, limit: accuracySample)
+            return Backtest.series(of: dataset) { key in
+                sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
+            }.filter { $0.values.count >= 5 }
+        }
+        return (panel, comparisons, targetsByKey, pools, evaluation)
     }
 }
 
