@@ -6,7 +6,8 @@ import Prognos
 /// flips, insertions of delimiters, quotes, parentheses, minus signs, percent signs,
 /// non-breaking spaces, braces, deletions and duplications of ranges) and feeds each
 /// mutant to a reader. A crash ends the process (and fails the run); an input that takes
-/// over a second is reported as a hang.
+/// over a second is reported as a hang. The canonical reader is also run on one thread and
+/// on two in small slices (with its fast path for observations), which must agree.
 ///
 ///     swift run -c release FuzzReaders <reader> [seconds] [seed]
 ///
@@ -23,6 +24,8 @@ let dataset = "Datasets/alingsas-ks-2023/"
 let canonicalFiles = ["entities.csv", "indicators.csv", "goals.csv", "observations.csv", "targets.csv", "budget_lines.csv", "forecast_vintages.csv"]
 let descriptorData = load(dataset + "datapackage.json")
 let canonical = Dictionary(uniqueKeysWithValues: canonicalFiles.map { ($0, String(decoding: load(dataset + $0), as: UTF8.self)) })
+let observationsWithoutQuotes = (canonical["observations.csv"] ?? "").split(separator: "\n")
+    .filter { !$0.contains("\"") }.joined(separator: "\n") + "\n"
 let seedReport = load("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
 let koladaSeeds = [
     ("k.json", load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json")),
@@ -67,11 +70,28 @@ let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{
     switch reader {
     case "canonical":
         var files = canonical
+        // Half the time without the observations' quoted notes, so that the file can be cut
+        // into slices and the fast path runs.
+        if random.next() % 2 == 0 { files["observations.csv"] = observationsWithoutQuotes }
         let name = canonicalFiles[Int(random.next() % UInt64(canonicalFiles.count))]
         files[name] = String(decoding: mutate(Data((files[name] ?? "").utf8)), as: UTF8.self)
         let descriptorBytes = random.next() % 4 == 0 ? mutate(descriptorData) : descriptorData
         let (descriptor, _) = DataPackageDescriptor.parse(descriptorBytes, file: "datapackage.json")
-        if let descriptor { _ = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz") }
+        guard let descriptor else { return }
+        // One thread (the generic path only) against two threads in small slices, where
+        // ordinary observation rows take the fast path: the same dataset or problems.
+        let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 1)
+        let two = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256)
+        let agree: Bool
+        switch (one, two) {
+        case (.success(let a), .success(let b)): agree = a == b
+        case (.failure(let a), .failure(let b)): agree = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
+        default: agree = false
+        }
+        if !agree {
+            print("canonical: one thread and two read a mutated \(name) differently:\n\(files[name] ?? "")")
+            exit(1)
+        }
     case "wide":
         _ = WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
     case "kolada":

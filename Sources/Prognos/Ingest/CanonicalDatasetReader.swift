@@ -73,7 +73,11 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
-        dataset.observations = values(of: CanonicalSchema.observations) { context, row, file in
+        // Ordinary observation rows are read straight from their bytes (``ObservationRowReader``).
+        let fastObservations: ParallelResourceScan.FastPath<Observation> = { header in
+            ObservationRowReader(header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
+        }
+        dataset.observations = values(of: CanonicalSchema.observations, fastPath: fastObservations) { context, row, file in
             context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
         dataset.targets = values(of: CanonicalSchema.targets) { context, row, file in
@@ -109,15 +113,17 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     /// The values `read` makes of the good rows of a resource (see ``forEachRow(of:_:)``),
     /// in file order. A file larger than `sliceBytes` is read on `threads` threads when it
     /// can be cut at line feeds (``ParallelResourceScan``), with the same values and
-    /// problems. Room for every row is reserved from the start: growing by doubling would
-    /// hold the old and the new buffer at once (gigabytes for a country's worth of rows).
+    /// problems; there, a `fastPath` reads the ordinary rows straight from their bytes.
+    /// Room for every row is reserved from the start: growing by doubling would hold the
+    /// old and the new buffer at once (gigabytes for a country's worth of rows).
     mutating func values<Value: Sendable>(
-        of spec: ResourceSpec, _ read: @escaping @Sendable (inout ReadContext, ResourceRow, String) -> Value?
+        of spec: ResourceSpec, fastPath: ParallelResourceScan.FastPath<Value>? = nil,
+        _ read: @escaping @Sendable (inout ReadContext, ResourceRow, String) -> Value?
     ) -> [Value] {
         if let path = descriptor.resourcePaths[spec.name], let text = files[path],
             let outcome = ParallelResourceScan.read(
                 text, spec: spec, file: CanonicalDatasetReader.displayPath(location: location, path: path),
-                threads: threads, sliceBytes: sliceBytes, context: self, read)
+                threads: threads, sliceBytes: sliceBytes, context: self, fastPath: fastPath, read)
         {
             diagnostics += outcome.fileProblems + outcome.readProblems
             return outcome.values
@@ -176,7 +182,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
             }
             key.removeAll(keepingCapacity: true)
             guard !columns.missingRequired,
-                let row = columns.examine(record, spec: spec, file: file, problems: &problems, key: &key)
+                let row = columns.examine(record, file: file, problems: &problems, key: &key)
             else { return }
             if let earlier = keys.insert(key, line: row.line) {
                 problems.append(columns.duplicate(key, spec: spec, file: file, line: row.line, earlier: earlier))

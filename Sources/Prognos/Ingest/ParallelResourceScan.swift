@@ -5,6 +5,16 @@ protocol DiagnosticCollecting {
     var diagnostics: [Diagnostic] { get set }
 }
 
+/// Reads an ordinary row of a resource straight from its bytes, with the value and key the
+/// generic path (``ResourceHeader/examine(_:file:problems:key:)`` and the resource's read
+/// function) would give it; nil for any other row, which then goes the generic way.
+protocol FastRowReading<Value> {
+    associatedtype Value
+    /// The value of `line` (without its line end), its primary key's texts appended to
+    /// `key`; or nil, with `key` as it was.
+    mutating func read(_ line: UnsafeBufferPointer<UInt8>, key: inout [String]) -> Value?
+}
+
 /// Reads the rows of one large resource file on several threads, with the result the
 /// one-thread scan gives: the same values in file order and the same problems in the
 /// same order.
@@ -18,8 +28,10 @@ protocol DiagnosticCollecting {
 /// returns nil and the caller scans the file on one thread.
 ///
 /// `threads` slices are parsed at a time (``forEachInOrder(count:width:produce:consume:)``):
-/// each row gets the header's checks (``ResourceHeader/examine(_:spec:file:problems:key:)``)
-/// and is read into a value on a copy of the context, and its key is kept. The slices are
+/// each row gets the header's checks (``ResourceHeader/examine(_:file:problems:key:)``)
+/// and is read into a value on a copy of the context, and its key is kept. With a fast
+/// path (``FastRowReading``, made from the header for each slice), each line is first
+/// offered to it, and only the lines it declines are parsed and read the generic way. The slices are
 /// merged in file order on the calling thread, while the next ones are parsed: each key
 /// goes into the one ``PrimaryKeyIndex``, and a duplicate row is reported while its value
 /// and its problems are dropped, as the one-thread scan never reads a duplicate row into a
@@ -39,7 +51,8 @@ enum ParallelResourceScan {
     /// most `sliceBytes` bytes, or one that cannot be cut at line feeds (above).
     static func read<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
         _ text: String, spec: ResourceSpec, file: String, threads: Int, sliceBytes: Int,
-        context: Context, _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
+        context: Context, fastPath: FastPath<Value>? = nil,
+        _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value>? {
         guard threads > 1 else { return nil }
         var text = text
@@ -48,13 +61,17 @@ enum ParallelResourceScan {
             let whole = FileBytes(base: base, count: bytes.count)
             guard whole.canBeCutAtLineFeeds, let plan = SlicePlan(whole, spec: spec, name: file, sliceBytes: sliceBytes)
             else { return nil }
-            return readSlices(whole, plan: plan, spec: spec, threads: threads, context: context, read)
+            return readSlices(
+                whole, plan: plan, spec: spec, threads: threads, context: context, fastPath: fastPath, read)
         }
     }
 
+    /// Makes a slice's fast-path reader from the file's header (nil: none for this file).
+    typealias FastPath<Value> = @Sendable (ResourceHeader) -> (any FastRowReading<Value>)?
+
     private static func readSlices<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
         _ bytes: FileBytes, plan: SlicePlan, spec: ResourceSpec, threads: Int,
-        context: Context, _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
+        context: Context, fastPath: FastPath<Value>?, _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value> {
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
         keys.reserve(plan.lineFeeds)
@@ -65,7 +82,7 @@ enum ParallelResourceScan {
         forEachInOrder(count: plan.slices.count, width: threads) { index in
             SliceRows(
                 bytes, slice: plan.slices[index], header: plan.header, spec: spec, file: plan.file,
-                context: context, read)
+                context: context, fastReader: fastPath?(plan.header), read)
         } consume: { rows in
             scannerProblems += rows.scannerProblems
             rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file)
@@ -175,15 +192,15 @@ struct SliceRows<Value: Sendable>: Sendable {
 
     init<Context: DiagnosticCollecting>(
         _ bytes: FileBytes, slice: SlicePlan.Slice, header: ResourceHeader, spec: ResourceSpec, file: String,
-        context: Context, _ read: (inout Context, ResourceRow, String) -> Value?
+        context: Context, fastReader: (any FastRowReading<Value>)? = nil, _ read: (inout Context, ResourceRow, String) -> Value?
     ) {
         var context = context
         context.diagnostics = []
         var problems: [Diagnostic] = []
         var parser = CSVParser(file: file, delimiter: .comma)
-        parser.parseUTF8(bytes[slice.range], firstLine: slice.firstLine, atFileStart: false) { record in
+        func generic(_ record: [CSVField]) {
             let keyStart = keys.count
-            guard let row = header.examine(record, spec: spec, file: file, problems: &problems, key: &keys) else {
+            guard let row = header.examine(record, file: file, problems: &problems, key: &keys) else {
                 keys.removeSubrange(keyStart...)
                 events += problems.map(Event.problem)
                 problems.removeAll(keepingCapacity: true)
@@ -195,6 +212,28 @@ struct SliceRows<Value: Sendable>: Sendable {
                 values.append(value)
             }
             events.append(.row(line: row.line, value: index, readProblemsEnd: context.diagnostics.count))
+        }
+        if var fastReader {
+            // Line by line: the fast path first; a line it declines is parsed on its own
+            // (the slice has no quotes, so no field spans lines).
+            var start = slice.range.lowerBound
+            var line = slice.firstLine
+            while start < slice.range.upperBound {
+                let feed = bytes.firstIndex(of: 0x0A, from: start).map { min($0, slice.range.upperBound) } ?? slice.range.upperBound
+                var end = feed
+                if end > start, bytes.base[end - 1] == 0x0D { end -= 1 }
+                if let value = fastReader.read(bytes[start..<end], key: &keys) {
+                    values.append(value)
+                    events.append(.row(line: line, value: values.count - 1, readProblemsEnd: context.diagnostics.count))
+                } else {
+                    let next = min(feed + 1, slice.range.upperBound)
+                    parser.parseUTF8(bytes[start..<next], firstLine: line, atFileStart: false, generic)
+                }
+                start = feed + 1
+                line += 1
+            }
+        } else {
+            parser.parseUTF8(bytes[slice.range], firstLine: slice.firstLine, atFileStart: false, generic)
         }
         readProblems = context.diagnostics
         scannerProblems = parser.diagnostics

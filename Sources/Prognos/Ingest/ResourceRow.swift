@@ -43,12 +43,19 @@ struct ResourceRow: Sendable {
 }
 
 /// The header row of a resource's file, and the checks every data row gets before it is
-/// read into a value: the field count, the required values, the primary key.
+/// read into a value: the field count, the required values, the primary key. The
+/// required and key columns are resolved once, here, not looked up by name at every row.
 struct ResourceHeader: Sendable {
     let columnIndex: ColumnIndex
     let count: Int
     /// A required column is missing: no row of the file is read.
     let missingRequired: Bool
+    /// The required columns' names and positions, resolved once for every row's check
+    /// (``examine(_:file:problems:key:)`` runs only when none is missing).
+    private let requiredColumns: [(name: String, position: Int)]
+    /// The primary key's columns in key order: each one's position (nil: absent, read as
+    /// "") and whether it is `gender`, whose empty value is the total.
+    private let keyColumns: [(position: Int?, isGender: Bool)]
 
     /// Reads the header row; a column named twice and a missing required column are
     /// recorded in `problems`.
@@ -69,32 +76,36 @@ struct ResourceHeader: Sendable {
         self.columnIndex = columnIndex
         self.count = record.count
         self.missingRequired = missingRequired
+        requiredColumns = spec.fields.filter(\.required).compactMap { field in
+            columnIndex[field.name].map { (field.name, $0) }
+        }
+        keyColumns = spec.primaryKey.map { (columnIndex[$0], $0 == "gender") }
     }
 
     /// The row when it has the header's number of fields and every required value, its
     /// primary key appended to `key`; otherwise nil, with the problems recorded. An empty
     /// `gender` in a key is the total, as the reader reads it.
     func examine(
-        _ record: [CSVField], spec: ResourceSpec, file: String, problems: inout [Diagnostic], key: inout [String]
+        _ record: [CSVField], file: String, problems: inout [Diagnostic], key: inout [String]
     ) -> ResourceRow? {
         let line = record.first?.line ?? 0
         if record.count != count {
             problems.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(count)"))
             return nil
         }
-        let row = ResourceRow(fields: record, columnIndex: columnIndex, line: line)
+        // The record has the header's number of fields, so every resolved position is in it.
         var complete = true
-        for field in spec.fields where field.required && row.text(field.name).isEmpty {
-            let position = row.position(field.name)
-            problems.append(Diagnostic(file: file, line: position.line, column: position.column, reason: "\"\(field.name)\" is empty"))
+        for (name, position) in requiredColumns where record[position].text.isEmpty {
+            let field = record[position]
+            problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "\"\(name)\" is empty"))
             complete = false
         }
         guard complete else { return nil }
-        for column in spec.primaryKey {
-            let text = row.text(column)
-            key.append(column == "gender" && text.isEmpty ? Gender.total.rawValue : text)
+        for (position, isGender) in keyColumns {
+            let text = position.map { record[$0].text } ?? ""
+            key.append(isGender && text.isEmpty ? Gender.total.rawValue : text)
         }
-        return row
+        return ResourceRow(fields: record, columnIndex: columnIndex, line: line)
     }
 
     /// The problem of a row whose key was first seen on line `earlier`.

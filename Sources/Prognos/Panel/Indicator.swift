@@ -31,10 +31,9 @@ public struct Indicator: Sendable, Equatable, Hashable, BilingualTitled {
         self.koladaKPI = koladaKPI
     }
 
+    /// The lower and upper bound together.
+    public var bounds: ValueBounds { ValueBounds(lower: lowerBound, upper: upperBound) }
+
     /// Whether `value` lies within the indicator's bounds (inclusive); unbounded sides accept anything.
-    public func contains(_ value: Double) -> Bool {
-        if let lowerBound, value < lowerBound { return false }
-        if let upperBound, value > upperBound { return false }
-        return true
-    }
+    public func contains(_ value: Double) -> Bool { bounds.contains(value) }
 }
