@@ -73,14 +73,19 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
-        // Ordinary observation rows are read straight from their bytes (``ObservationRowReader``).
+        // Ordinary observation and target rows are read straight from their bytes
+        // (``ObservationRowReader``, ``TargetRowReader``).
         let fastObservations: ParallelResourceScan.FastPath<Observation> = { header in
             ObservationRowReader(header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
         dataset.observations = values(of: CanonicalSchema.observations, fastPath: fastObservations) { context, row, file in
             context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
-        dataset.targets = values(of: CanonicalSchema.targets) { context, row, file in
+        let fastTargets: ParallelResourceScan.FastPath<Target> = { header in
+            TargetRowReader(
+                header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
+        }
+        dataset.targets = values(of: CanonicalSchema.targets, fastPath: fastTargets) { context, row, file in
             context.target(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
         }
         dataset.budgetLines = rows(of: CanonicalSchema.budgetLines).compactMap { row, file in

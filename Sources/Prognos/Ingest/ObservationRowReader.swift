@@ -13,9 +13,6 @@ import Foundation
 /// reports what is wrong with it. Duplicate keys are found afterwards, in file order, for
 /// rows of either path alike. `ObservationRowReaderTests` holds the two paths to the same
 /// values and problems.
-///
-/// Rows come grouped by entity and indicator: an id whose bytes equal the previous row's
-/// reuses that row's string and lookups.
 struct ObservationRowReader: FastRowReading {
     private let count: Int
     private let entity: Int
@@ -30,11 +27,10 @@ struct ObservationRowReader: FastRowReading {
     private let indicatorIDs: Set<String>
     private let indicators: [String: Indicator]
     private var fields = LineFields()
-    /// The previous row's entity: its bytes in the file, and its id.
-    private var recentEntity: (bytes: UnsafeBufferPointer<UInt8>, id: String)?
-    /// The previous row's indicator: its bytes, its id and its bounds (nil when its row in
+    /// The previous rows' entity, and their indicator with its bounds (nil when its row in
     /// indicators.csv had a problem: then no bounds are checked, as on the generic path).
-    private var recentIndicator: (bytes: UnsafeBufferPointer<UInt8>, id: String, bounds: ValueBounds?)?
+    private var recentEntity = RecentID<Void>()
+    private var recentIndicator = RecentID<ValueBounds?>()
     private let statusCodes = CodeTable<ObservationStatus>()
     private let genderCodes = CodeTable<Gender>()
     private let splitCodes = CodeTable<DataSplit>()
@@ -65,31 +61,10 @@ struct ObservationRowReader: FastRowReading {
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, key: inout [String]) -> Observation? {
         guard fields.split(line, delimiter: UInt8(ascii: ","), count: count) else { return nil }
         // Entity and indicator: required, known.
-        let entityBytes = fields.field(entity, of: line)
-        let entityID: String
-        if let recent = recentEntity, Self.equal(recent.bytes, entityBytes) {
-            entityID = recent.id
-        } else {
-            guard !entityBytes.isEmpty else { return nil }
-            let id = String(decoding: entityBytes, as: UTF8.self)
-            guard entityIDs.contains(id) else { return nil }
-            recentEntity = (entityBytes, id)
-            entityID = id
-        }
-        let indicatorBytes = fields.field(indicator, of: line)
-        let indicatorID: String
-        let bounds: ValueBounds?
-        if let recent = recentIndicator, Self.equal(recent.bytes, indicatorBytes) {
-            indicatorID = recent.id
-            bounds = recent.bounds
-        } else {
-            guard !indicatorBytes.isEmpty else { return nil }
-            let id = String(decoding: indicatorBytes, as: UTF8.self)
-            guard indicatorIDs.contains(id) else { return nil }
-            bounds = indicators[id]?.bounds
-            recentIndicator = (indicatorBytes, id, bounds)
-            indicatorID = id
-        }
+        guard let (entityID, _) = recentEntity.resolve(fields.field(entity, of: line), lookUp: { entityIDs.contains($0) ? () : nil }),
+            let (indicatorID, bounds) = recentIndicator.resolve(
+                fields.field(indicator, of: line), lookUp: { indicatorIDs.contains($0) ? .some(indicators[$0]?.bounds) : nil })
+        else { return nil }
         // Year and value: required, well-formed, the value within the indicator's bounds.
         let yearBytes = fields.field(year, of: line)
         guard let year = NumberParsing.year(utf8: yearBytes),
@@ -111,11 +86,5 @@ struct ObservationRowReader: FastRowReading {
         return Observation(
             entityID: entityID, indicatorID: indicatorID, year: year, value: value,
             status: status, gender: gender, note: note, split: split)
-    }
-
-    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard a.count == b.count else { return false }
-        guard let left = a.baseAddress, let right = b.baseAddress else { return a.isEmpty }
-        return memcmp(left, right, a.count) == 0
     }
 }
