@@ -30,15 +30,11 @@ public enum DatasetLoader {
         var files: [String: String] = [:]
         for path in descriptor.resourcePaths.values.sorted() {
             // A missing file is reported by the reader, with the resource it belongs to.
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path) else {
-                continue
-            }
-            if let text = String(data: data, encoding: .utf8) {
-                files[path] = text
-            } else {
+            guard let contents = UTF8File.read(atPath: directory.appendingPathComponent(path).path) else { continue }
+            files[path] = contents.text
+            if !contents.isValidUTF8 {
                 let file = CanonicalDatasetReader.displayPath(location: displayName, path: path)
                 diagnostics.append(Diagnostic(file: file, reason: "not valid UTF-8 (save the file as UTF-8)"))
-                files[path] = String(decoding: data, as: UTF8.self)
             }
         }
         switch CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: displayName) {
