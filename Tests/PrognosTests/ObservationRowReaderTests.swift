@@ -60,61 +60,36 @@ import Testing
     @Test func rowsWithProblemsReportAlike() throws {
         let (descriptor, files) = try ParallelScanTests.syntheticFiles()
         let observations = try #require(files["observations.csv"])
-        var lines = observations.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        func edit(_ index: Int, _ change: (inout [String]) -> Void) {
-            var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            change(&fields)
-            lines[index] = fields.joined(separator: ",")
-        }
-        edit(3) { $0[3] = "101" }  // over a percentage's bound
-        edit(4) { $0[3] = "-1" }
-        edit(6) { $0[4] = "Final" }
-        edit(7) { $0[5] = "X" }
-        edit(8) { $0[7] = "holdout" }
-        edit(9) { $0[3] = "" }
-        edit(11) { $0[2] = "20x0" }
-        edit(12) { $0[2] = "999" }
-        edit(13) { $0[3] = "1e999" }
-        edit(14) { $0[3] = "nan" }
-        edit(15) { $0[1] = "I99999" }
-        edit(16) { $0[0] = "" }
-        edit(17) { $0.append("extra") }
-        edit(18) { $0[3] = " 5" }
-        edit(19) { $0[5] = "" }  // the total, as "T" is: the same key as a row with T
-        lines.insert(lines[19].replacingOccurrences(of: ",,", with: ",T,"), at: 20)
-        lines.insert(lines[30], at: 31)  // a duplicate of an ordinary row, next to it
-        var broken = files
-        broken["observations.csv"] = lines.joined(separator: "\n")
-        // The second indicator's own row is broken (an unknown unit): its observations
-        // are still read, without bounds.
-        broken["indicators.csv"] = try #require(files["indicators.csv"])
-            .replacingOccurrences(of: "I00002,Index 2,Index 2,index,", with: "I00002,Index 2,Index 2,indexx,")
-        guard case .failure(let problems) = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: broken, location: "ds", threads: 1)
-        else {
-            Issue.record("the broken files read as valid")
-            return
-        }
-        #expect(problems.diagnostics.count >= 17)
-        ParallelScanTests.expectSameReads(descriptor, broken)
+        var lines = FastPathFixtures.Lines(observations)
+        lines.edit(3) { $0[3] = "101" }  // over a percentage's bound
+        lines.edit(4) { $0[3] = "-1" }
+        lines.edit(6) { $0[4] = "Final" }
+        lines.edit(7) { $0[5] = "X" }
+        lines.edit(8) { $0[7] = "holdout" }
+        lines.edit(9) { $0[3] = "" }
+        lines.edit(11) { $0[2] = "20x0" }
+        lines.edit(12) { $0[2] = "999" }
+        lines.edit(13) { $0[3] = "1e999" }
+        lines.edit(14) { $0[3] = "nan" }
+        lines.edit(15) { $0[1] = "I99999" }
+        lines.edit(16) { $0[0] = "" }
+        lines.edit(17) { $0.append("extra") }
+        lines.edit(18) { $0[3] = " 5" }
+        lines.edit(19) { $0[5] = "" }  // the total, as "T" is: the same key as a row with T
+        lines.lines.insert(lines.lines[19].replacingOccurrences(of: ",,", with: ",T,"), at: 20)
+        lines.lines.insert(lines.lines[30], at: 31)  // a duplicate of an ordinary row, next to it
+        var broken = try FastPathFixtures.withSecondIndicatorBroken(files)
+        broken["observations.csv"] = lines.text
+        FastPathFixtures.expectProblemsReadAlike(descriptor, broken, atLeast: 17)
     }
 
     /// The fast path reads an ordinary line itself, with the generic path's key, and
     /// declines the others.
     @Test func readsOrdinaryLinesAndDeclinesTheRest() throws {
-        let header = "entity_id,indicator_id,year,value,status,gender,note,split"
-        var problems: [Diagnostic] = []
-        let record = header.split(separator: ",").enumerated().map { CSVField(text: String($1), line: 1, column: $0 + 1) }
-        let resourceHeader = ResourceHeader(record, spec: CanonicalSchema.observations, file: "o.csv", problems: &problems)
-        let share = Indicator(id: "I1", titleSv: "Andel", titleEn: "Share", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+        let header = FastPathFixtures.header("entity_id,indicator_id,year,value,status,gender,note,split", spec: CanonicalSchema.observations)
         var reader = try #require(
-            ObservationRowReader(header: resourceHeader, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": share]))
-        func read(_ line: String) -> (Observation?, [String]) {
-            var key: [String] = []
-            var line = line
-            let value = line.withUTF8 { reader.read($0, key: &key) }
-            return (value, key)
-        }
+            ObservationRowReader(header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": FastPathFixtures.share]))
+        func read(_ line: String) -> (Observation?, [String]) { FastPathFixtures.read(line, with: &reader) }
         let (ordinary, key) = read("E1,I1,2023,56.3,preliminary,,note,test")
         #expect(ordinary == Observation(entityID: "E1", indicatorID: "I1", year: 2023, value: 56.3, status: .preliminary, gender: .total, note: "note", split: .test))
         #expect(key == ["E1", "I1", "2023", "T"])

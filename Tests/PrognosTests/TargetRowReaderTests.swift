@@ -46,55 +46,33 @@ import Testing
     /// broken, and keys repeated across the two paths.
     @Test func targetsWithProblemsReportAlike() throws {
         let (descriptor, files) = try Self.variedFiles()
-        var lines = try #require(files["targets.csv"]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        func edit(_ index: Int, _ change: (inout [String]) -> Void) {
-            var fields = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            change(&fields)
-            lines[index] = fields.joined(separator: ",")
-        }
+        var lines = FastPathFixtures.Lines(try #require(files["targets.csv"]))
         // comparator,year,extra,goal_id,value,indicator_id,entity_id
-        edit(3) { $0[0] = "=>" }
-        edit(4) { $0[0] = "" }
-        edit(5) { $0[1] = "24" }
-        edit(6) { $0[3] = "no.such.goal" }
-        edit(7) { $0[4] = "2,5" }
-        edit(8) { $0[4] = "" }
-        edit(9) { $0[5] = "I99999" }
-        edit(10) { $0[6] = "E9999" }
-        edit(11) { $0.removeLast() }
-        lines.insert(lines[20], at: 21)
-        lines.insert(lines[12].replacingOccurrences(of: ">=,", with: "=>,"), at: 13)  // a declined duplicate
-        var broken = files
-        broken["targets.csv"] = lines.joined(separator: "\n")
-        broken["indicators.csv"] = try #require(files["indicators.csv"])
-            .replacingOccurrences(of: "I00002,Index 2,Index 2,index,", with: "I00002,Index 2,Index 2,indexx,")
-        guard case .failure(let problems) = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: broken, location: "ds", threads: 1)
-        else {
-            Issue.record("the broken targets read as valid")
-            return
-        }
-        #expect(problems.diagnostics.count >= 11)
-        ParallelScanTests.expectSameReads(descriptor, broken)
+        lines.edit(3) { $0[0] = "=>" }
+        lines.edit(4) { $0[0] = "" }
+        lines.edit(5) { $0[1] = "24" }
+        lines.edit(6) { $0[3] = "no.such.goal" }
+        lines.edit(7) { $0[4] = "2,5" }
+        lines.edit(8) { $0[4] = "" }
+        lines.edit(9) { $0[5] = "I99999" }
+        lines.edit(10) { $0[6] = "E9999" }
+        lines.edit(11) { $0.removeLast() }
+        lines.lines.insert(lines.lines[20], at: 21)
+        lines.lines.insert(lines.lines[12].replacingOccurrences(of: ">=,", with: "=>,"), at: 13)  // a declined duplicate
+        var broken = try FastPathFixtures.withSecondIndicatorBroken(files)
+        broken["targets.csv"] = lines.text
+        FastPathFixtures.expectProblemsReadAlike(descriptor, broken, atLeast: 11)
     }
 
     /// The fast path reads an ordinary line itself, with the generic path's key, and
     /// declines the others.
     @Test func readsOrdinaryLinesAndDeclinesTheRest() throws {
-        let header = "entity_id,indicator_id,goal_id,year,value,comparator"
-        var problems: [Diagnostic] = []
-        let record = header.split(separator: ",").enumerated().map { CSVField(text: String($1), line: 1, column: $0 + 1) }
-        let resourceHeader = ResourceHeader(record, spec: CanonicalSchema.targets, file: "t.csv", problems: &problems)
-        let share = Indicator(id: "I1", titleSv: "Andel", titleEn: "Share", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+        let header = FastPathFixtures.header("entity_id,indicator_id,goal_id,year,value,comparator", spec: CanonicalSchema.targets)
         var reader = try #require(
             TargetRowReader(
-                header: resourceHeader, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": share], goalIDs: ["G1"]))
-        func read(_ line: String) -> (Target?, [String]) {
-            var key: [String] = []
-            var line = line
-            let value = line.withUTF8 { reader.read($0, key: &key) }
-            return (value, key)
-        }
+                header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": FastPathFixtures.share],
+                goalIDs: ["G1"]))
+        func read(_ line: String) -> (Target?, [String]) { FastPathFixtures.read(line, with: &reader) }
         let (ordinary, key) = read("E1,I1,G1,2024,56.3,<=")
         #expect(ordinary == Target(entityID: "E1", indicatorID: "I1", goalID: "G1", year: 2024, value: 56.3, comparator: .atMost))
         #expect(key == ["E1", "I1", "G1", "2024"])
