@@ -40,13 +40,15 @@ struct PrimaryKeyIndex {
             let number: UInt32
             if let recent = recent[column], recent.text == text {
                 number = recent.number
-            } else if let known = numbers[column][text] {
-                number = known
             } else {
-                number = UInt32(truncatingIfNeeded: numbers[column].count)
-                numbers[column][text] = number
+                if let known = numbers[column][text] {
+                    number = known
+                } else {
+                    number = UInt32(truncatingIfNeeded: numbers[column].count)
+                    numbers[column][text] = number
+                }
+                recent[column] = (text, number)
             }
-            recent[column] = (text, number)
             switch column {
             case 0: low |= UInt64(number)
             case 1: low |= UInt64(number) << 32
