@@ -41,26 +41,32 @@ public enum Backtest {
             if grouped[key] == nil { order.append(key) }
             grouped[key, default: []].append(contentsOf: run)
         }
-        for observation in dataset.observations where observation.gender == .total {
-            let key = SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID)
-            if key != runKey {
-                store()
-                runKey = key
-                run.removeAll(keepingCapacity: true)
-                if let including, grouped[key] == nil {
-                    if excluded.contains(key) {
-                        runIncluded = false
-                    } else if including(key) {
-                        runIncluded = true
+        // Read in place, field by field: iterating the array would copy every observation.
+        dataset.observations.withUnsafeBufferPointer { observations in
+            for index in observations.indices where observations[index].gender == .total {
+                let sameRun = runKey.map {
+                    $0.entityID == observations[index].entityID && $0.indicatorID == observations[index].indicatorID
+                } ?? false
+                if !sameRun {
+                    let key = SeriesKey(entityID: observations[index].entityID, indicatorID: observations[index].indicatorID)
+                    store()
+                    runKey = key
+                    run.removeAll(keepingCapacity: true)
+                    if let including, grouped[key] == nil {
+                        if excluded.contains(key) {
+                            runIncluded = false
+                        } else if including(key) {
+                            runIncluded = true
+                        } else {
+                            excluded.insert(key)
+                            runIncluded = false
+                        }
                     } else {
-                        excluded.insert(key)
-                        runIncluded = false
+                        runIncluded = true
                     }
-                } else {
-                    runIncluded = true
                 }
+                if runIncluded { run.append(observations[index]) }
             }
-            if runIncluded { run.append(observation) }
         }
         store()
         return order.map { key in

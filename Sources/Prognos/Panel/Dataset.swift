@@ -50,8 +50,13 @@ public struct Dataset: Sendable, Equatable {
 
     /// The latest year with an observation, if any: the default year of assessment.
     public var latestObservedYear: Int? {
-        var latest: Int? = nil
-        for observation in observations where observation.year > (latest ?? Int.min) { latest = observation.year }
-        return latest
+        // Field by field in place: iterating would copy every observation.
+        observations.withUnsafeBufferPointer { observations in
+            var latest: Int? = nil
+            for index in observations.indices where observations[index].year > (latest ?? Int.min) {
+                latest = observations[index].year
+            }
+            return latest
+        }
     }
 }
