@@ -47,12 +47,12 @@ public struct UncertaintyPools: Sendable {
     /// - Parameter panel: the dataset's panel, if already built (the changes are read from
     ///   its rows: consecutive years are adjacent cells, both present).
     public init(dataset: Dataset, groups: ComparisonGroups? = nil, panel: Panel? = nil) {
-        self.groups = groups ?? ComparisonGroups(dataset: dataset)
+        let panel = panel ?? Panel(dataset: dataset)
+        self.groups = groups ?? ComparisonGroups(dataset: dataset, panel: panel)
         for indicator in dataset.indicators {
             units[indicator.id] = indicator.unit
             sources[indicator.id] = indicator.source
         }
-        let panel = panel ?? Panel(dataset: dataset)
         let width = panel.years.count
         var series: [(key: SeriesKey, sum: Sum)] = []
         series.reserveCapacity(panel.keys.count)

@@ -37,12 +37,22 @@ public struct ComparisonGroups: Sendable {
     private var madeFor: [String: [Int]] = [:]
     /// The groups each entity is a member of, smallest first, then in file order.
     private var memberOf: [String: [Int]] = [:]
-    /// Total (gender T) outcomes of the entities that are members of any group, by year.
-    private var outcomes: [SeriesKey: [Int: Double]] = [:]
+    /// The panel's row of each total (gender T) series of a group member that has an
+    /// outcome: the outcomes are read from the panel, not copied (a country's members
+    /// have millions).
+    private var rows: [SeriesKey: Int] = [:]
+    private let panel: Panel?
 
-    public init(dataset: Dataset) {
+    /// The groups of `dataset`, with the members' outcomes from `panel`, the dataset's
+    /// panel (built here when not given).
+    public init(dataset: Dataset, panel: Panel? = nil) {
         groups = dataset.entityGroups
-        guard !groups.isEmpty else { return }
+        guard !groups.isEmpty else {
+            self.panel = nil
+            return
+        }
+        let panel = panel ?? Panel(dataset: dataset)
+        self.panel = panel
         var members = Set<String>()
         for (index, group) in groups.enumerated() {
             if let focus = group.forEntityID { madeFor[focus, default: []].append(index) }
@@ -54,9 +64,11 @@ public struct ComparisonGroups: Sendable {
                 memberOf[member, default: []].append(index)
             }
         }
-        for observation in dataset.observations where observation.gender == .total && members.contains(observation.entityID) {
-            outcomes[SeriesKey(entityID: observation.entityID, indicatorID: observation.indicatorID), default: [:]][observation.year] =
-                observation.value
+        let width = panel.years.count
+        for (row, key) in panel.keys.enumerated() where key.gender == .total && members.contains(key.entityID) {
+            // A series the panel has for its targets alone has no outcome.
+            let hasOutcome = (0..<width).contains { !panel.values[row * width + $0].isNaN }
+            if hasOutcome { rows[key] = row }
         }
     }
 
@@ -66,7 +78,7 @@ public struct ComparisonGroups: Sendable {
     public func group(for key: SeriesKey) -> (group: EntityGroup, others: [String])? {
         func others(_ index: Int) -> [String] {
             groups[index].memberIDs.filter {
-                $0 != key.entityID && outcomes[SeriesKey(entityID: $0, indicatorID: key.indicatorID)] != nil
+                $0 != key.entityID && rows[SeriesKey(entityID: $0, indicatorID: key.indicatorID)] != nil
             }
         }
         var best: (group: EntityGroup, others: [String])? = nil
@@ -87,10 +99,11 @@ public struct ComparisonGroups: Sendable {
         guard key.gender == .total, let (group, others) = group(for: key) else { return nil }
         var sums: [Int: (total: Double, count: Int)] = [:]
         for member in others {
-            guard let values = outcomes[SeriesKey(entityID: member, indicatorID: key.indicatorID)] else { continue }
+            guard let panel, let row = rows[SeriesKey(entityID: member, indicatorID: key.indicatorID)] else { continue }
             // Members in file order, years in order: the sums run in a fixed order.
-            for year in values.keys.sorted() {
-                guard let value = values[year] else { continue }
+            for (offset, year) in panel.years.enumerated() {
+                let value = panel.values[row * panel.years.count + offset]
+                guard !value.isNaN else { continue }
                 let sum = sums[year] ?? (0, 0)
                 sums[year] = (sum.total + value, sum.count + 1)
             }

@@ -115,25 +115,25 @@ public struct RunAnalysis: Sendable {
     }
 
     /// What every series' summary draws on, computed two at a time: the panel, and beside
-    /// it what needs only the dataset (the comparison groups and each series' targets);
-    /// then the uncertainty pools beside the accuracy backtest's sample. A function of its
+    /// it each series' targets; then the comparison groups (from the panel), and the
+    /// uncertainty pools beside the accuracy backtest's sample. A function of its
     /// own, so that nothing holds the dataset's observations once it returns.
     private static func prepare(
         _ dataset: Dataset, method: (any Forecaster)?, accuracySample: Int
     ) -> (Panel, ComparisonGroups, [SeriesKey: [Target]], UncertaintyPools, [Backtest.EvaluationSeries]) {
-        // The panel, and beside it what needs only the dataset: the comparison groups and
-        // each series' targets (a scan of all targets per series would be quadratic in a
-        // country's worth of series; sized once for a series each, as
-        // `Dictionary(grouping:)` grows by rehashing).
-        let (panel, (comparisons, targetsByKey)) = concurrently {
+        // The panel, and beside it the targets by series (a scan of all targets per series
+        // would be quadratic in a country's worth of series; sized once for a series each,
+        // as `Dictionary(grouping:)` grows by rehashing).
+        let (panel, targetsByKey) = concurrently {
             Panel(dataset: dataset)
         } _: {
             var byKey = [SeriesKey: [Target]](minimumCapacity: dataset.targets.count)
             for target in dataset.targets {
                 byKey[SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID), default: []].append(target)
             }
-            return (ComparisonGroups(dataset: dataset), byKey)
+            return byKey
         }
+        let comparisons = ComparisonGroups(dataset: dataset, panel: panel)
         // Then the uncertainty pools beside the accuracy backtest's sample, which is
         // gathered now, while the observations are here: series with five outcomes or
         // more, counted on the panel; only those in the sample are gathered.
