@@ -81,7 +81,7 @@ enum ParallelResourceScan {
         // Slices are parsed on the workers while the calling thread merges the ones before.
         forEachInOrder(count: plan.slices.count, width: threads) { index in
             SliceRows(
-                bytes, slice: plan.slices[index], header: plan.header, spec: spec, file: plan.file,
+                bytes, slice: plan.slices[index], header: plan.header, file: plan.file,
                 context: context, fastReader: fastPath?(plan.header), read)
         } consume: { rows in
             scannerProblems += rows.scannerProblems
@@ -191,7 +191,7 @@ struct SliceRows<Value: Sendable>: Sendable {
     var scannerProblems: [Diagnostic] = []
 
     init<Context: DiagnosticCollecting>(
-        _ bytes: FileBytes, slice: SlicePlan.Slice, header: ResourceHeader, spec: ResourceSpec, file: String,
+        _ bytes: FileBytes, slice: SlicePlan.Slice, header: ResourceHeader, file: String,
         context: Context, fastReader: (any FastRowReading<Value>)? = nil, _ read: (inout Context, ResourceRow, String) -> Value?
     ) {
         var context = context
