@@ -88,6 +88,58 @@ import Testing
         #expect(zip(first.distributions, first.distributions.dropFirst()).allSatisfy { $0.scale <= $1.scale })
     }
 
+    /// The ℓ₀ solved for a trial (α, θ) is the minimum of the sum of squares that the
+    /// recursion itself gives (``DynamicOptimisedTheta/scaledSumOfSquares``), the profiled
+    /// sum equals that recursion's at the solved ℓ₀, and a bound binds when the minimum lies
+    /// outside it.
+    @Test(arguments: [(0.1, 1.0), (0.3, 2.5), (0.75, 40.0), (0.99, 1.5)])
+    func dotmSolvesTheInitialLevelExactly(alpha: Double, theta: Double) throws {
+        let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185]
+        let lines = DynamicOptimisedTheta.longTermLines(y)
+        let scale = 10.0
+        let wide = -1e4...1e4
+        let (profiled, level0) = DynamicOptimisedTheta.profiledSumOfSquares(
+            y, lines: lines, alpha: alpha, theta: theta, scale: scale, levelBounds: wide)
+        func direct(_ level0: Double) -> Double {
+            DynamicOptimisedTheta.scaledSumOfSquares(
+                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: level0, alpha: alpha, theta: theta), scale: scale)
+        }
+        #expect(abs(profiled - direct(level0)) <= 1e-9 * max(1, profiled), "\(profiled) vs \(direct(level0))")
+        // No other ℓ₀ in the box does better: steps of every size either way. (At α = 0.99
+        // ℓ₀ weighs (0.01)ᵗ and the minimum lies beyond the box: the solution is its end.)
+        for step in [1e-3, 1, 100] {
+            for other in [level0 - step, level0 + step] where wide.contains(other) {
+                #expect(direct(other) >= profiled * (1 - 1e-12), "ℓ₀ \(other) against \(level0)")
+            }
+        }
+        // A box that excludes the minimum: its nearer end, the constrained minimum of a parabola.
+        let box = (level0 + 5)...(level0 + 50)
+        let (boxed, boxedLevel) = DynamicOptimisedTheta.profiledSumOfSquares(
+            y, lines: lines, alpha: alpha, theta: theta, scale: scale, levelBounds: box)
+        #expect(boxedLevel == box.lowerBound)
+        #expect(abs(boxed - direct(boxedLevel)) <= 1e-9 * max(1, boxed))
+    }
+
+    /// The fit with ℓ₀ solved exactly is at least as good as a search over all three
+    /// parameters from the same start (the previous fit) on a trending series.
+    @Test func dotmProfiledFitIsNoWorseThanTheThreeParameterSearch() throws {
+        let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 190, 188, 204]
+        let method = DynamicOptimisedTheta()
+        let fitted = try #require(method.fitParameters(y))
+        let lines = DynamicOptimisedTheta.longTermLines(y)
+        let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
+        let spread = (y.max() ?? 0) - (y.min() ?? 0)
+        let search = NelderMead(
+            lower: [y[0] / 2 - 10 * spread, 0.1, 1], upper: [y[0] / 2 + 10 * spread, 0.99, 1e4], maximumEvaluations: 20_000,
+            tolerance: 1e-10)
+        let (_, threeParameter) = search.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2])) { v in
+            DynamicOptimisedTheta.scaledSumOfSquares(
+                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
+        }
+        let profiled = DynamicOptimisedTheta.scaledSumOfSquares(y, lines: lines, fitted, scale: scale)
+        #expect(profiled <= threeParameter * (1 + 1e-9), "\(profiled) vs \(threeParameter)")
+    }
+
     @Test func censoredDistributionStaysInsideItsBounds() {
         let d = PredictiveDistribution(location: 98, scale: 3, lowerBound: 0, upperBound: 100)
         #expect(d.quantile(0.99) == 100)

@@ -121,21 +121,76 @@ public struct DynamicOptimisedTheta: Forecaster {
         }
     }
 
-    /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or not finite.
+    /// The ℓ₀ that minimises the sum of squares for fixed (α, θ), within `levelBounds`,
+    /// and that scaled sum of squares.
+    ///
+    /// ℓ₀ enters every level with the weight (1 − α)ᵗ and nothing else, so the errors are
+    /// affine in it: eₜ(ℓ₀) = eₜ(r) − cₜ (ℓ₀ − r), cₜ = (1 − α)ᵗ, for any reference r (y₁
+    /// here, near the optimum, so that the sums below do not cancel). The sum of squares
+    /// S(ℓ₀) = Σ eₜ(r)² − 2δ Σ eₜ(r) cₜ + δ² Σ cₜ², δ = ℓ₀ − r, is a convex parabola: its
+    /// minimum is at δ* = Σ eₜ(r) cₜ / Σ cₜ², clamped into the bounds (the constrained
+    /// minimum of a convex function of one variable). One pass over the series, as for
+    /// one trial of ``scaledSumOfSquares(_:lines:_:scale:)``.
+    static func profiledSumOfSquares(
+        _ y: [Double], lines: (a: [Double], b: [Double]), alpha: Double, theta: Double, scale: Double,
+        levelBounds: ClosedRange<Double>
+    ) -> (sumOfSquares: Double, level0: Double) {
+        let n = y.count
+        guard n >= 2 else { return (0, y.first ?? 0) }
+        return y.withUnsafeBufferPointer { y in
+            lines.a.withUnsafeBufferPointer { lineA in
+                lines.b.withUnsafeBufferPointer { lineB in
+                    let reference = y[0]
+                    var level = alpha * y[0] + (1 - alpha) * reference
+                    let weight = 1 - 1 / theta
+                    var decay = 1 - alpha
+                    let inverseAlpha = 1 / alpha
+                    var errorSquares = 0.0
+                    var errorWeights = 0.0
+                    var weightSquares = 0.0
+                    for i in 1..<n {
+                        let mu = level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - alpha)) * inverseAlpha)
+                        let value = y[i]
+                        if i >= 2 {
+                            let e = value - mu
+                            errorSquares += e * e
+                            errorWeights += e * decay
+                            weightSquares += decay * decay
+                        }
+                        level = alpha * value + (1 - alpha) * level
+                        decay *= 1 - alpha
+                    }
+                    let unconstrained = weightSquares > 0 ? reference + errorWeights / weightSquares : reference
+                    let level0 = min(max(unconstrained, levelBounds.lowerBound), levelBounds.upperBound)
+                    let shift = level0 - reference
+                    let sum = errorSquares - 2 * shift * errorWeights + shift * shift * weightSquares
+                    return (max(sum, 0) / (scale * scale), level0)
+                }
+            }
+        }
+    }
+
+    /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or
+    /// not finite: ``NelderMead`` searches (α, θ) from (0.5, 2), with ℓ₀ solved exactly
+    /// for each trial by ``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``
+    /// within y₁/2 ± 10·(the range of y) (forecTheta's start and a box around it).
     func fitParameters(_ y: [Double]) -> Parameters? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
         let scale = max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-12)
-        let start = [y[0] / 2, 0.5, 2.0]
         let spread = max((y.max() ?? 0) - (y.min() ?? 0), scale)
-        let lower = [y[0] / 2 - 10 * spread, 0.1, 1.0]
-        let upper = [y[0] / 2 + 10 * spread, 0.99, 1e4]
-        let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 2000, tolerance: optimizerTolerance)
+        let levelBounds = (y[0] / 2 - 10 * spread)...(y[0] / 2 + 10 * spread)
+        let optimizer = NelderMead(lower: [0.1, 1.0], upper: [0.99, 1e4], maximumEvaluations: 2000, tolerance: optimizerTolerance)
         let lines = Self.longTermLines(y)
-        let (best, _) = optimizer.minimize(start: NelderMead.point(start)) { v in
-            Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
+        let (best, _) = optimizer.minimize(start: NelderMead.point([0.5, 2.0])) { v in
+            Self.profiledSumOfSquares(
+                y, lines: lines, alpha: v[0], theta: v[1], scale: scale, levelBounds: levelBounds
+            ).sumOfSquares
         }
-        return Parameters(level0: best[0], alpha: best[1], theta: best[2])
+        let level0 = Self.profiledSumOfSquares(
+            y, lines: lines, alpha: best[0], theta: best[1], scale: scale, levelBounds: levelBounds
+        ).level0
+        return Parameters(level0: level0, alpha: best[0], theta: best[1])
     }
 
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {

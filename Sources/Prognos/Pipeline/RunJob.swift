@@ -73,21 +73,26 @@ public struct RunJob: Sendable {
         let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
         clock.lap("charts (the rest, after the analysis)")
-        files["report.html"] = Data(HTMLReport.render(analysis, charts: charts, language: language).utf8)
-        clock.lap("report.html")
-        // The two files with a row per series are written as they are rendered, each on
-        // a thread of its own; summary.json, three times the work of indicators.csv, is
-        // rendered on every core.
+        // report.html is rendered while the charts and the small outputs are written (the
+        // one is work for a core, the other mostly waiting for the file system).
+        let chartsDrawn = charts
+        let ready = files
+        let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
         try OutputDirectory.write(to: output) { staging in
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) }
-            clock.lap("write the charts and the small outputs")
+            let (html, others) = concurrently {
+                Result { try staging.write("report.html", Data(HTMLReport.render(analysis, charts: chartsDrawn, language: language).utf8)) }
+            } _: {
+                Result { for (path, data) in ready.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) } }
+            }
+            try others.get()
+            try html.get()
+            clock.lap("report.html, beside writing the charts and the small outputs")
             try staging.streamConcurrently([
                 ("indicators.csv", { IndicatorsTable.write(analysis, to: &$0) }),
                 ("summary.json", { SummaryDocument.write(analysis, to: &$0, threads: ProcessInfo.processInfo.activeProcessorCount) }),
             ])
         }
         clock.lap("write indicators.csv and summary.json (streamed), move the output into place")
-        let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["indicators.csv", "summary.json"]
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
             files: written.sorted() + ["charts/ (\(charts.files.count) files)"], phases: clock.phases)

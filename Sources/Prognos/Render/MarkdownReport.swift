@@ -135,11 +135,16 @@ public enum MarkdownReport {
 
     /// Suggested next-year targets for every series with a direction.
     static func suggestionSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
-        // Counted, not copied: a million summaries are not gathered to show a sample.
-        let qualifies = { (summary: SeriesSummary) in summary.suggestions.count == 3 && summary.outlook != nil }
-        let total = analysis.series.lazy.filter(qualifies).count
+        // Counted, not copied: a million summaries are not gathered to show a sample, and
+        // each is looked at in place (iterating the array would copy every one).
+        let series = analysis.series
+        var total = 0
+        var rows: [SeriesSummary] = []
+        for index in series.indices where series[index].suggestions.count == 3 && series[index].outlook != nil {
+            total += 1
+            if sample?.contains(series[index].key) != false { rows.append(series[index]) }
+        }
         guard total > 0 else { return "" }
-        let rows = analysis.series.filter { qualifies($0) && sample?.contains($0.key) != false }
         let indicators = analysis.dataset.indicatorsByID
         let entities = analysis.dataset.entitiesByID
         var out = "## " + text.pick("Förslag till mål", "Suggested targets") + "\n\n"
@@ -171,10 +176,15 @@ public enum MarkdownReport {
     static func otherSeriesSection(_ analysis: RunAnalysis, _ text: ReportText, _ sample: SeriesSample?) -> String {
         let dataset = analysis.dataset
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
-        let qualifies = { (summary: SeriesSummary) in !targeted.contains(summary.key) && !summary.points.isEmpty }
-        let total = analysis.series.lazy.filter(qualifies).count
+        // Each summary is looked at in place, as in ``suggestionSection(_:_:_:)``.
+        let series = analysis.series
+        var total = 0
+        var others: [SeriesSummary] = []
+        for index in series.indices where !series[index].points.isEmpty && !targeted.contains(series[index].key) {
+            total += 1
+            if sample?.contains(series[index].key) != false { others.append(series[index]) }
+        }
         guard total > 0 else { return "" }
-        let others = analysis.series.filter { qualifies($0) && sample?.contains($0.key) != false }
         let indicators = dataset.indicatorsByID
         let entities = dataset.entitiesByID
         var out = "## " + text.pick("Övriga serier", "Other series") + "\n\n"

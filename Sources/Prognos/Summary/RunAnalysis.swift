@@ -19,6 +19,8 @@ public struct RunAnalysis: Sendable {
     public let accuracy: [AccuracyTable.Row]
     /// Wall-clock time of each step (panel, series, accuracy, goals).
     public let phases: [PhaseClock.Phase]
+    /// The index in `series` of each series a goal's target is on.
+    let goalSeriesRows: [SeriesKey: Int]
 
     /// - Parameter method: the forecasting method for each series' next year (`auto` by default).
     /// - Parameter accuracySample: how many series the accuracy backtest uses at most (about).
@@ -45,32 +47,26 @@ public struct RunAnalysis: Sendable {
         clock.lap("analysis: panel, pools and accuracy sample, targets by series")
         let kept = dataset
         self.dataset = kept
-        // Series are independent: summarise them on all cores, each into its own slot.
-        // Each summary holds its series' points; nothing else keeps a copy of them.
+        // Series are independent: summarise them on all cores, each straight into its
+        // place in the array. Each summary holds its series' points; nothing else keeps a
+        // copy of them.
         let keys = panel.keys
-        let slots = WorkerSlots<SeriesSummary>(count: keys.count)
         let summaryYear = assessedYear ?? 0
         // Every series' straight-line trend at once: the complete series of the panel
         // through one least-squares operator, those with gaps one by one.
         let trends = BatchedTrendFit(
             values: panel.values, years: panel.years, threads: ProcessInfo.processInfo.activeProcessorCount)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, keys.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < keys.count {
-                let key = keys[index]
-                let points = panel.points(row: index)
-                let summary = SeriesSummary(
-                    key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
-                    targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
-                    indicator: indicators[key.indicatorID], method: method, pools: pools,
-                    comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
-                slots.store(index, summary)
-                onSeries?(summary, keys.count)
-                index += workers
-            }
+        let series = parallelArray(count: keys.count, threads: ProcessInfo.processInfo.activeProcessorCount) { index in
+            let key = keys[index]
+            let points = panel.points(row: index)
+            let summary = SeriesSummary(
+                key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
+                targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
+                indicator: indicators[key.indicatorID], method: method, pools: pools,
+                comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
+            onSeries?(summary, keys.count)
+            return summary
         }
-        let series = slots.all().compactMap { $0 }
         self.series = series
         clock.lap("analysis: series (forecasts, likelihoods, targets)")
         var accuracy: [AccuracyTable.Row] = []
@@ -85,12 +81,15 @@ public struct RunAnalysis: Sendable {
         self.accuracy = accuracy
         clock.lap("analysis: accuracy backtest")
         // Summaries are found through the panel's row of their key (series are in panel order).
-        func summary(_ key: SeriesKey) -> SeriesSummary? {
+        @Sendable func summary(_ key: SeriesKey) -> SeriesSummary? {
             panel.row(of: key).flatMap { $0 < series.count ? series[$0] : nil }
         }
         let targetsByGoal = Dictionary(grouping: kept.targets, by: \.goalID)
-        self.goals = kept.goals.map { goal in
-            GoalEvaluation(
+        // Goals are independent (each simulation is seeded from its goal's id): on all cores.
+        let goals = kept.goals
+        self.goals = parallelArray(count: goals.count, threads: ProcessInfo.processInfo.activeProcessorCount, blockSize: 4) { index in
+            let goal = goals[index]
+            return GoalEvaluation(
                 goal: goal, targets: targetsByGoal[goal.id] ?? [], year: assessedYear ?? 0,
                 series: { summary($0)?.points ?? [] },
                 likelihood: { target in
@@ -110,6 +109,15 @@ public struct RunAnalysis: Sendable {
                     }
                 }, rule: rule)
         }
+        // The rows of the series the goals' targets are on (``goalSeriesByKey()``).
+        var goalRows: [SeriesKey: Int] = [:]
+        for evaluation in self.goals {
+            for target in evaluation.evaluations {
+                let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
+                if let row = panel.row(of: key), row < series.count { goalRows[key] = row }
+            }
+        }
+        self.goalSeriesRows = goalRows
         clock.lap("analysis: goals")
         self.phases = clock.phases
     }
@@ -159,13 +167,9 @@ public struct RunAnalysis: Sendable {
 }
 
 extension RunAnalysis {
-    /// The summaries of the series the goals' targets are on, by key: a few per goal, where
-    /// a dictionary of every summary would copy perhaps a million of them.
+    /// The summaries of the series the goals' targets are on, by key: a few per goal, found
+    /// by their rows (a dictionary of every summary would copy perhaps a million of them).
     public func goalSeriesByKey() -> [SeriesKey: SeriesSummary] {
-        let keys = Set(
-            goals.flatMap { goal in
-                goal.evaluations.map { SeriesKey(entityID: $0.target.entityID, indicatorID: $0.target.indicatorID) }
-            })
-        return Dictionary(series.lazy.filter { keys.contains($0.key) }.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        goalSeriesRows.mapValues { series[$0] }
     }
 }
