@@ -14,8 +14,10 @@ import Foundation
 ///
 /// started from ℓ₁ = α y₁ + (1 − α) ℓ₀, A₁ = y₁, B₁ = 0. (ℓ₀, α, θ) minimise the sum of
 /// squared errors yₜ − μₜ for t ≥ 3, with α ∈ [0.1, 0.99], θ ≥ 1 (as the authors' R
-/// package forecTheta), by ``NelderMead`` from (y₁/2, 0.5, 2). Forecasts run the same
-/// recursions with future values replaced by their forecasts.
+/// package forecTheta): ``NelderMead`` searches (α, θ) from (0.5, 2) and ℓ₀ is solved
+/// exactly for each trial, the errors being affine in it
+/// (``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``). Forecasts run the
+/// same recursions with future values replaced by their forecasts.
 ///
 /// Intervals: the recursions are affine in the future values, so the h-step forecast
 /// error is Σⱼ cₕⱼ εₙ₊ⱼ with cₕₕ = 1 and cₕⱼ the response of μₙ₊ₕ to a unit shock at
