@@ -240,10 +240,11 @@ import Testing
         let y: [Double] = (0..<20).map { t in 20 + 1.5 * Double(t) + 2 * sin(Double(t)) }
         let own = try AutoForecaster.defaultCandidates.map { try #require($0.forecast(y, horizon: 6)).points }
         let cv = AutoForecaster().crossValidate(y, horizon: 6)
-        let scores = cv.errors.map { errors in
-            let all = errors.flatMap { $0 }
+        let scores = (0..<4).map { m in
+            let all = cv.errors(candidate: m, y).flatMap { $0 }
             return all.reduce(0) { $0 + abs($1) } / Double(all.count)
         }
+        #expect(scores == (0..<4).map { cv.score(candidate: $0, y) })
         #expect(scores.count == 4 && scores.allSatisfy { $0 > 0.01 && $0.isFinite })
         var distances: [Double] = []
         let best = try #require(scores.indices.min { scores[$0] < scores[$1] })

@@ -91,35 +91,78 @@ public struct AutoForecaster: Forecaster {
         DynamicOptimisedTheta(optimizerTolerance: 1e-6),
     ]
 
-    /// Rolling-origin scaled errors: `errors[m][h]` lists candidate m's scaled errors at horizon h + 1.
-    func crossValidate(_ y: [Double], horizon: Int) -> (errors: [[[Double]]], forecasts: [[[Double]]], scales: [Double], originsUsed: [Int]) {
-        let n = y.count
-        var errors = Array(repeating: Array(repeating: [Double](), count: horizon), count: candidates.count)
-        var forecasts: [[[Double]]] = Array(repeating: [], count: candidates.count)
+    /// The candidates' point forecasts from the rolling origins, in one flat array: the
+    /// origins where every candidate could forecast, each origin's MASE scale and number
+    /// of steps, and the forecasts by origin, candidate and step.
+    struct CrossValidation {
+        let candidateCount: Int
+        let horizon: Int
+        /// The origins used, in order, and for each its scale and min(H, n − o) steps.
+        var origins: [Int] = []
         var scales: [Double] = []
-        var used: [Int] = []
+        var steps: [Int] = []
+        /// Candidate m's forecast h + 1 steps from the k-th origin used is element
+        /// (k · candidateCount + m) · horizon + h.
+        var forecasts: [Double] = []
+
+        func forecast(origin k: Int, candidate m: Int, step h: Int) -> Double {
+            forecasts[(k * candidateCount + m) * horizon + h]
+        }
+
+        /// Candidate m's scaled errors (y − ŷ)/scale, horizon by horizon and at each
+        /// horizon origin by origin (the order their mean is summed in).
+        func errors(candidate m: Int, _ y: [Double]) -> [[Double]] {
+            (0..<horizon).map { h in
+                origins.indices.filter { steps[$0] > h }.map { k in
+                    (y[origins[k] + h] - forecast(origin: k, candidate: m, step: h)) / scales[k]
+                }
+            }
+        }
+
+        /// The mean absolute scaled error of candidate m over every origin and horizon,
+        /// summed horizon by horizon, origin by origin; infinite when there is none.
+        func score(candidate m: Int, _ y: [Double]) -> Double {
+            var sum = 0.0
+            var count = 0
+            for h in 0..<horizon {
+                for k in origins.indices where steps[k] > h {
+                    sum += abs((y[origins[k] + h] - forecast(origin: k, candidate: m, step: h)) / scales[k])
+                    count += 1
+                }
+            }
+            return count == 0 ? .infinity : sum / Double(count)
+        }
+    }
+
+    /// The candidates' rolling-origin forecasts (see the type's description).
+    func crossValidate(_ y: [Double], horizon: Int) -> CrossValidation {
+        let n = y.count
+        var cv = CrossValidation(candidateCount: candidates.count, horizon: horizon)
         let first = max(minimumTraining, n - origins)
-        guard first < n else { return (errors, forecasts, scales, used) }
+        guard first < n else { return cv }
         let byCandidate = candidates.map {
             $0.originPoints(
                 y, origins: first..<n, horizon: horizon, refit: originFit == .everyOrigin,
                 fittedLength: originFit == .wholeSeries ? n : first)
         }
+        cv.forecasts.reserveCapacity((n - first) * candidates.count * horizon)
         for (k, origin) in (first..<n).enumerated() {
+            let steps = min(horizon, n - origin)
+            guard byCandidate.allSatisfy({ ($0[k]?.count ?? -1) == steps }) else { continue }
             let training = y[0..<origin]
             var scale = meanAbsoluteChange(training)
             if !(scale > 0) { scale = max(abs(training.last ?? 1), 1e-12) * 1e-3 }
-            let steps = min(horizon, n - origin)
-            let point = byCandidate.map { $0[k] ?? [] }
-            guard point.allSatisfy({ $0.count == steps }) else { continue }
-            used.append(origin)
-            scales.append(scale)
-            for (m, values) in point.enumerated() {
-                forecasts[m].append(values)
-                for h in 0..<steps { errors[m][h].append((y[origin + h] - values[h]) / scale) }
+            cv.origins.append(origin)
+            cv.scales.append(scale)
+            cv.steps.append(steps)
+            for points in byCandidate {
+                guard let values = points[k] else { continue }
+                cv.forecasts.append(contentsOf: values)
+                // Steps beyond the series are never read.
+                for _ in steps..<horizon { cv.forecasts.append(.nan) }
             }
         }
-        return (errors, forecasts, scales, used)
+        return cv
     }
 
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
@@ -133,11 +176,7 @@ public struct AutoForecaster: Forecaster {
         // Scores and weights, by candidate index (an array, so that every sum below runs
         // in the same order in every process).
         var weights = [Double?](repeating: nil, count: candidates.count)
-        let scored = full.map { m, _ -> (Int, Double) in
-            let all = cv.errors[m].flatMap { $0 }
-            let score = all.isEmpty ? .infinity : all.reduce(0) { $0 + abs($1) } / Double(all.count)
-            return (m, score)
-        }
+        let scored = full.map { m, _ in (m, cv.score(candidate: m, y)) }
         let ranked = scored.filter { $0.1.isFinite }.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
         if ranked.isEmpty {
             for (m, _) in full { weights[m] = 1 }
@@ -150,20 +189,26 @@ public struct AutoForecaster: Forecaster {
         }
         let total = weights.reduce(0) { $0 + ($1 ?? 0) }
 
-        // The combination's own rolling-origin errors, per horizon.
-        var comboErrors = Array(repeating: [Double](), count: horizon)
-        for (k, origin) in cv.originsUsed.enumerated() {
-            let steps = min(horizon, n - origin)
-            for h in 0..<steps {
+        // The combination's own rolling-origin errors, per horizon: their sum of squares
+        // and number, summed origin by origin.
+        var comboSquares = [Double](repeating: 0, count: horizon)
+        var comboCounts = [Int](repeating: 0, count: horizon)
+        for (k, origin) in cv.origins.enumerated() {
+            for h in 0..<cv.steps[k] {
                 var combined = 0.0
-                for (m, w) in weights.enumerated() { if let w { combined += w / total * cv.forecasts[m][k][h] } }
-                comboErrors[h].append((y[origin + h] - combined) / cv.scales[k])
+                for (m, w) in weights.enumerated() {
+                    if let w { combined += w / total * cv.forecast(origin: k, candidate: m, step: h) }
+                }
+                let error = (y[origin + h] - combined) / cv.scales[k]
+                comboSquares[h] += error * error
+                comboCounts[h] += 1
             }
         }
         let scale = n >= 2 ? meanAbsoluteChange(y) : 0
 
         var lastReliable: (horizon: Int, rms: Double)? = nil
         var distributions: [PredictiveDistribution] = []
+        distributions.reserveCapacity(horizon)
         for h in 0..<horizon {
             var location = 0.0
             var analytic = 0.0
@@ -173,10 +218,9 @@ public struct AutoForecaster: Forecaster {
                 location += w * forecast.distributions[h].location
                 analytic += w * forecast.distributions[h].scale
             }
-            let errors = comboErrors[h]
             var spread: Double
-            if errors.count >= minimumErrors {
-                let rms = (errors.reduce(0) { $0 + $1 * $1 } / Double(errors.count)).squareRoot() * scale
+            if comboCounts[h] >= minimumErrors {
+                let rms = (comboSquares[h] / Double(comboCounts[h])).squareRoot() * scale
                 lastReliable = (h + 1, rms)
                 spread = rms
             } else if let reliable = lastReliable {
@@ -185,7 +229,7 @@ public struct AutoForecaster: Forecaster {
                 spread = analytic
             }
             spread = max(spread, analytic) * intervalInflation
-            let df = max(Double(comboErrors[0].count), minimumDegreesOfFreedom)
+            let df = max(Double(comboCounts[0]), minimumDegreesOfFreedom)
             distributions.append(
                 PredictiveDistribution(location: location, scale: spread, shape: .studentT(degreesOfFreedom: df)))
         }

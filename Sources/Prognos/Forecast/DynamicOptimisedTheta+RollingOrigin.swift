@@ -9,9 +9,7 @@ extension DynamicOptimisedTheta: RollingOriginForecasting {
             let parameters = fitParameters(Array(y[0..<fittedLength]))
         else { return nil }
         return origins.map { origin in
-            let steps = min(horizon, n - origin)
-            let path = Self.path(Array(y[0..<origin]), parameters, horizon: steps)
-            return Array(path[origin..<(origin + steps)])
+            Self.forecasts(y, observed: origin, parameters, horizon: min(horizon, n - origin))
         }
     }
 }

@@ -40,23 +40,50 @@ public struct DynamicOptimisedTheta: Forecaster {
         var theta: Double
     }
 
-    /// μₜ for t = 1…n + horizon, with future values from `future(h)` (h = 1…horizon).
-    static func path(_ y: [Double], _ p: Parameters, horizon: Int, shocks: [Double]? = nil) -> [Double] {
-        let n = y.count
+    /// μₜ for t = 1…n + horizon, where y₁…yₙ are the first n = `observed` values of `y`
+    /// (all of them by default) and each future value is its forecast plus `shocks[h]`
+    /// (h = 0…horizon − 1; none by default).
+    static func path(_ y: [Double], observed: Int? = nil, _ p: Parameters, horizon: Int, shocks: [Double]? = nil) -> [Double] {
+        let n = observed ?? y.count
+        var mu = [Double](repeating: 0, count: n + horizon)
+        mu.withUnsafeMutableBufferPointer { mu in
+            run(y, observed: n, p, horizon: horizon, shocks: shocks) { i, value in mu[i] = value }
+        }
+        return mu
+    }
+
+    /// The forecasts μₙ₊₁…μₙ₊ₕ from y₁…yₙ, n = `observed`: the last `horizon` values of
+    /// ``path(_:observed:_:horizon:shocks:)``, without the rest.
+    static func forecasts(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int) -> [Double] {
+        var points = [Double](repeating: 0, count: horizon)
+        points.withUnsafeMutableBufferPointer { points in
+            run(y, observed: n, p, horizon: horizon, shocks: nil) { i, value in
+                if i >= n { points[i - n] = value }
+            }
+        }
+        return points
+    }
+
+    /// The recursions of the model over y₁…yₙ (n = `observed`, at least 1) and `horizon`
+    /// steps beyond, giving each μᵢ (i = 0…n + horizon − 1) to `emit` in order.
+    private static func run(
+        _ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, shocks: [Double]?,
+        _ emit: (Int, Double) -> Void
+    ) {
         let total = n + horizon
-        var mu = [Double](repeating: 0, count: total)
         var value = y[0]
         var level = p.alpha * value + (1 - p.alpha) * p.level0
         var mean = value
         var a = value
         var b = 0.0
-        mu[0] = value
+        emit(0, value)
         let weight = 1 - 1 / p.theta
         var decay = 1 - p.alpha  // (1 − α)ⁱ
-        for i in 1..<total {
+        for i in 1..<max(1, total) {
             let t = Double(i)
-            mu[i] = level + weight * (a * decay + b * (1 - decay * (1 - p.alpha)) / p.alpha)
-            value = i < n ? y[i] : mu[i] + (shocks?[i - n] ?? 0)
+            let mu = level + weight * (a * decay + b * (1 - decay * (1 - p.alpha)) / p.alpha)
+            emit(i, mu)
+            value = i < n ? y[i] : mu + (shocks?[i - n] ?? 0)
             level = p.alpha * value + (1 - p.alpha) * level
             let previousMean = mean
             mean = (t * mean + value) / (t + 1)
@@ -64,7 +91,6 @@ public struct DynamicOptimisedTheta: Forecaster {
             a = mean - b * (t + 2) / 2
             decay *= 1 - p.alpha
         }
-        return mu
     }
 
     /// The long-term lines' intercepts Aₜ and slopes Bₜ over the observed values, as
@@ -200,15 +226,17 @@ public struct DynamicOptimisedTheta: Forecaster {
         guard let parameters = fitParameters(y) else { return nil }
         let base = Self.path(y, parameters, horizon: horizon)
         var residuals: [Double] = []
+        residuals.reserveCapacity(n - 2)
         for t in 2..<n { residuals.append(y[t] - base[t]) }
         let meanResidual = residuals.reduce(0, +) / Double(residuals.count)
         let variance =
             residuals.reduce(0) { $0 + ($1 - meanResidual) * ($1 - meanResidual) } / Double(max(1, residuals.count - 1))
         // Responses of the forecasts to a unit shock at each future step.
         var coefficientSquares = [Double](repeating: 1, count: horizon)
+        var shocks = [Double](repeating: 0, count: horizon)
         for j in 0..<max(0, horizon - 1) {
-            var shocks = [Double](repeating: 0, count: horizon)
             shocks[j] = 1
+            defer { shocks[j] = 0 }
             let shocked = Self.path(y, parameters, horizon: horizon, shocks: shocks)
             for h in (j + 1)..<horizon {
                 let c = shocked[n + h] - base[n + h]
