@@ -96,12 +96,27 @@ import Testing
 
     @Test func aMethodThatCannotRollIsRefittedAtEveryOrigin() throws {
         let y = Self.y
-        let points = RandomWalk(drift: true).originPoints(y, origins: Self.origins, horizon: 6, refit: false)
+        let method = TrendForecaster()
+        #expect(!(method is any RollingOriginForecasting))
+        let points = method.originPoints(y, origins: Self.origins, horizon: 6, refit: false)
         for (k, origin) in Self.origins.enumerated() {
-            let training = Array(y[0..<origin])
-            let slope = (training[origin - 1] - training[0]) / Double(origin - 1)
-            let expected = (1...min(6, y.count - origin)).map { h in training[origin - 1] + Double(h) * slope }
-            #expect(Self.close(try #require(points[k]), expected))
+            let expected = try #require(method.forecast(Array(y[0..<origin]), horizon: min(6, y.count - origin))).points
+            #expect(try #require(points[k]) == expected)
         }
+    }
+
+    /// Naive and Drift from every origin without a forecast each: the same bits as their
+    /// forecasts from y₁…yₒ (they have no parameters to carry from a first fit).
+    @Test(arguments: [false, true])
+    func randomWalkRollsWithTheSameBitsAsItsForecasts(drift: Bool) throws {
+        let y = Self.y
+        let method = RandomWalk(drift: drift)
+        let points = try #require(method.rollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14))
+        for (k, origin) in Self.origins.enumerated() {
+            let expected = try #require(method.forecast(Array(y[0..<origin]), horizon: min(6, y.count - origin))).points
+            #expect(points[k] == expected, "origin \(origin)")
+        }
+        // An origin with too few values for the method: nil, so the caller refits (and gets nil there too).
+        #expect(method.rollingOriginPoints(y, origins: 1..<5, horizon: 6, fittedLength: 1) == nil)
     }
 }
