@@ -99,10 +99,16 @@ import Testing
         let method = TrendForecaster()
         #expect(!(method is any RollingOriginForecasting))
         let points = method.originPoints(y, origins: Self.origins, horizon: 6, refit: false)
+        #expect(points.available == Array(repeating: true, count: Self.origins.count))
         for (k, origin) in Self.origins.enumerated() {
-            let expected = try #require(method.forecast(Array(y[0..<origin]), horizon: min(6, y.count - origin))).points
-            #expect(try #require(points[k]) == expected)
+            let steps = min(6, y.count - origin)
+            let expected = try #require(method.forecast(Array(y[0..<origin]), horizon: steps)).points
+            #expect(Array(points.row(k).prefix(steps)) == expected)
+            #expect(points.row(k).dropFirst(steps).allSatisfy { $0.isNaN })
         }
+        // Origins too short for the method are unavailable, not missing.
+        let short = method.originPoints(y, origins: 1..<5, horizon: 6, refit: false)
+        #expect(short.available == [false, false, true, true])
     }
 
     /// Naive and Drift from every origin without a forecast each: the same bits as their

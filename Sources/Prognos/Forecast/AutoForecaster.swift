@@ -148,19 +148,15 @@ public struct AutoForecaster: Forecaster {
         cv.forecasts.reserveCapacity((n - first) * candidates.count * horizon)
         for (k, origin) in (first..<n).enumerated() {
             let steps = min(horizon, n - origin)
-            guard byCandidate.allSatisfy({ ($0[k]?.count ?? -1) == steps }) else { continue }
+            guard byCandidate.allSatisfy({ $0.isAvailable(k) }) else { continue }
             let training = y[0..<origin]
             var scale = meanAbsoluteChange(training)
             if !(scale > 0) { scale = max(abs(training.last ?? 1), 1e-12) * 1e-3 }
             cv.origins.append(origin)
             cv.scales.append(scale)
             cv.steps.append(steps)
-            for points in byCandidate {
-                guard let values = points[k] else { continue }
-                cv.forecasts.append(contentsOf: values)
-                // Steps beyond the series are never read.
-                for _ in steps..<horizon { cv.forecasts.append(.nan) }
-            }
+            // Each row holds `horizon` values, NaN beyond the series (never read).
+            for points in byCandidate { cv.forecasts.append(contentsOf: points.row(k)) }
         }
         return cv
     }

@@ -52,16 +52,12 @@ public struct DynamicOptimisedTheta: Forecaster {
         return mu
     }
 
-    /// The forecasts μₙ₊₁…μₙ₊ₕ from y₁…yₙ, n = `observed`: the last `horizon` values of
-    /// ``path(_:observed:_:horizon:shocks:)``, without the rest.
-    static func forecasts(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int) -> [Double] {
-        var points = [Double](repeating: 0, count: horizon)
-        points.withUnsafeMutableBufferPointer { points in
-            run(y, observed: n, p, horizon: horizon, shocks: nil) { i, value in
-                if i >= n { points[i - n] = value }
-            }
+    /// Appends the forecasts μₙ₊₁…μₙ₊ₕ from y₁…yₙ, n = `observed`, to `points`: the last
+    /// `horizon` values of ``path(_:observed:_:horizon:shocks:)``, without the rest.
+    static func appendForecasts(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, to points: inout [Double]) {
+        run(y, observed: n, p, horizon: horizon, shocks: nil) { i, value in
+            if i >= n { points.append(value) }
         }
-        return points
     }
 
     /// The recursions of the model over y₁…yₙ (n = `observed`, at least 1) and `horizon`
