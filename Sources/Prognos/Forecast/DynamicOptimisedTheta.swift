@@ -46,10 +46,15 @@ public struct DynamicOptimisedTheta: Forecaster {
     static func path(_ y: [Double], observed: Int? = nil, _ p: Parameters, horizon: Int, shocks: [Double]? = nil) -> [Double] {
         let n = observed ?? y.count
         var mu = [Double](repeating: 0, count: n + horizon)
+        fillPath(y, observed: n, p, horizon: horizon, shocks: shocks, into: &mu)
+        return mu
+    }
+
+    /// ``path(_:observed:_:horizon:shocks:)`` written into `mu` (at least n + horizon values).
+    static func fillPath(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, shocks: [Double]?, into mu: inout [Double]) {
         mu.withUnsafeMutableBufferPointer { mu in
             run(y, observed: n, p, horizon: horizon, shocks: shocks) { i, value in mu[i] = value }
         }
-        return mu
     }
 
     /// Appends the forecasts μₙ₊₁…μₙ₊ₕ from y₁…yₙ, n = `observed`, to `points`: the last
@@ -221,19 +226,25 @@ public struct DynamicOptimisedTheta: Forecaster {
         let n = y.count
         guard let parameters = fitParameters(y) else { return nil }
         let base = Self.path(y, parameters, horizon: horizon)
-        var residuals: [Double] = []
-        residuals.reserveCapacity(n - 2)
-        for t in 2..<n { residuals.append(y[t] - base[t]) }
-        let meanResidual = residuals.reduce(0, +) / Double(residuals.count)
-        let variance =
-            residuals.reduce(0) { $0 + ($1 - meanResidual) * ($1 - meanResidual) } / Double(max(1, residuals.count - 1))
+        // The residuals' variance about their mean, for t ≥ 3 (n ≥ 4, so at least two).
+        let residualCount = n - 2
+        var residualSum = 0.0
+        for t in 2..<n { residualSum += y[t] - base[t] }
+        let meanResidual = residualSum / Double(residualCount)
+        var squares = 0.0
+        for t in 2..<n {
+            let deviation = (y[t] - base[t]) - meanResidual
+            squares += deviation * deviation
+        }
+        let variance = squares / Double(max(1, residualCount - 1))
         // Responses of the forecasts to a unit shock at each future step.
         var coefficientSquares = [Double](repeating: 1, count: horizon)
         var shocks = [Double](repeating: 0, count: horizon)
+        var shocked = [Double](repeating: 0, count: n + horizon)
         for j in 0..<max(0, horizon - 1) {
             shocks[j] = 1
             defer { shocks[j] = 0 }
-            let shocked = Self.path(y, parameters, horizon: horizon, shocks: shocks)
+            Self.fillPath(y, observed: n, parameters, horizon: horizon, shocks: shocks, into: &shocked)
             for h in (j + 1)..<horizon {
                 let c = shocked[n + h] - base[n + h]
                 coefficientSquares[h] += c * c
