@@ -95,7 +95,7 @@ public struct DynamicOptimisedTheta: Forecaster {
     }
 
     /// The long-term lines' intercepts Aₜ and slopes Bₜ over the observed values, as
-    /// ``path(_:_:horizon:shocks:)`` computes them: element i is the (A, B) used for μᵢ.
+    /// ``path(_:observed:_:horizon:shocks:)`` computes them: element i is the (A, B) used for μᵢ.
     /// They depend on y alone, not on (ℓ₀, α, θ), so the optimiser computes them once.
     static func longTermLines(_ y: [Double]) -> (a: [Double], b: [Double]) {
         let n = y.count
@@ -118,9 +118,11 @@ public struct DynamicOptimisedTheta: Forecaster {
         return (lineA, lineB)
     }
 
-    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)², the objective: the recursion of ``path(_:_:horizon:shocks:)``
-    /// over the observed values with the same operations (the lines from
-    /// ``longTermLines(_:)``), without storing μ.
+    /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)² for given (ℓ₀, α, θ): the recursion of
+    /// ``path(_:observed:_:horizon:shocks:)`` over the observed values with the same
+    /// operations (the lines from ``longTermLines(_:)``), without storing μ. The fit
+    /// minimises it through ``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``;
+    /// this direct form is what the tests hold that one to.
     static func scaledSumOfSquares(
         _ y: [Double], lines: (a: [Double], b: [Double]), _ p: Parameters, scale: Double
     ) -> Double {
