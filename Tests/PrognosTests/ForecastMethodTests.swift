@@ -124,7 +124,7 @@ import Testing
     /// parameters from the same start (the previous fit) on a trending series.
     @Test func dotmProfiledFitIsNoWorseThanTheThreeParameterSearch() throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 190, 188, 204]
-        let method = DynamicOptimisedTheta()
+        let method = DynamicOptimisedTheta(initialLevel: .solved)
         let fitted = try #require(method.fitParameters(y))
         let lines = DynamicOptimisedTheta.longTermLines(y)
         let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
@@ -138,6 +138,10 @@ import Testing
         }
         let profiled = DynamicOptimisedTheta.scaledSumOfSquares(y, lines: lines, fitted, scale: scale)
         #expect(profiled <= threeParameter * (1 + 1e-9), "\(profiled) vs \(threeParameter)")
+        // The `dotm` method's own search, to its default tolerance, lands on the same minimum.
+        let searched = try #require(DynamicOptimisedTheta().fitParameters(y))
+        let searchedValue = DynamicOptimisedTheta.scaledSumOfSquares(y, lines: lines, searched, scale: scale)
+        #expect(abs(searchedValue - threeParameter) <= 1e-6 * threeParameter, "\(searchedValue) vs \(threeParameter)")
     }
 
     @Test func censoredDistributionStaysInsideItsBounds() {

@@ -14,10 +14,12 @@ import Foundation
 ///
 /// started from ℓ₁ = α y₁ + (1 − α) ℓ₀, A₁ = y₁, B₁ = 0. (ℓ₀, α, θ) minimise the sum of
 /// squared errors yₜ − μₜ for t ≥ 3, with α ∈ [0.1, 0.99], θ ≥ 1 (as the authors' R
-/// package forecTheta): ``NelderMead`` searches (α, θ) from (0.5, 2) and ℓ₀ is solved
-/// exactly for each trial, the errors being affine in it
-/// (``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``). Forecasts run the
-/// same recursions with future values replaced by their forecasts.
+/// package forecTheta), by ``NelderMead``: over all three from (y₁/2, 0.5, 2), as
+/// forecTheta and statsforecast search them (``InitialLevel/searched``, the `dotm`
+/// method), or over (α, θ) from (0.5, 2) with ℓ₀ solved exactly for each trial, the errors
+/// being affine in it (``InitialLevel/solved``, `auto`'s candidate: 55 instead of 139
+/// evaluations a fit). Forecasts run the same recursions with future values replaced by
+/// their forecasts.
 ///
 /// Intervals: the recursions are affine in the future values, so the h-step forecast
 /// error is Σⱼ cₕⱼ εₙ₊ⱼ with cₕₕ = 1 and cₕⱼ the response of μₙ₊ₕ to a unit shock at
@@ -30,8 +32,21 @@ public struct DynamicOptimisedTheta: Forecaster {
     /// squares agree to this relative difference.
     public var optimizerTolerance: Double
 
-    public init(optimizerTolerance: Double = 1e-10) {
+    /// How the initial level ℓ₀ is estimated.
+    public enum InitialLevel: String, Sendable {
+        /// Searched with α and θ by a three-parameter Nelder–Mead from y₁/2, within
+        /// y₁/2 ± 10·(the range of y): the published method's own procedure.
+        case searched
+        /// Solved exactly for each trial (α, θ), within the same box
+        /// (``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``): the same
+        /// least-squares fit, or a better one, in a third of the evaluations.
+        case solved
+    }
+    public var initialLevel: InitialLevel
+
+    public init(optimizerTolerance: Double = 1e-10, initialLevel: InitialLevel = .searched) {
         self.optimizerTolerance = optimizerTolerance
+        self.initialLevel = initialLevel
     }
 
     struct Parameters {
@@ -120,9 +135,8 @@ public struct DynamicOptimisedTheta: Forecaster {
 
     /// Σₜ₌₃ⁿ ((yₜ − μₜ)/scale)² for given (ℓ₀, α, θ): the recursion of
     /// ``path(_:observed:_:horizon:shocks:)`` over the observed values with the same
-    /// operations (the lines from ``longTermLines(_:)``), without storing μ. The fit
-    /// minimises it through ``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``;
-    /// this direct form is what the tests hold that one to.
+    /// operations (the lines from ``longTermLines(_:)``), without storing μ: the objective
+    /// of the three-parameter search (``InitialLevel/searched``).
     static func scaledSumOfSquares(
         _ y: [Double], lines: (a: [Double], b: [Double]), _ p: Parameters, scale: Double
     ) -> Double {
@@ -202,17 +216,25 @@ public struct DynamicOptimisedTheta: Forecaster {
     }
 
     /// (ℓ₀, α, θ) minimising the scaled sum of squares, or nil for a series too short or
-    /// not finite: ``NelderMead`` searches (α, θ) from (0.5, 2), with ℓ₀ solved exactly
-    /// for each trial by ``profiledSumOfSquares(_:lines:alpha:theta:scale:levelBounds:)``
-    /// within y₁/2 ± 10·(the range of y) (forecTheta's start and a box around it).
+    /// not finite, as ``initialLevel`` says, with ℓ₀ within y₁/2 ± 10·(the range of y)
+    /// (forecTheta's start and a box around it).
     func fitParameters(_ y: [Double]) -> Parameters? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
         let scale = max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-12)
         let spread = max((y.max() ?? 0) - (y.min() ?? 0), scale)
         let levelBounds = (y[0] / 2 - 10 * spread)...(y[0] / 2 + 10 * spread)
-        let optimizer = NelderMead(lower: [0.1, 1.0], upper: [0.99, 1e4], maximumEvaluations: 2000, tolerance: optimizerTolerance)
         let lines = Self.longTermLines(y)
+        if initialLevel == .searched {
+            let optimizer = NelderMead(
+                lower: [levelBounds.lowerBound, 0.1, 1.0], upper: [levelBounds.upperBound, 0.99, 1e4],
+                maximumEvaluations: 2000, tolerance: optimizerTolerance)
+            let (best, _) = optimizer.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2.0])) { v in
+                Self.scaledSumOfSquares(y, lines: lines, Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
+            }
+            return Parameters(level0: best[0], alpha: best[1], theta: best[2])
+        }
+        let optimizer = NelderMead(lower: [0.1, 1.0], upper: [0.99, 1e4], maximumEvaluations: 2000, tolerance: optimizerTolerance)
         let (best, _) = optimizer.minimize(start: NelderMead.point([0.5, 2.0])) { v in
             Self.profiledSumOfSquares(
                 y, lines: lines, alpha: v[0], theta: v[1], scale: scale, levelBounds: levelBounds
