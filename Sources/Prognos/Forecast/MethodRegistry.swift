@@ -4,9 +4,13 @@ public enum MethodRegistry {
         "naive", "drift", "linear_trend", "ses", "holt", "damped", "theta", "dotm", "comb", "mean", "median", "auto",
     ]
 
-    /// The members of the `mean` and `median` ensembles.
+    /// The members of the `mean` and `median` ensembles: `auto`'s candidates with the
+    /// methods' own tolerances. Their damped trend has no limit on β beyond β < α, as
+    /// `auto`'s: on the training parts of M3 yearly the limit 0.2 made `mean` forecast
+    /// worse (18.87 against 18.81 sMAPE) and `median` hardly better (18.93 against 18.96;
+    /// README "Forecasting").
     public static let ensembleMembers: [any Forecaster] = [
-        ExponentialSmoothing(trend: .damped), ThetaForecaster(), DynamicOptimisedTheta(), RandomWalk(drift: true),
+        ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1), ThetaForecaster(), DynamicOptimisedTheta(), RandomWalk(drift: true),
     ]
 
     public static func method(_ code: String) -> (any Forecaster)? {
