@@ -164,6 +164,14 @@ import Testing
         #expect(profiled <= threeParameter * (1 + 1e-9), "\(profiled) vs \(threeParameter)")
     }
 
+    /// σ comes from the residuals the fit scored, and at least two of them: on four values
+    /// (one scored error from t = 4) the spread is still that of the last two residuals.
+    @Test func dotmOnFourValuesHasAPositiveSpread() throws {
+        let y: [Double] = [10, 13, 11, 16]
+        let forecast = try #require(DynamicOptimisedTheta().forecast(y, horizon: 3))
+        #expect(forecast.distributions.allSatisfy { $0.scale > 0 && $0.scale.isFinite })
+    }
+
     /// The `dotm` method's search (statsforecast's: the adaptive Nelder–Mead, the errors
     /// from t = 4) lands on the minimum of its own objective that a tight search finds, to
     /// the precision of its stop (the simplex's values within a standard deviation of

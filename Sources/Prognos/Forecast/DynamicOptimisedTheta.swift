@@ -33,7 +33,8 @@ import Foundation
 /// Intervals: the recursions are affine in the future values, so the h-step forecast
 /// error is Σⱼ cₕⱼ εₙ₊ⱼ with cₕₕ = 1 and cₕⱼ the response of μₙ₊ₕ to a unit shock at
 /// n + j (computed exactly by running the recursion on each unit shock); σ is the
-/// standard deviation of the errors for t ≥ 3. Normal intervals.
+/// standard deviation of the errors the fit scored (from t = 4 with ℓ₀ searched, from
+/// t = 3 with it solved; at least the last two). Normal intervals.
 public struct DynamicOptimisedTheta: Forecaster {
     public var name: String { "dotm" }
     public var minimumLength: Int { 4 }
@@ -275,13 +276,16 @@ public struct DynamicOptimisedTheta: Forecaster {
         let n = y.count
         guard let parameters = fitParameters(y) else { return nil }
         let base = Self.path(y, parameters, horizon: horizon)
-        // The residuals' variance about their mean, for t ≥ 3 (n ≥ 4, so at least two).
-        let residualCount = n - 2
+        // The variance about their mean of the residuals the fit scored (from t = 3 or 4),
+        // at least the last two (n ≥ 4): an unscored early residual reflects a ℓ₀ the
+        // fit did not look at.
+        let firstResidual = min(firstScoredError, n - 2)
+        let residualCount = n - firstResidual
         var residualSum = 0.0
-        for t in 2..<n { residualSum += y[t] - base[t] }
+        for t in firstResidual..<n { residualSum += y[t] - base[t] }
         let meanResidual = residualSum / Double(residualCount)
         var squares = 0.0
-        for t in 2..<n {
+        for t in firstResidual..<n {
             let deviation = (y[t] - base[t]) - meanResidual
             squares += deviation * deviation
         }
