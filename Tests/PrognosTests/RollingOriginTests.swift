@@ -79,19 +79,34 @@ import Testing
         }
     }
 
+    /// Same candidates, the two ways of fitting them at the origins: the combinations
+    /// differ only through the parameters used at the later origins, and score the same
+    /// on the training parts of M3 yearly (the test values dropped, the last six training
+    /// values held out, as `auto` was chosen; README "Forecasting": 18.657 / 3.153 fitted
+    /// once, 18.692 / 3.164 refitted). One series is no measure of that: DOTM's fits at
+    /// different origins can land in different optima, so a single combination can move
+    /// by several percent of its spread.
     @Test func autoCrossValidatesFromOneFitWithTheRefitsAccuracy() throws {
-        // Same candidates, the two ways of fitting them at the origins: the combinations
-        // differ only through the parameters used at the later origins.
-        let y = Self.y
-        let rolling = try #require(AutoForecaster().forecast(y, horizon: 6))
-        let refit = try #require(AutoForecaster(originFit: .everyOrigin).forecast(y, horizon: 6))
+        let rolling = try #require(AutoForecaster().forecast(Self.y, horizon: 6))
         #expect(rolling.intervalSource == .crossValidation)
-        for h in 0..<6 {
-            let a = rolling.distributions[h]
-            let b = refit.distributions[h]
-            #expect(abs(a.location - b.location) < 0.05 * b.scale, "horizon \(h + 1)")
-            #expect(abs(a.scale - b.scale) < 0.25 * b.scale, "horizon \(h + 1)")
+        let directory = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly")
+        let dataset = try DatasetLoader.load(directory: directory, displayName: "m3-yearly")
+        let training = Backtest.series(of: dataset).map { series in
+            var series = series
+            series.values.removeLast(series.testCount)
+            series.testCount = 0
+            return series
         }
+        #expect(training.count == 645)
+        func score(_ method: AutoForecaster) -> AccuracyTable.Row? {
+            let results = Backtest.run(method: method, series: training, holdout: 6, origins: 1, threads: 2)
+            return AccuracyTable.rows(method: method.name, series: results).last
+        }
+        let once = try #require(score(AutoForecaster()))
+        let refitted = try #require(score(AutoForecaster(originFit: .everyOrigin)))
+        #expect(once.horizon == "all" && once.count == refitted.count)
+        #expect(abs(once.smape - refitted.smape) <= 0.1, "\(once.smape) vs \(refitted.smape)")
+        #expect(abs(once.mase - refitted.mase) <= 0.03, "\(once.mase) vs \(refitted.mase)")
     }
 
     @Test func aMethodThatCannotRollIsRefittedAtEveryOrigin() throws {
