@@ -54,7 +54,12 @@ public struct ExponentialSmoothing: Forecaster {
     }
 
     /// The Nelder–Mead stopping tolerance of Holt and the damped trend: the simplex's best
-    /// and worst sums of squares agree to this relative difference.
+    /// and worst sums of squares agree to this relative difference. 10⁻⁴ by default: on
+    /// the training parts of M3 yearly Holt, Damped, Comb, the ensembles and `auto`
+    /// forecast as at 10⁻⁶ and 10⁻⁵ (to within 0.006 sMAPE; Holt 20.062 against 20.057,
+    /// Damped 19.271 both), 1.5× faster (README "Forecasting"). The initial states are
+    /// solved exactly for every trial, so the stop only decides how closely the smoothing
+    /// parameters are found.
     public var optimizerTolerance: Double
 
     /// β̄, the upper limit of the trend's smoothing parameter: β < min(α, β̄). At 1 or
@@ -71,7 +76,7 @@ public struct ExponentialSmoothing: Forecaster {
     static let alphaTolerance = 1e-5
 
     public init(
-        trend: Trend, optimizerTolerance: Double = 1e-6,
+        trend: Trend, optimizerTolerance: Double = 1e-4,
         slopeSmoothingLimit: Double = ExponentialSmoothing.defaultSlopeSmoothingLimit
     ) {
         self.trend = trend
