@@ -30,10 +30,7 @@
 struct AdaptiveNelderMead {
     typealias Point = SIMD4<Double>
 
-    var lower: Point
-    var upper: Point
-    /// The number of parameters, 1…4.
-    var dimension: Int
+    var box: SearchBox
     var initialStep = 0.05
     var zeroStep = 1e-4
     var maximumIterations = 1000
@@ -42,33 +39,20 @@ struct AdaptiveNelderMead {
 
     /// A box from per-parameter bounds (1 to 4 of them).
     init(lower: [Double], upper: [Double], tolerance: Double, maximumIterations: Int = 1000) {
-        let dimension = min(4, lower.count, upper.count)
-        self.dimension = dimension
-        self.lower = .zero
-        self.upper = .zero
-        for j in 0..<dimension {
-            self.lower[j] = lower[j]
-            self.upper[j] = upper[j]
-        }
+        box = SearchBox(lower: lower, upper: upper)
         self.tolerance = tolerance
         self.maximumIterations = maximumIterations
     }
 
     func minimize(start: Point, _ objective: (Point) -> Double) -> (point: Point, value: Double) {
-        let dimension = self.dimension
+        let box = self.box
+        let dimension = box.dimension
         let n = Double(dimension)
-        let lower = self.lower
-        let upper = self.upper
         let expansion = 1 + 2 / n
         let contraction = 0.75 - 1 / (2 * n)
         let shrink = 1 - 1 / n
-        func clamp(_ x: Point) -> Point {
-            x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
-        }
-        func evaluate(_ x: Point) -> Double {
-            let value = objective(x)
-            return value.isNaN ? .infinity : value
-        }
+        func clamp(_ x: Point) -> Point { box.clamp(x) }
+        func evaluate(_ x: Point) -> Double { SearchBox.value(of: objective, at: x) }
         return withUnsafeTemporaryAllocation(of: Point.self, capacity: dimension + 1) { simplex in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension + 1) { values in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: dimension + 1) { order in

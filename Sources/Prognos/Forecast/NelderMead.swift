@@ -15,24 +15,14 @@
 struct NelderMead {
     typealias Point = SIMD4<Double>
 
-    var lower: Point
-    var upper: Point
-    /// The number of parameters, 1…4.
-    var dimension: Int
+    var box: SearchBox
     var maximumEvaluations: Int = 1000
     /// Stop when the best and worst function values differ by less than this (relative).
     var tolerance: Double = 1e-10
 
     /// A box from per-parameter bounds (1 to 4 of them).
     init(lower: [Double], upper: [Double], maximumEvaluations: Int = 1000, tolerance: Double = 1e-10) {
-        let dimension = min(4, lower.count, upper.count)
-        self.dimension = dimension
-        self.lower = .zero
-        self.upper = .zero
-        for j in 0..<dimension {
-            self.lower[j] = lower[j]
-            self.upper[j] = upper[j]
-        }
+        box = SearchBox(lower: lower, upper: upper)
         self.maximumEvaluations = maximumEvaluations
         self.tolerance = tolerance
     }
@@ -45,16 +35,12 @@ struct NelderMead {
     }
 
     func minimize(start: Point, _ objective: (Point) -> Double) -> (point: Point, value: Double) {
-        let dimension = self.dimension
-        let lower = self.lower
-        let upper = self.upper
-        func clamp(_ x: Point) -> Point {
-            x.replacing(with: lower, where: x .< lower).replacing(with: upper, where: x .> upper)
-        }
-        func evaluate(_ x: Point) -> Double {
-            let value = objective(x)
-            return value.isNaN ? .infinity : value
-        }
+        let box = self.box
+        let dimension = box.dimension
+        let lower = box.lower
+        let upper = box.upper
+        func clamp(_ x: Point) -> Point { box.clamp(x) }
+        func evaluate(_ x: Point) -> Double { SearchBox.value(of: objective, at: x) }
         // The simplex and its values live on the stack: a fit runs the minimiser once, and
         // `auto` fits several hundred thousand series a second.
         return withUnsafeTemporaryAllocation(of: Point.self, capacity: dimension + 1) { simplex in
