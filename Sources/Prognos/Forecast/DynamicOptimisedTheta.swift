@@ -17,16 +17,19 @@ import Foundation
 /// α ∈ [0.1, 0.99], θ ∈ [1, 10⁴] (as the authors' R package forecTheta), in one of two
 /// ways:
 ///
-/// - ``InitialLevel/searched``, the `dotm` method: statsforecast's procedure. All three
-///   are searched from (y₁/2, 0.5, 2) by ``AdaptiveNelderMead``, over the errors from
-///   t = 4 on, until the simplex's values have a standard deviation below 10⁻⁶. On M3
+/// - ``InitialLevel/searched``, the `dotm` method and `auto`'s candidate: statsforecast's
+///   procedure. All three are searched from (y₁/2, 0.5, 2) by ``AdaptiveNelderMead``,
+///   over the errors from t = 4 on, until the simplex's values have a standard deviation
+///   below 10⁻⁶ (`auto`: 10⁻⁴). On M3
 ///   yearly this reproduces statsforecast's DynamicOptimizedTheta (15.784 / 2.575 against
 ///   15.787 / 2.576) and forecast better on the training parts than the plain
 ///   ``NelderMead`` over the errors from t = 3 it replaced (19.116 against 19.225 sMAPE;
 ///   README "Forecasting").
-/// - ``InitialLevel/solved``, `auto`'s candidate: (α, θ) are searched from (0.5, 2) by
-///   ``NelderMead``, over the errors from t = 3 on, and ℓ₀ is solved exactly for each
-///   trial, the errors being affine in it. This takes 55 instead of 139 evaluations a fit.
+/// - ``InitialLevel/solved``, `auto`'s candidate until statsforecast's procedure forecast
+///   better in it: (α, θ) are searched from (0.5, 2) by ``NelderMead``, over the errors
+///   from t = 3 on, and ℓ₀ is solved exactly for each trial, the errors being affine in
+///   it. This takes 55 instead of 139 evaluations a fit of the plain three-parameter
+///   ``NelderMead``.
 ///
 /// Forecasts run the same recursions with future values replaced by their forecasts.
 ///
@@ -40,7 +43,7 @@ public struct DynamicOptimisedTheta: Forecaster {
     public var minimumLength: Int { 4 }
     /// The search's stopping tolerance. With ℓ₀ searched, it is the standard deviation of
     /// the simplex's scaled sums of squares (10⁻⁶ by default). With ℓ₀ solved, it is the
-    /// relative difference of the best and worst (10⁻¹⁰ by default; `auto` uses 10⁻⁶).
+    /// relative difference of the best and worst (10⁻¹⁰ by default).
     public var optimizerTolerance: Double
 
     /// How the initial level ℓ₀ is estimated.
