@@ -164,6 +164,21 @@ import Testing
         #expect(profiled <= threeParameter * (1 + 1e-9), "\(profiled) vs \(threeParameter)")
     }
 
+    /// The `dotm` search stops on a scale-free objective (the sum of squares over the
+    /// squared mean absolute value), so a series in other units gets the same forecast in
+    /// those units: statsforecast's stop, on the sum of squares over the mean absolute
+    /// value, would stop at once on the small series and late on the large one.
+    @Test(arguments: [1e-9, 1e12])
+    func dotmForecastsDoNotDependOnTheUnits(factor: Double) throws {
+        let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185]
+        let base = try #require(DynamicOptimisedTheta().forecast(y, horizon: 4))
+        let scaled = try #require(DynamicOptimisedTheta().forecast(y.map { $0 * factor }, horizon: 4))
+        for (a, b) in zip(base.distributions, scaled.distributions) {
+            #expect(abs(b.location / factor - a.location) <= 1e-6 * abs(a.location), "\(a.location) vs \(b.location / factor)")
+            #expect(abs(b.scale / factor - a.scale) <= 1e-6 * a.scale)
+        }
+    }
+
     /// σ comes from the residuals the fit scored, and at least two of them: on four values
     /// (one scored error from t = 4) the spread is still that of the last two residuals.
     @Test func dotmOnFourValuesHasAPositiveSpread() throws {

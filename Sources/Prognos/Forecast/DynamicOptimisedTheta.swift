@@ -293,16 +293,22 @@ public struct DynamicOptimisedTheta: Forecaster {
             squares += deviation * deviation
         }
         let variance = squares / Double(max(1, residualCount - 1))
-        // Responses of the forecasts to a unit shock at each future step.
+        // Responses of the forecasts to a shock at each future step, per unit of shock. The
+        // shock is the size of the series (its mean absolute value), not 1: the response is
+        // the difference of two paths of that size, and a unit shock on values of 10¹⁴
+        // would be lost to their rounding (the recursion is affine, so the size does not
+        // change the response, only how exactly it is measured).
+        let meanAbsolute = y.reduce(0) { $0 + abs($1) } / Double(n)
+        let shockSize = meanAbsolute > 0 ? meanAbsolute : 1
         var coefficientSquares = [Double](repeating: 1, count: horizon)
         var shocks = [Double](repeating: 0, count: horizon)
         var shocked = [Double](repeating: 0, count: n + horizon)
         for j in 0..<max(0, horizon - 1) {
-            shocks[j] = 1
+            shocks[j] = shockSize
             defer { shocks[j] = 0 }
             Self.fillPath(y, observed: n, parameters, horizon: horizon, shocks: shocks, into: &shocked)
             for h in (j + 1)..<horizon {
-                let c = shocked[n + h] - base[n + h]
+                let c = (shocked[n + h] - base[n + h]) / shockSize
                 coefficientSquares[h] += c * c
             }
         }
