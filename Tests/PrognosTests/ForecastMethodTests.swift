@@ -179,6 +179,23 @@ import Testing
         }
     }
 
+    /// Holt's and Damped's searches stop on the sum of squares in units of the series'
+    /// size, so a series in other units gets the same forecast in those units (with the
+    /// raw sum of squares, the stop's absolute floor ended the search at once on values
+    /// near 10⁻⁹); `auto`, whose candidates are all scale-free now, too.
+    @Test(arguments: [1e-9, 1e12])
+    func trendsAndAutoForecastsDoNotDependOnTheUnits(factor: Double) throws {
+        let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 183, 196]
+        for method in [ExponentialSmoothing(trend: .additive), ExponentialSmoothing(trend: .damped), AutoForecaster()] as [any Forecaster] {
+            let base = try #require(method.forecast(y, horizon: 4))
+            let scaled = try #require(method.forecast(y.map { $0 * factor }, horizon: 4))
+            for (a, b) in zip(base.distributions, scaled.distributions) {
+                #expect(abs(b.location / factor - a.location) <= 1e-6 * abs(a.location), "\(method.name) \(a.location) vs \(b.location / factor)")
+                #expect(abs(b.scale / factor - a.scale) <= 1e-6 * a.scale, "\(method.name)")
+            }
+        }
+    }
+
     /// σ comes from the residuals the fit scored, and at least two of them: on four values
     /// (one scored error from t = 4) the spread is still that of the last two residuals.
     @Test func dotmOnFourValuesHasAPositiveSpread() throws {
