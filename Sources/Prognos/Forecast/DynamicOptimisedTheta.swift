@@ -247,7 +247,7 @@ public struct DynamicOptimisedTheta: Forecaster {
     func fitParameters(_ y: [Double]) -> Parameters? {
         let n = y.count
         guard n >= minimumLength, y.allSatisfy(\.isFinite) else { return nil }
-        let scale = max(y.reduce(0) { $0 + abs($1) } / Double(n), 1e-12)
+        let scale = meanAbsoluteValue(y)
         let spread = max((y.max() ?? 0) - (y.min() ?? 0), scale)
         let width = (initialLevel == .searched ? 1e10 : 10) * spread
         let levelBounds = (y[0] / 2 - width)...(y[0] / 2 + width)
@@ -298,8 +298,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         // the difference of two paths of that size, and a unit shock on values of 10¹⁴
         // would be lost to their rounding (the recursion is affine, so the size does not
         // change the response, only how exactly it is measured).
-        let meanAbsolute = y.reduce(0) { $0 + abs($1) } / Double(n)
-        let shockSize = meanAbsolute > 0 ? meanAbsolute : 1
+        let shockSize = meanAbsoluteValue(y)
         var coefficientSquares = [Double](repeating: 1, count: horizon)
         var shocks = [Double](repeating: 0, count: horizon)
         var shocked = [Double](repeating: 0, count: n + horizon)

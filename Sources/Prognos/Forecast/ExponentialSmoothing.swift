@@ -143,7 +143,7 @@ public struct ExponentialSmoothing: Forecaster {
         // The sum of squares in units of the series' size (its mean absolute value), so
         // the stop, relative with an absolute floor of `optimizerTolerance`², acts the same
         // on rates near 0.01 as on counts in the thousands.
-        let size = max(y.reduce(0) { $0 + abs($1) } / Double(y.count), 1e-12)
+        let size = meanAbsoluteValue(y)
         let inverseSquare = 1 / (size * size)
         let optimizer = NelderMead(lower: lower, upper: upper, maximumEvaluations: 600, tolerance: optimizerTolerance)
         return optimizer.minimize(start: NelderMead.point(start)) { parameters in
