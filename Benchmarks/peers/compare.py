@@ -3,9 +3,11 @@ and time as the ratio Prognos / peer measured in the same run.
 
 Peers: statsforecast (Naive, AutoETS restricted to ANN / AAN / AAdN, Theta,
 DynamicOptimizedTheta, AutoETS) and numpy (batched least squares for the linear
-trend). Data: M3 yearly (Datasets/m3-yearly, the test split as holdout, h = 6) and the
+trend). Data: M3 yearly (Datasets/m3-yearly, the test split as holdout, h = 6), the
 synthetic Kolada-scale set (`prognos synthesize`, series with at least 18 values, the
-last 6 held out).
+last 6 held out) and, with --validation DIR (Scripts/yearly-validation --prepare DIR),
+M1 yearly (h = 6) and Tourism yearly (h = 4), their competitions' test splits held out
+(the series with at least 10 training values, the fewest statsforecast's damped ETS fits).
 
 Time: Prognos's is the wall time of fitting, forecasting and scoring every series on
 both cores, as `prognos evaluate --timing` reports it (the whole command, with process
@@ -48,7 +50,7 @@ METHODS = [
 ]
 
 
-def read_series(observations_csv, test_split_column):
+def read_series(observations_csv, test_split_column, horizon=HORIZON):
     """{series id: (train values, test values)} from a canonical observations.csv."""
     frame = pd.read_csv(observations_csv, dtype={"entity_id": str, "indicator_id": str})
     frame = frame[frame["gender"] == "T"].sort_values(["entity_id", "indicator_id", "year"])
@@ -58,7 +60,7 @@ def read_series(observations_csv, test_split_column):
         if test_split_column:
             test_count = int((group["split"] == "test").sum())
         else:
-            test_count = HORIZON
+            test_count = horizon
         if test_count == 0 or len(values) - test_count < 2:
             continue
         series[f"{entity}|{indicator}"] = (values[:-test_count], values[-test_count:])
@@ -93,7 +95,7 @@ def accuracy(series, forecasts):
     return float(np.mean(smape)), float(np.mean(mase))
 
 
-def peer_forecasts(series, factory, n_jobs):
+def peer_forecasts(series, factory, n_jobs, horizon):
     rows = []
     for sid, (train, _) in series.items():
         for t, value in enumerate(train):
@@ -101,14 +103,14 @@ def peer_forecasts(series, factory, n_jobs):
     frame = pd.DataFrame(rows, columns=["unique_id", "ds", "y"])
     model = StatsForecast(models=[factory()], freq=1, n_jobs=n_jobs)
     start = time.perf_counter()
-    result = model.forecast(df=frame, h=HORIZON)
+    result = model.forecast(df=frame, h=horizon)
     elapsed = time.perf_counter() - start
     column = [c for c in result.columns if c not in ("unique_id", "ds")][0]
     forecasts = {sid: group[column].to_numpy(dtype=float) for sid, group in result.groupby("unique_id", sort=False)}
     return forecasts, elapsed
 
 
-def numpy_trend(series):
+def numpy_trend(series, horizon):
     """OLS line on t = 1…n per series, batched: one lstsq per training length."""
     by_length = {}
     for sid, (train, _) in series.items():
@@ -120,17 +122,17 @@ def numpy_trend(series):
         design = np.column_stack([np.ones(n), t])
         ys = np.column_stack([series[sid][0] for sid in ids])
         coefficients, *_ = np.linalg.lstsq(design, ys, rcond=None)
-        future = np.column_stack([np.ones(HORIZON), np.arange(n + 1, n + HORIZON + 1, dtype=float)])
+        future = np.column_stack([np.ones(horizon), np.arange(n + 1, n + horizon + 1, dtype=float)])
         predicted = future @ coefficients
         for j, sid in enumerate(ids):
             forecasts[sid] = predicted[:, j]
     return forecasts, time.perf_counter() - start
 
 
-def prognos_run(prognos, dataset, method, out):
+def prognos_run(prognos, dataset, method, out, horizon):
     start = time.perf_counter()
     done = subprocess.run(
-        [prognos, "evaluate", dataset, "--methods", method, "--holdout", str(HORIZON), "--out", out, "--timing"],
+        [prognos, "evaluate", dataset, "--methods", method, "--holdout", str(horizon), "--out", out, "--timing"],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     whole = time.perf_counter() - start
     forecast = next(float(line.split()[2]) for line in done.stderr.splitlines() if line.startswith("timing: "))
@@ -139,27 +141,27 @@ def prognos_run(prognos, dataset, method, out):
     return float(row["smape"]), float(row["mase"]), forecast, whole
 
 
-def compare(name, series, dataset, prognos, repeats, work):
+def compare(name, series, dataset, prognos, repeats, work, horizon=HORIZON):
     rows = []
     warm = dict(list(series.items())[:20])
     for code, label, factory in METHODS:
         p_times, p_wholes, peer_times = [], [], []
         p_smape = p_mase = None
         for _ in range(repeats):
-            p_smape, p_mase, seconds, whole = prognos_run(prognos, dataset, code, os.path.join(work, "eval"))
+            p_smape, p_mase, seconds, whole = prognos_run(prognos, dataset, code, os.path.join(work, "eval"), horizon)
             p_times.append(seconds)
             p_wholes.append(whole)
         if factory is None:
             for _ in range(repeats):
-                forecasts, seconds = numpy_trend(series)
+                forecasts, seconds = numpy_trend(series, horizon)
                 peer_times.append(seconds)
             peer = "numpy"
         else:
-            peer_forecasts(warm, factory, 1)  # numba compilation, not timed
+            peer_forecasts(warm, factory, 1, horizon)  # numba compilation, not timed
             for _ in range(repeats):
                 best = None
                 for n_jobs in (1, 2):
-                    forecasts_j, seconds = peer_forecasts(series, factory, n_jobs)
+                    forecasts_j, seconds = peer_forecasts(series, factory, n_jobs, horizon)
                     if best is None or seconds < best[1]:
                         best = (forecasts_j, seconds)
                 forecasts = best[0]
@@ -192,6 +194,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--indicators", type=int, default=10, help="synthetic set: 290 municipalities × this many indicators")
     parser.add_argument("--kernel", default="", help="OpenBLAS kernel, for the header")
+    parser.add_argument("--validation", default="", help="the directory Scripts/yearly-validation --prepare wrote (adds M1 and Tourism yearly)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as work:
@@ -209,9 +212,23 @@ def main():
         subprocess.run([args.prognos, "ingest", "competition", tidy, "--out", dataset], check=True, stdout=subprocess.DEVNULL)
         rows += compare(f"Synthetic ({len(synthetic)} series)", synthetic, dataset, args.prognos, args.repeats, work)
 
+        for label, name, horizon in (("M1 yearly", "m1-yearly", 6), ("Tourism yearly", "tourism-yearly", 4)):
+            if not args.validation:
+                break
+            # statsforecast's ETS refuses series of no more training values than its
+            # parameters + 4 ("tiny datasets": 9 for the damped trend), so both sides run on
+            # the series with at least 10.
+            every = read_series(os.path.join(args.validation, name, "observations.csv"), test_split_column=True)
+            series = {sid: s for sid, s in every.items() if len(s[0]) >= 10}
+            tidy = os.path.join(work, f"{name}.csv")
+            write_competition(series, tidy)
+            dataset = os.path.join(work, name)
+            subprocess.run([args.prognos, "ingest", "competition", tidy, "--out", dataset], check=True, stdout=subprocess.DEVNULL)
+            rows += compare(f"{label} ({len(series)} of {len(every)} series)", series, dataset, args.prognos, args.repeats, work, horizon)
+
     import statsforecast
     print(f"CPU: {cpu_name()}; {os.cpu_count()} cores; OpenBLAS kernel: {args.kernel or 'unknown'}")
-    print(f"statsforecast {statsforecast.__version__}, numpy {np.__version__}; medians of {args.repeats} runs; h = {HORIZON}")
+    print(f"statsforecast {statsforecast.__version__}, numpy {np.__version__}; medians of {args.repeats} runs; h = 6 (Tourism: 4)")
     print()
     print("| Data | Method | Peer | sMAPE Prognos | sMAPE peer | MASE Prognos | MASE peer | Prognos s (whole command) | Peer s | Time ratio Prognos/peer |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
