@@ -74,18 +74,23 @@ import Testing
         let naive = try #require(Self.overall(RandomWalk(drift: false)))
         #expect(auto.coverage95 >= 0.90 && auto.coverage95 <= 0.97, "\(auto.coverage95)")
         #expect(auto.msis < 0.75 * naive.msis, "\(auto.msis) vs naive \(naive.msis)")
-        // Point accuracy as measured when `auto` was chosen (README): a guard against regressions.
-        #expect(auto.smape < 16.1, "\(auto.smape)")
-        #expect(auto.mase < 2.66, "\(auto.mase)")
+        // Below the published mean of ETS, ARIMA and Theta (16.03 / 2.688), the forecasting
+        // issue's first bar.
+        #expect(auto.smape < 16.03, "\(auto.smape)")
+        #expect(auto.mase < 2.688, "\(auto.mase)")
     }
 
     /// The calibration protocol of the goals issue: auto's probabilities beat the best peer
-    /// measured (statsforecast AutoETS, Brier 0.184) and the Gaussian-from-Theta baseline.
+    /// measured (statsforecast AutoETS, Brier 0.184) and the Gaussian-from-Theta baseline,
+    /// with an expected calibration error of at most 0.03.
     @Test func autoProbabilitiesAreBetterCalibratedThanTheBaseline() {
         let auto = CalibrationReport.evaluate(method: AutoForecaster(), series: Self.series, holdout: nil, threads: 2)
         let theta = CalibrationReport.evaluate(method: ThetaForecaster(), series: Self.series, holdout: nil, threads: 2)
         #expect(auto.count == 645 * 6 * 7)
         #expect(auto.brier < 0.184, "\(auto.brier)")
+        // The goals issue's calibration goal, met with settings chosen without the test part
+        // (README "Four selection sets").
+        #expect(auto.expectedCalibrationError <= 0.03, "\(auto.expectedCalibrationError)")
         #expect(auto.brier < theta.brier)
         #expect(auto.logLoss < theta.logLoss)
         #expect(auto.expectedCalibrationError < theta.expectedCalibrationError)
