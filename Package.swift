@@ -51,6 +51,12 @@ let package = Package(
             dependencies: ["Prognos"],
             path: "Fuzz/FuzzReaders"
         ),
+        // The settings comparisons on the four selection sets (README "Four selection sets").
+        .executableTarget(
+            name: "SelectionSets",
+            dependencies: ["Prognos"],
+            path: "Tools/SelectionSets"
+        ),
         // package-benchmark suites: `make bench` (Benchmarks/README.md).
         .executableTarget(
             name: "LinearBenchmarks",

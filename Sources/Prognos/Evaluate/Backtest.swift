@@ -14,9 +14,18 @@ public enum Backtest {
     public struct EvaluationSeries: Sendable {
         public var key: SeriesKey
         public var values: [Double]
+        /// How many of the last values are the holdout (the test split).
         public var testCount: Int
         public var lowerBound: Double?
         public var upperBound: Double?
+
+        public init(key: SeriesKey, values: [Double], testCount: Int, lowerBound: Double? = nil, upperBound: Double? = nil) {
+            self.key = key
+            self.values = values
+            self.testCount = testCount
+            self.lowerBound = lowerBound
+            self.upperBound = upperBound
+        }
     }
 
     /// The total-gender series of a dataset, in the order of their first observation.

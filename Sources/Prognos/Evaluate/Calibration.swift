@@ -67,19 +67,26 @@ public struct CalibrationReport: Sendable {
     /// Runs the protocol for one method on a benchmark's series.
     public static func evaluate(method: any Forecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int) -> CalibrationReport {
         let results = Backtest.run(method: method, series: series, holdout: holdout, origins: 1, threads: threads, keepTraining: true)
+        return CalibrationReport(method: method.name, results: results)
+    }
+
+    /// The protocol's events from backtest results kept with their last training values
+    /// (`Backtest.run(…, keepTraining: true)`): per forecast and offset g the stated
+    /// probability P(Y ≥ τ), τ = last training value × (1 + g), and whether Y ≥ τ.
+    public init(method: String, results: [AccuracyTable.SeriesResult]) {
         var probabilities: [Double] = []
         var outcomes: [Bool] = []
         for result in results {
             guard let last = result.lastTrainingValue else { continue }
             for cell in result.cells {
-                for g in offsets {
+                for g in Self.offsets {
                     let target = last * (1 + g)
                     probabilities.append(cell.distribution.survival(target))
                     outcomes.append(cell.actual >= target)
                 }
             }
         }
-        return CalibrationReport(method: method.name, probabilities: probabilities, outcomes: outcomes)
+        self.init(method: method, probabilities: probabilities, outcomes: outcomes)
     }
 
     public static let columns = ["method", "bin_lower", "bin_upper", "n", "mean_probability", "observed_frequency"]

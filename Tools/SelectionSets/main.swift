@@ -1,0 +1,111 @@
+// The settings comparisons of README "Four selection sets", from the repository root:
+//
+//     Scripts/yearly-validation --prepare      # M1 and Tourism yearly, once
+//     swift run -c release SelectionSets EXPERIMENT [VALIDATION_DIR]
+//
+// EXPERIMENT is `limit` (Holt's, Damped's and Comb's trend limit), `limit-auto` (the
+// limit in `auto` and the ensembles), `widening` (`auto`'s interval widening),
+// `origins` (`auto`'s least training values per origin, origins, interval settings) or
+// `candidates` (`auto`'s candidates, `top` and p). Each prints, per setting, the rule's
+// averages against the experiment's base setting, and paired-bootstrap intervals for
+// the comparisons the README quotes. VALIDATION_DIR defaults to .build/yearly-validation.
+import Foundation
+import Prognos
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let experiments = ["limit", "limit-auto", "widening", "origins", "candidates"]
+guard let experiment = arguments.first, experiments.contains(experiment) else {
+    FileHandle.standardError.write(Data("usage: SelectionSets \(experiments.joined(separator: "|")) [VALIDATION_DIR]\n".utf8))
+    exit(2)
+}
+let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+let validation = arguments.count > 1
+    ? URL(fileURLWithPath: arguments[1]) : root.appendingPathComponent(".build/yearly-validation")
+let selection: SelectionSets
+do {
+    selection = try SelectionSets(root: root, validation: validation)
+} catch {
+    FileHandle.standardError.write(Data("SelectionSets: \(error)\n(run from the repository root, after Scripts/yearly-validation --prepare)\n".utf8))
+    exit(1)
+}
+
+/// Prints every setting's line against the first one's scores.
+func compare(_ settings: [(String, any Forecaster)]) {
+    guard let first = settings.first else { return }
+    let base = RuleScores(first.1, on: selection)
+    print(base.raw(first.0 + " (base)"))
+    for (label, method) in settings.dropFirst() {
+        print(RuleScores(method, on: selection).line(label, against: base))
+    }
+    print()
+}
+
+func exponentialSmoothing(_ trend: ExponentialSmoothing.Trend, limit: Double) -> ExponentialSmoothing {
+    ExponentialSmoothing(trend: trend, slopeSmoothingLimit: limit)
+}
+func comb(limit: Double) -> Combination {
+    Combination(
+        name: "comb",
+        members: [
+            exponentialSmoothing(.none, limit: 1), exponentialSmoothing(.additive, limit: limit),
+            exponentialSmoothing(.damped, limit: limit),
+        ], rule: .mean)
+}
+let drift = RandomWalk(drift: true)
+let unlimitedDamped = exponentialSmoothing(.damped, limit: 1)
+let theta = ThetaForecaster()
+let autoDOTM = DynamicOptimisedTheta(optimizerTolerance: 1e-4)
+
+switch experiment {
+case "limit":
+    let limits = [0.2, 0.15, 0.12, 0.1, 0.08, 0.06, 0.04]
+    for trend in [ExponentialSmoothing.Trend.additive, .damped] {
+        compare(limits.map { ("\(trend.rawValue) β̄ \($0)", exponentialSmoothing(trend, limit: $0)) })
+        print(PairedBootstrap(
+            base: exponentialSmoothing(trend, limit: 0.2), other: exponentialSmoothing(trend, limit: 0.12), on: selection
+        ).line("\(trend.rawValue) 0.12 against 0.2"))
+        print()
+    }
+    compare([0.2, 0.15, 0.12, 0.1, 0.08].map { ("comb β̄ \($0)", comb(limit: $0)) })
+case "limit-auto":
+    compare([1, 0.5, 0.2, 0.12].map { limit in
+        ("auto, damped β̄ \(limit)", AutoForecaster(candidates: [drift, exponentialSmoothing(.damped, limit: limit), theta, autoDOTM]))
+    })
+    for rule in [Combination.Rule.mean, .median] {
+        compare([1, 0.12].map { limit in
+            ("\(rule.rawValue), damped β̄ \(limit)",
+             Combination(name: rule.rawValue, members: [exponentialSmoothing(.damped, limit: limit), theta, DynamicOptimisedTheta(), drift], rule: rule))
+        })
+    }
+case "widening":
+    // The choice against 1.2, made while origins left at least 11 values; then the
+    // re-check at the current settings against 1.1.
+    compare([1.2, 0.9, 1.0, 1.1, 1.3].map {
+        ("auto, least 11, widening \($0)", AutoForecaster(minimumTraining: 11, intervalInflation: $0))
+    })
+    compare([1.1, 0.9, 1.0, 1.2, 1.3].map { ("auto, widening \($0)", AutoForecaster(intervalInflation: $0)) })
+case "origins":
+    var settings: [(String, any Forecaster)] = [("auto, least training 11", AutoForecaster(minimumTraining: 11))]
+    for least in [9, 10, 12, 13] { settings.append(("auto, least training \(least)", AutoForecaster(minimumTraining: least))) }
+    for origins in [6, 8, 12, 15] { settings.append(("auto, \(origins) origins", AutoForecaster(origins: origins, minimumTraining: 11))) }
+    settings.append(("auto, least errors 4", AutoForecaster(minimumTraining: 11, minimumErrors: 4)))
+    for df in [3.0, 5.0] { settings.append(("auto, least df \(Int(df))", AutoForecaster(minimumTraining: 11, minimumDegreesOfFreedom: df))) }
+    compare(settings)
+    print(PairedBootstrap(base: AutoForecaster(minimumTraining: 11), other: AutoForecaster(minimumTraining: 12), on: selection)
+        .line("least training 12 against 11"))
+default:
+    let withoutTheta: [any Forecaster] = [drift, unlimitedDamped, autoDOTM]
+    let withLogDrift: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM, LogTransformed(drift)]
+    var settings: [(String, any Forecaster)] = [("auto", AutoForecaster())]
+    settings.append(("without Theta", AutoForecaster(candidates: withoutTheta, top: 3)))
+    settings.append(("without Theta, best 2", AutoForecaster(candidates: withoutTheta, top: 2)))
+    for top in [2, 3] { settings.append(("best \(top)", AutoForecaster(top: top))) }
+    for p in [1.0, 3.0, 5.0] { settings.append(("p \(Int(p))", AutoForecaster(scoreExponent: p))) }
+    settings.append(("with log drift, all 5", AutoForecaster(candidates: withLogDrift, top: 5)))
+    settings.append(("with log drift, best 4", AutoForecaster(candidates: withLogDrift, top: 4)))
+    compare(settings)
+    print(PairedBootstrap(base: AutoForecaster(), other: AutoForecaster(candidates: withoutTheta, top: 3), on: selection)
+        .line("without Theta"))
+    print(PairedBootstrap(base: AutoForecaster(), other: AutoForecaster(candidates: withLogDrift, top: 5), on: selection)
+        .line("with log drift, all 5"))
+}
