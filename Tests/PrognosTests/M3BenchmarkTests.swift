@@ -50,8 +50,8 @@ import Testing
         }
     }
 
-    /// Holt and Damped, with the trend's smoothing limited to β < 0.2 (chosen on the
-    /// training parts; README "Forecasting"), forecast better than the original
+    /// Holt and Damped, with the trend's smoothing limited to β < 0.12 (chosen on four
+    /// selection sets; README "Four selection sets"), forecast better than the original
     /// submissions (sMAPE 20.02 and 17.36, MASE 3.182 and 3.032) and at least as well as
     /// statsforecast's AutoETS restricted to A,A,N and A,Ad,N on the same files
     /// (`make peers`: 17.690 / 2.805 and 16.812 / 2.755); DOTM, fitted as statsforecast

@@ -82,7 +82,7 @@ import Testing
     /// Same candidates, the two ways of fitting them at the origins: the combinations
     /// differ only through the parameters used at the later origins, and score the same
     /// on the training parts of M3 yearly (the test values dropped, the last six training
-    /// values held out, as `auto` was chosen; README "Forecasting": 18.657 / 3.153 fitted
+    /// values held out, as `auto` was chosen; docs/forecasting-experiments.md: 18.657 / 3.153 fitted
     /// once, 18.692 / 3.164 refitted). One series is no measure of that: DOTM's fits at
     /// different origins can land in different optima, so a single combination can move
     /// by several percent of its spread.

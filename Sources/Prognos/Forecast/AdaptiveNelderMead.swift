@@ -3,7 +3,7 @@
 /// and Applications 51, 2012: for n parameters, reflection 1, expansion 1 + 2/n,
 /// contraction 3/4 − 1/(2n), shrink 1 − 1/n. This is the variant statsforecast's
 /// DynamicOptimizedTheta and AutoETS search with, set up as they set it up, so the `dotm`
-/// method fits as the published implementation does (README "Forecasting").
+/// method fits as the published implementation does (docs/forecasting-experiments.md).
 ///
 /// - Start simplex: the start point and, for each axis i, the start point with its i-th
 ///   coordinate times 1 + `initialStep` (5 %), or `zeroStep` where that coordinate is 0.

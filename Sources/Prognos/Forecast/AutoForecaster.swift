@@ -15,7 +15,7 @@ import Foundation
 /// y₁…y_f at the first origin f, and its states are run forward through the later origins
 /// (``RollingOriginForecasting``; cross-validation without refitting): two fits per
 /// candidate (this one and the final one on the whole series) instead of K + 1, with the
-/// same accuracy on the training parts of M3 yearly (README "Forecasting"). No forecast
+/// same accuracy on the training parts of M3 yearly (docs/forecasting-experiments.md). No forecast
 /// is scored against a value its parameters were estimated from. Candidates that cannot
 /// be run forward are refitted at every origin.
 ///
@@ -31,7 +31,7 @@ public struct AutoForecaster: Forecaster {
     public var origins: Int
     /// The fewest observations an origin leaves for fitting: 12. On the training parts of
     /// M3 yearly 11 had given the lowest Brier score and log loss (0.1761 and 0.5215
-    /// against 0.1808 and 0.5343 at 8, 0.1762 and 0.5229 at 12; README "Forecasting"); on
+    /// against 0.1808 and 0.5343 at 8, 0.1762 and 0.5229 at 12; docs/forecasting-experiments.md); on
     /// the four selection sets (README "Four selection sets") 12 scored better than 11 on
     /// average in sMAPE, MASE, Brier score and log loss, also with any one set left out
     /// (sMAPE 0.9969 of 11's, 90 % interval 0.995–0.999), better than 9, 10 and 13.
@@ -42,7 +42,7 @@ public struct AutoForecaster: Forecaster {
     /// The exponent p of the weights 1/scoreᵖ: 2. On the training parts of M3 yearly a
     /// larger p forecast a little better (sMAPE 18.679 at 2, 18.630 at 5, 18.605 at 20;
     /// Brier 0.1760 and 0.1754), by less than what `top` was left at 4 for, so it stays 2
-    /// until another data set confirms it (README "Forecasting"). p = 0 gives equal
+    /// until another data set confirms it (docs/forecasting-experiments.md). p = 0 gives equal
     /// weights; a large p tends to picking the best-scoring candidate alone.
     public var scoreExponent: Double
     public var minimumErrors: Int
@@ -89,13 +89,13 @@ public struct AutoForecaster: Forecaster {
     }
 
     /// Drift, Damped, Theta and DOTM: the set that forecast best on the training parts of
-    /// M3 yearly (the last six training values held out; `README.md`, "Forecasting").
+    /// M3 yearly (the last six training values held out; docs/forecasting-experiments.md).
     ///
     /// Damped stops its search at the method's relative tolerance, 10⁻⁴: 10⁻⁵ forecast
     /// alike on the training parts and took 1.14× `auto`'s time. Damped keeps β < α as its
     /// only limit on the trend's smoothing (``ExponentialSmoothing/slopeSmoothingLimit``
     /// 1): a limit of 0.2 made `auto` forecast worse there (18.851 against 18.695 sMAPE,
-    /// Brier 0.1779 against 0.1765), and on the four selection sets (README "Forecasting")
+    /// Brier 0.1779 against 0.1765), and on the four selection sets (README "Four selection sets")
     /// the limits 0.5, 0.2 and the `damped` method's 0.12 all scored worse on average in
     /// sMAPE and MASE than no limit.
     ///
@@ -103,8 +103,8 @@ public struct AutoForecaster: Forecaster {
     /// values have a standard deviation below 10⁻⁴ instead of 10⁻⁶. On the training parts
     /// `auto` scored sMAPE 18.657 with it, against 18.650 at 10⁻⁶ and 18.695 with the
     /// earlier candidate (ℓ₀ solved, ``DynamicOptimisedTheta/InitialLevel/solved``), and
-    /// Brier 0.1759 against 0.1760 and 0.1765. It runs 1.15× faster than at 10⁻⁶ (README
-    /// "Forecasting").
+    /// Brier 0.1759 against 0.1760 and 0.1765. It runs 1.15× faster than at 10⁻⁶
+    /// (docs/forecasting-experiments.md).
     public static let defaultCandidates: [any Forecaster] = [
         RandomWalk(drift: true),
         ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1), ThetaForecaster(),

@@ -24,7 +24,7 @@ import Foundation
 ///   yearly this reproduces statsforecast's DynamicOptimizedTheta (15.784 / 2.575 against
 ///   15.787 / 2.576) and forecast better on the training parts than the plain
 ///   ``NelderMead`` over the errors from t = 3 it replaced (19.116 against 19.225 sMAPE;
-///   README "Forecasting").
+///   docs/forecasting-experiments.md).
 /// - ``InitialLevel/solved``, `auto`'s candidate until statsforecast's procedure forecast
 ///   better in it: (α, θ) are searched from (0.5, 2) by ``NelderMead``, over the errors
 ///   from t = 3 on, and ℓ₀ is solved exactly for each trial, the errors being affine in

@@ -16,7 +16,7 @@ import Foundation
 /// from α = 0.2, β* = 0.5, φ = 0.978. The limit β̄ (``slopeSmoothingLimit``) is 0.12 for
 /// the `holt` and `damped` methods: a trend that learns slowly. It was chosen on four
 /// selection sets, none of them M3's test part (the training parts of M3 yearly, M1
-/// yearly, Tourism yearly and the synthetic Kolada-like set; README "Forecasting"), where,
+/// yearly, Tourism yearly and the synthetic Kolada-like set; README "Four selection sets"), where,
 /// averaged over `holt`, `damped` and `comb` and over sMAPE and MASE, it forecast better
 /// than every other limit tried (0.08, 0.1, 0.15, 0.2; Holt 1.6 % lower sMAPE than at 0.2
 /// and 0.6 % lower MASE, Damped 1.1 % and 0.4 % lower, Comb 0.6 % lower sMAPE and 0.1 %
@@ -29,8 +29,8 @@ import Foundation
 /// Without a trend, α alone is found by Brent's method on [10⁻⁴, 0.9999]
 /// (``BrentMinimizer``, as R's `optimize`), which on the training parts of M3 yearly
 /// forecast better than a one-dimensional Nelder–Mead from α = 0.2 (SES 21.66 against
-/// 21.85 sMAPE, Theta 19.53 against 19.71, `auto` 18.76 against 18.83; README
-/// "Forecasting") at half the cost.
+/// 21.85 sMAPE, Theta 19.53 against 19.71, `auto` 18.76 against 18.83;
+/// docs/forecasting-experiments.md) at half the cost.
 ///
 /// Forecast: ŷₙ₊ₕ = ℓₙ + (φ + … + φʰ) bₙ, with the class-1 variance
 /// vₕ = σ² [1 + Σⱼ₌₁ʰ⁻¹ cⱼ²], cⱼ = α + β (φ + … + φʲ), σ² = SSE / (n − k) with k the number
@@ -63,7 +63,7 @@ public struct ExponentialSmoothing: Forecaster {
     /// and worst sums of squares agree to this relative difference. 10⁻⁴ by default: on
     /// the training parts of M3 yearly Holt, Damped, Comb, the ensembles and `auto`
     /// forecast as at 10⁻⁶ and 10⁻⁵ (to within 0.006 sMAPE; Holt 20.062 against 20.057,
-    /// Damped 19.271 both), 1.5× faster (README "Forecasting"). The initial states are
+    /// Damped 19.271 both), 1.5× faster (docs/forecasting-experiments.md). The initial states are
     /// solved exactly for every trial, so the stop only decides how closely the smoothing
     /// parameters are found.
     public var optimizerTolerance: Double
@@ -78,7 +78,7 @@ public struct ExponentialSmoothing: Forecaster {
 
     /// Brent's stopping tolerance on simple exponential smoothing's α: the bracket around
     /// the minimum is within 2 × 10⁻⁵ (every M3 yearly figure, training and test parts,
-    /// equals that at 10⁻⁷ to the third decimal; README "Forecasting").
+    /// equals that at 10⁻⁷ to the third decimal; docs/forecasting-experiments.md).
     static let alphaTolerance = 1e-5
 
     public init(
