@@ -69,6 +69,30 @@ import Testing
         }
     }
 
+    /// Complete series are fitted two at a time; a series' result must not depend on
+    /// its partner or on whether it had one. Dropping the first series shifts every
+    /// pairing (and leaves an odd count); seven years leave a scalar tail of three.
+    @Test func aSeriesFitDoesNotDependOnItsNeighbour() throws {
+        let years = Array(2017...2023)
+        let n = years.count
+        var random = SplitMix64(seed: 13)
+        let m = 2 * BatchedTrendFit.chunkSize + 7
+        let values = (0..<(m * n)).map { i in 5 + 0.7 * Double(i % n) + random.nextNormal() }
+        let all = BatchedTrendFit(values: values, years: years, threads: 2)
+        let shifted = BatchedTrendFit(values: Array(values[n...]), years: years, threads: 1)
+        #expect(all.slopes.dropFirst().map(\.bitPattern) == shifted.slopes.map(\.bitPattern))
+        #expect(all.intercepts.dropFirst().map(\.bitPattern) == shifted.intercepts.map(\.bitPattern))
+        #expect(
+            all.residualStandardDeviations.dropFirst().map(\.bitPattern)
+                == shifted.residualStandardDeviations.map(\.bitPattern))
+        #expect(all.slopeStandardErrors.dropFirst().map(\.bitPattern) == shifted.slopeStandardErrors.map(\.bitPattern))
+        for s in [0, 1, m / 2, m - 2, m - 1] {
+            let trend = try #require(LinearTrend(years: years, values: Array(values[(s * n)..<((s + 1) * n)])))
+            #expect(close(all.slopes[s], trend.slope), "series \(s) slope")
+            #expect(close(all.slopeStandardErrors[s], trend.slopeStandardError ?? .nan), "series \(s) se")
+        }
+    }
+
     @Test func shortAndEmptySeries() {
         let n = 4
         let values: [Double] = [

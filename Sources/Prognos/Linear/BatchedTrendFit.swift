@@ -7,7 +7,9 @@ import Dispatch
 /// P = R⁻¹Q₁ᵀ (scaled and permuted back; 2 × n, from the QR, never from the normal
 /// equations); the coefficients of a series are β = P·y, the dot products of its values
 /// with P's two rows, computed four years at a time in SIMD registers and fused with the
-/// residual pass, so that each value is read from memory once. A series with gaps is
+/// residual pass, so that each value is read from memory once, for two series at a time
+/// (independent sums interleaved, so that the additions' latency is hidden; each series'
+/// own arithmetic is the same whether it has a partner or not). A series with gaps is
 /// fitted on its own by ``TwoColumnHouseholder`` (two reflections of its present years).
 ///
 /// The panel is processed in fixed chunks of ``chunkSize`` consecutive series: the chunk
@@ -224,6 +226,13 @@ public struct BatchedTrendFit: Sendable {
             let inverseDegreesOfFreedom = k > 2 ? 1 / Double(k - 2) : .nan
             let slopeFactor = op.slopeVariance.squareRoot()
             let vectorCount = k / 4
+            @inline(__always) func store(_ s: Int, _ a: Double, _ slope: Double, _ rss: Double) {
+                output.intercepts[s] = a
+                output.slopes[s] = slope
+                let deviation = (rss * inverseDegreesOfFreedom).squareRoot()
+                output.deviations[s] = deviation
+                output.errors[s] = deviation * slopeFactor
+            }
             op.times.withUnsafeBufferPointer { times in
                 op.interceptRow.withUnsafeBufferPointer { interceptRow in
                     op.slopeRow.withUnsafeBufferPointer { slopeRow in
@@ -233,48 +242,147 @@ public struct BatchedTrendFit: Sendable {
                         let rawTimes = UnsafeRawPointer(timeBase)
                         let rawIntercept = UnsafeRawPointer(interceptBase)
                         let rawSlope = UnsafeRawPointer(slopeBase)
-                        for column in 0..<count {
+                        let kernel = CompleteSeriesKernel(
+                            k: k, vectorCount: vectorCount, times: rawTimes, interceptRow: rawIntercept,
+                            slopeRow: rawSlope, tailTimes: times, tailIntercept: interceptRow, tailSlope: slopeRow)
+                        // Two series at a time: their sums are independent, so interleaving
+                        // them hides the additions' latency; each series' arithmetic is the
+                        // same, in the same order, as when it is fitted alone (the odd last one).
+                        var column = 0
+                        while column + 1 < count {
+                            let first0 = y + column * leading
+                            let (a0, b0, a1, b1) = kernel.coefficients(first0, first0 + leading)
+                            let (rss0, rss1) = kernel.residualSums(first0, a0, b0, first0 + leading, a1, b1)
+                            store(first + column, a0, b0, rss0)
+                            store(first + column + 1, a1, b1, rss1)
+                            column += 2
+                        }
+                        if column < count {
                             let values = y + column * leading
-                            let rawValues = UnsafeRawPointer(values)
-                            var interceptSum = SIMD4<Double>(repeating: 0)
-                            var slopeSum = SIMD4<Double>(repeating: 0)
-                            for v in 0..<vectorCount {
-                                let offset = 32 * v
-                                let yv = rawValues.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                interceptSum += yv * rawIntercept.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                slopeSum += yv * rawSlope.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                            }
-                            var a = interceptSum.sum()
-                            var slope = slopeSum.sum()
-                            for position in (4 * vectorCount)..<k {
-                                a += values[position] * interceptRow[position]
-                                slope += values[position] * slopeRow[position]
-                            }
-                            var accumulator = SIMD4<Double>(repeating: 0)
-                            let aVector = SIMD4<Double>(repeating: a)
-                            let slopeVector = SIMD4<Double>(repeating: slope)
-                            for v in 0..<vectorCount {
-                                let offset = 32 * v
-                                let yv = rawValues.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let tv = rawTimes.loadUnaligned(fromByteOffset: offset, as: SIMD4<Double>.self)
-                                let r = yv - (aVector + slopeVector * tv)
-                                accumulator += r * r
-                            }
-                            var rss = accumulator.sum()
-                            for position in (4 * vectorCount)..<k {
-                                let r = values[position] - (a + slope * times[position])
-                                rss += r * r
-                            }
-                            let s = first + column
-                            output.intercepts[s] = a
-                            output.slopes[s] = slope
-                            let deviation = (rss * inverseDegreesOfFreedom).squareRoot()
-                            output.deviations[s] = deviation
-                            output.errors[s] = deviation * slopeFactor
+                            let (a, b) = kernel.coefficients(values)
+                            store(first + column, a, b, kernel.residualSum(values, a, b))
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// The arithmetic of one complete series against the operator's rows: β = P·y by two
+    /// dot products four years at a time in SIMD registers (a scalar tail for the last
+    /// k mod 4 years), then RSS = Σ (y − a − b·t)² over the same values. The paired
+    /// functions do exactly the same operations for each of two series, interleaved.
+    struct CompleteSeriesKernel {
+        let k: Int
+        let vectorCount: Int
+        let times: UnsafeRawPointer
+        let interceptRow: UnsafeRawPointer
+        let slopeRow: UnsafeRawPointer
+        let tailTimes: UnsafeBufferPointer<Double>
+        let tailIntercept: UnsafeBufferPointer<Double>
+        let tailSlope: UnsafeBufferPointer<Double>
+
+        @inline(__always)
+        func load(_ base: UnsafeRawPointer, _ v: Int) -> SIMD4<Double> {
+            base.loadUnaligned(fromByteOffset: 32 * v, as: SIMD4<Double>.self)
+        }
+
+        @inline(__always)
+        func coefficients(_ y: UnsafePointer<Double>) -> (Double, Double) {
+            let raw = UnsafeRawPointer(y)
+            var interceptSum = SIMD4<Double>(repeating: 0)
+            var slopeSum = SIMD4<Double>(repeating: 0)
+            for v in 0..<vectorCount {
+                let yv = load(raw, v)
+                interceptSum += yv * load(interceptRow, v)
+                slopeSum += yv * load(slopeRow, v)
+            }
+            var a = interceptSum.sum()
+            var b = slopeSum.sum()
+            for position in (4 * vectorCount)..<k {
+                a += y[position] * tailIntercept[position]
+                b += y[position] * tailSlope[position]
+            }
+            return (a, b)
+        }
+
+        @inline(__always)
+        func coefficients(_ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>) -> (Double, Double, Double, Double) {
+            let raw0 = UnsafeRawPointer(y0)
+            let raw1 = UnsafeRawPointer(y1)
+            var interceptSum0 = SIMD4<Double>(repeating: 0)
+            var slopeSum0 = SIMD4<Double>(repeating: 0)
+            var interceptSum1 = SIMD4<Double>(repeating: 0)
+            var slopeSum1 = SIMD4<Double>(repeating: 0)
+            for v in 0..<vectorCount {
+                let p = load(interceptRow, v)
+                let q = load(slopeRow, v)
+                let yv0 = load(raw0, v)
+                let yv1 = load(raw1, v)
+                interceptSum0 += yv0 * p
+                slopeSum0 += yv0 * q
+                interceptSum1 += yv1 * p
+                slopeSum1 += yv1 * q
+            }
+            var a0 = interceptSum0.sum()
+            var b0 = slopeSum0.sum()
+            var a1 = interceptSum1.sum()
+            var b1 = slopeSum1.sum()
+            for position in (4 * vectorCount)..<k {
+                a0 += y0[position] * tailIntercept[position]
+                b0 += y0[position] * tailSlope[position]
+                a1 += y1[position] * tailIntercept[position]
+                b1 += y1[position] * tailSlope[position]
+            }
+            return (a0, b0, a1, b1)
+        }
+
+        @inline(__always)
+        func residualSum(_ y: UnsafePointer<Double>, _ a: Double, _ b: Double) -> Double {
+            let raw = UnsafeRawPointer(y)
+            var accumulator = SIMD4<Double>(repeating: 0)
+            let aVector = SIMD4<Double>(repeating: a)
+            let bVector = SIMD4<Double>(repeating: b)
+            for v in 0..<vectorCount {
+                let r = load(raw, v) - (aVector + bVector * load(times, v))
+                accumulator += r * r
+            }
+            var rss = accumulator.sum()
+            for position in (4 * vectorCount)..<k {
+                let r = y[position] - (a + b * tailTimes[position])
+                rss += r * r
+            }
+            return rss
+        }
+
+        @inline(__always)
+        func residualSums(
+            _ y0: UnsafePointer<Double>, _ a0: Double, _ b0: Double, _ y1: UnsafePointer<Double>, _ a1: Double, _ b1: Double
+        ) -> (Double, Double) {
+            let raw0 = UnsafeRawPointer(y0)
+            let raw1 = UnsafeRawPointer(y1)
+            var accumulator0 = SIMD4<Double>(repeating: 0)
+            var accumulator1 = SIMD4<Double>(repeating: 0)
+            let aVector0 = SIMD4<Double>(repeating: a0)
+            let bVector0 = SIMD4<Double>(repeating: b0)
+            let aVector1 = SIMD4<Double>(repeating: a1)
+            let bVector1 = SIMD4<Double>(repeating: b1)
+            for v in 0..<vectorCount {
+                let t = load(times, v)
+                let r0 = load(raw0, v) - (aVector0 + bVector0 * t)
+                let r1 = load(raw1, v) - (aVector1 + bVector1 * t)
+                accumulator0 += r0 * r0
+                accumulator1 += r1 * r1
+            }
+            var rss0 = accumulator0.sum()
+            var rss1 = accumulator1.sum()
+            for position in (4 * vectorCount)..<k {
+                let r0 = y0[position] - (a0 + b0 * tailTimes[position])
+                rss0 += r0 * r0
+                let r1 = y1[position] - (a1 + b1 * tailTimes[position])
+                rss1 += r1 * r1
+            }
+            return (rss0, rss1)
         }
     }
 
