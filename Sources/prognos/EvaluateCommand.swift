@@ -12,7 +12,8 @@ struct EvaluateCommand: ParsableCommand {
             observations are. --origins K moves the origin back K − 1 times (expanding window). \
             accuracy.csv has one row per method and horizon, and a row `all` (the mean over \
             series of each series' mean over horizons); accuracy_by_horizon.svg/png draws sMAPE \
-            by horizon per method.
+            by horizon per method. With --forecasts, forecasts.csv has every scored forecast \
+            (series, origin, horizon, actual, forecast, 80 % and 95 % intervals, MASE scale).
             """
     )
 
@@ -31,6 +32,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .long, help: "Directory for accuracy.csv.")
     var out: String = "out"
 
+    @Flag(name: .long, help: "Also write forecasts.csv: every scored forecast, one row per series, origin and horizon.")
+    var forecasts = false
+
     @Flag(name: .long, help: "Print each method's forecasting and scoring wall time to standard error.")
     var timing = false
 
@@ -48,6 +52,7 @@ struct EvaluateCommand: ParsableCommand {
         let series = Backtest.series(of: loaded)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         var rows: [AccuracyTable.Row] = []
+        var forecastRows = CSVWriter(header: ForecastTable.columns)
         for code in methods.split(separator: ",").map(String.init) {
             guard let method = MethodRegistry.method(code) else { continue }
             let start = DispatchTime.now().uptimeNanoseconds
@@ -58,10 +63,14 @@ struct EvaluateCommand: ParsableCommand {
                     Data("timing: \(code) \(String(format: "%.6f", seconds)) s for \(series.count) series on \(threads) threads\n".utf8))
             }
             rows += AccuracyTable.rows(method: code, series: results)
+            if forecasts { ForecastTable.append(method: code, series: results, to: &forecastRows) }
         }
         print(AccuracyTable.text(rows), terminator: "")
         let directory = URL(fileURLWithPath: out)
         try OutputFile.write(Data(AccuracyTable.csv(rows).utf8), to: directory.appendingPathComponent("accuracy.csv"))
+        if forecasts {
+            try OutputFile.write(Data(forecastRows.text.utf8), to: directory.appendingPathComponent("forecasts.csv"))
+        }
         try writeChart(ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output) }, into: directory)
     }
 }

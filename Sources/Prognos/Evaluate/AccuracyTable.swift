@@ -44,6 +44,9 @@ public struct AccuracyTable: Sendable {
         public var scale: Double
         /// The last value before the origin (for calibration targets).
         public var lastTrainingValue: Double? = nil
+        /// The series forecast and the origin's training length (for forecasts.csv).
+        public var key: SeriesKey? = nil
+        public var origin: Int? = nil
     }
 
     public static let columns = [

@@ -116,7 +116,9 @@ public enum Backtest {
             let cells = (0..<steps).map {
                 AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
             }
-            results.append(AccuracyTable.SeriesResult(cells: cells, scale: scale, lastTrainingValue: training.last))
+            results.append(
+                AccuracyTable.SeriesResult(
+                    cells: cells, scale: scale, lastTrainingValue: training.last, key: s.key, origin: origin))
         }
         return results
     }
