@@ -16,6 +16,13 @@ wall time of its forecast call alone, after a warm-up that compiles its numba co
 better of n_jobs = 1 and n_jobs = 2 (statsforecast's own parallelism). numpy's is its
 lstsq calls. Each is the median of --repeats runs; the ratio uses the forecast times.
 
+Accuracy differences: per series, each side's sMAPE and MASE (the mean over horizons;
+Prognos's from `prognos evaluate --forecasts`), and the mean over series of Prognos's
+minus the peer's, with a 95 % paired bootstrap interval (series resampled with
+replacement, 4,000 resamples, a fixed seed; per-series differences below 10⁻⁹, the
+rounding of forecasts.csv's 15 digits, count as none). A side is "better" when the interval lies
+wholly below zero for it, "worse" when wholly above, and "equal" when it holds zero.
+
 Usage: Benchmarks/peers/run  (makes the virtual environment, builds prognos, runs this)
 """
 import argparse
@@ -95,6 +102,63 @@ def accuracy(series, forecasts):
     return float(np.mean(smape)), float(np.mean(mase))
 
 
+def per_series(series, forecasts):
+    """{series id: (sMAPE, MASE or None)}, each the mean over the series' horizons."""
+    scores = {}
+    for sid, (train, test) in series.items():
+        f = np.asarray(forecasts[sid][: len(test)], dtype=float)
+        denominator = np.abs(test) + np.abs(f)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            s = np.where(denominator > 0, 200 * np.abs(test - f) / denominator, 0.0)
+        scale = np.mean(np.abs(np.diff(train))) if len(train) > 1 else np.nan
+        scores[sid] = (float(np.mean(s)), float(np.mean(np.abs(test - f) / scale)) if scale > 0 else None)
+    return scores
+
+
+def prognos_forecasts(path, method, series):
+    """{series id: point forecasts by horizon} from forecasts.csv of `prognos evaluate`."""
+    table = pd.read_csv(path, dtype={"entity_id": str, "indicator_id": str})
+    table = table[table["method"] == method].sort_values(["entity_id", "indicator_id", "horizon"])
+    # M3 keeps its own keys (entity|indicator); the ingested sets are keyed by the series
+    # name write_competition gave them.
+    names = {sid.replace("|", "_"): sid for sid in series}
+    forecasts = {}
+    for (entity, indicator), group in table.groupby(["entity_id", "indicator_id"], sort=False):
+        sid = f"{entity}|{indicator}" if f"{entity}|{indicator}" in series else names[entity]
+        forecasts[sid] = group["forecast"].to_numpy(dtype=float)
+    return forecasts
+
+
+BOOTSTRAP_RESAMPLES = 4000
+BOOTSTRAP_SEED = 20261127
+ROUNDING = 1e-9
+
+
+def paired_difference(mine, theirs):
+    """Mean of mine − theirs over the series both score, and its 95 % paired bootstrap
+    interval (percentiles of BOOTSTRAP_RESAMPLES resamples of the series)."""
+    ids = [sid for sid in mine if mine[sid] is not None and theirs.get(sid) is not None]
+    differences = np.array([mine[sid] - theirs[sid] for sid in ids])
+    # forecasts.csv prints 15 significant digits: per-series differences that small are
+    # the print's rounding, not a difference between the methods.
+    differences[np.abs(differences) < ROUNDING] = 0.0
+    rng = np.random.default_rng(BOOTSTRAP_SEED)
+    draws = rng.integers(0, len(differences), size=(BOOTSTRAP_RESAMPLES, len(differences)))
+    means = differences[draws].mean(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return float(differences.mean()), float(low), float(high)
+
+
+def verdict(intervals):
+    """better / equal / worse / mixed for Prognos, from the (mean, low, high) of each measure."""
+    signs = ["better" if high < 0 else "worse" if low > 0 else "equal" for _, low, high in intervals]
+    if "better" in signs and "worse" in signs:
+        return "mixed"
+    if "worse" in signs:
+        return "worse"
+    return "better" if "better" in signs else "equal"
+
+
 def peer_forecasts(series, factory, n_jobs, horizon):
     rows = []
     for sid, (train, _) in series.items():
@@ -132,7 +196,8 @@ def numpy_trend(series, horizon):
 def prognos_run(prognos, dataset, method, out, horizon):
     start = time.perf_counter()
     done = subprocess.run(
-        [prognos, "evaluate", dataset, "--methods", method, "--holdout", str(horizon), "--out", out, "--timing"],
+        [prognos, "evaluate", dataset, "--methods", method, "--holdout", str(horizon), "--out", out, "--forecasts",
+         "--timing"],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     whole = time.perf_counter() - start
     forecast = next(float(line.split()[2]) for line in done.stderr.splitlines() if line.startswith("timing: "))
@@ -168,10 +233,16 @@ def compare(name, series, dataset, prognos, repeats, work, horizon=HORIZON):
                 peer_times.append(best[1])
             peer = "statsforecast"
         s_smape, s_mase = accuracy(series, forecasts)
+        mine = per_series(series, prognos_forecasts(os.path.join(work, "eval", "forecasts.csv"), code, series))
+        theirs = per_series(series, forecasts)
+        differences = (
+            paired_difference({k: v[0] for k, v in mine.items()}, {k: v[0] for k, v in theirs.items()}),
+            paired_difference({k: v[1] for k, v in mine.items()}, {k: v[1] for k, v in theirs.items()}))
         p_time = statistics.median(p_times)
         s_time = statistics.median(peer_times)
         p_whole = statistics.median(p_wholes)
-        rows.append((name, label, peer, p_smape, s_smape, p_mase, s_mase, p_time, p_whole, s_time, p_time / s_time))
+        rows.append((name, label, peer, p_smape, s_smape, p_mase, s_mase, p_time, p_whole, s_time, p_time / s_time,
+                     differences))
         print(f"  {name} {label}: prognos {p_time:.3f} s, {peer} {s_time:.3f} s", file=sys.stderr, flush=True)
     return rows
 
@@ -232,8 +303,17 @@ def main():
     print()
     print("| Data | Method | Peer | sMAPE Prognos | sMAPE peer | MASE Prognos | MASE peer | Prognos s (whole command) | Peer s | Time ratio Prognos/peer |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, label, peer, ps, ss, pm, sm, pt, pw, st, ratio in rows:
+    for name, label, peer, ps, ss, pm, sm, pt, pw, st, ratio, _ in rows:
         print(f"| {name} | {label} | {peer} | {ps:.3f} | {ss:.3f} | {pm:.3f} | {sm:.3f} | {pt:.4f} ({pw:.2f}) | {st:.4f} | {ratio:.3f} |")
+    print()
+    print(f"Accuracy, Prognos minus peer: the mean over series and its 95 % paired bootstrap interval "
+          f"({BOOTSTRAP_RESAMPLES} resamples of the series, seed {BOOTSTRAP_SEED})")
+    print()
+    print("| Data | Method | sMAPE difference | MASE difference | Prognos is |")
+    print("|---|---|---:|---:|---|")
+    for name, label, *_, (smape, mase) in rows:
+        cells = [f"{m:+.3f} [{lo:+.3f}, {hi:+.3f}]" for m, lo, hi in (smape, mase)]
+        print(f"| {name} | {label} | {cells[0]} | {cells[1]} | {verdict((smape, mase))} |")
 
 
 if __name__ == "__main__":
