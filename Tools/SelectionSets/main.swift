@@ -6,14 +6,15 @@
 // EXPERIMENT is `limit` (Holt's, Damped's and Comb's trend limit), `limit-auto` (the
 // limit in `auto` and the ensembles), `widening` (`auto`'s interval widening),
 // `origins` (`auto`'s least training values per origin, origins, interval settings) or
-// `candidates` (`auto`'s candidates, `top` and p). Each prints, per setting, the rule's
+// `candidates` (`auto`'s candidates, `top` and p) or `fifth` (a fifth candidate, with the
+// time each setting takes over the four sets). Each prints, per setting, the rule's
 // averages against the experiment's base setting, and paired-bootstrap intervals for
 // the comparisons the README quotes. VALIDATION_DIR defaults to .build/yearly-validation.
 import Foundation
 import Prognos
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let experiments = ["limit", "limit-auto", "widening", "origins", "candidates"]
+let experiments = ["limit", "limit-auto", "widening", "origins", "candidates", "fifth"]
 guard let experiment = arguments.first, experiments.contains(experiment) else {
     FileHandle.standardError.write(Data("usage: SelectionSets \(experiments.joined(separator: "|")) [VALIDATION_DIR]\n".utf8))
     exit(2)
@@ -93,6 +94,35 @@ case "origins":
     compare(settings)
     print(PairedBootstrap(base: AutoForecaster(minimumTraining: 11), other: AutoForecaster(minimumTraining: 12), on: selection)
         .line("least training 12 against 11"))
+case "fifth":
+    let base: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM]
+    let logDrift = LogTransformed(drift)
+    let logDOTM = LogTransformed(autoDOTM)
+    let extras: [(String, any Forecaster)] = [
+        ("log drift", logDrift), ("log damped", LogTransformed(unlimitedDamped)), ("log theta", LogTransformed(theta)),
+        ("log dotm", logDOTM), ("holt", ExponentialSmoothing(trend: .additive)), ("ses", ExponentialSmoothing(trend: .none)),
+        ("naive", RandomWalk(drift: false)), ("linear trend", TrendForecaster()),
+        ("damped β̄ 0.12", ExponentialSmoothing(trend: .damped)),
+    ]
+    var settings: [(String, any Forecaster)] = [("auto", AutoForecaster())]
+    for (label, extra) in extras { settings.append(("+ \(label), all 5", AutoForecaster(candidates: base + [extra], top: 5))) }
+    settings.append(("+ log dotm, best 4", AutoForecaster(candidates: base + [logDOTM], top: 4)))
+    settings.append(("+ log drift + log dotm, all 6", AutoForecaster(candidates: base + [logDrift, logDOTM], top: 6)))
+    compare(settings)
+    print(PairedBootstrap(base: AutoForecaster(), other: AutoForecaster(candidates: base + [logDOTM], top: 5), on: selection)
+        .line("+ log dotm, all 5"))
+    // What each costs: the four sets' backtests, three alternating passes.
+    for pass in 1...3 {
+        for (label, method) in [
+            ("auto", AutoForecaster()), ("+ log drift", AutoForecaster(candidates: base + [logDrift], top: 5)),
+            ("+ log dotm", AutoForecaster(candidates: base + [logDOTM], top: 5)),
+        ] as [(String, any Forecaster)] {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = RuleScores(method, on: selection)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print("pass \(pass): \(label) \(String(format: "%.3f", seconds)) s")
+        }
+    }
 default:
     let withoutTheta: [any Forecaster] = [drift, unlimitedDamped, autoDOTM]
     let withLogDrift: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM, LogTransformed(drift)]
