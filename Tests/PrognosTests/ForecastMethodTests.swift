@@ -112,6 +112,36 @@ import Testing
         #expect(zip(first.distributions, first.distributions.dropFirst()).allSatisfy { $0.scale <= $1.scale })
     }
 
+    /// The forecast and its spread, which branch from the states at the first future step,
+    /// are bit for bit what the whole recursion gives (``DynamicOptimisedTheta/path``): the
+    /// mean path, and each response cₕⱼ from the path with a shock at n + j.
+    @Test func dotmIntervalsEqualTheShockedWholePaths() throws {
+        let y: [Double] = [112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135]
+        let method = DynamicOptimisedTheta()
+        let horizon = 6
+        let n = y.count
+        let forecast = try #require(method.forecast(y, horizon: horizon))
+        let p = try #require(method.fitParameters(y))
+        let base = DynamicOptimisedTheta.path(y, p, horizon: horizon)
+        #expect(forecast.distributions.map(\.location.bitPattern) == base[n...].map(\.bitPattern))
+        let first = min(method.firstScoredError, n - 2)
+        let residuals = (first..<n).map { y[$0] - base[$0] }
+        let mean = residuals.reduce(0, +) / Double(residuals.count)
+        let variance = residuals.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(residuals.count - 1)
+        let size = meanAbsoluteValue(y)
+        var squares = [Double](repeating: 1, count: horizon)
+        for j in 0..<(horizon - 1) {
+            var shocks = [Double](repeating: 0, count: horizon)
+            shocks[j] = size
+            let shocked = DynamicOptimisedTheta.path(y, p, horizon: horizon, shocks: shocks)
+            for h in (j + 1)..<horizon {
+                let c = (shocked[n + h] - base[n + h]) / size
+                squares[h] += c * c
+            }
+        }
+        #expect(forecast.distributions.map(\.scale.bitPattern) == squares.map { (variance * $0).squareRoot().bitPattern })
+    }
+
     /// The ℓ₀ solved for a trial (α, θ) is the minimum of the sum of squares that the
     /// recursion itself gives (``DynamicOptimisedTheta/scaledSumOfSquares``), the profiled
     /// sum equals that recursion's at the solved ℓ₀, and a bound binds when the minimum lies

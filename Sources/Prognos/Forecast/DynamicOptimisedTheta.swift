@@ -92,14 +92,6 @@ public struct DynamicOptimisedTheta: Forecaster {
         }
     }
 
-    /// Appends the forecasts μₙ₊₁…μₙ₊ₕ from y₁…yₙ, n = `observed`, to `points`: the last
-    /// `horizon` values of ``path(_:observed:_:horizon:shocks:)``, without the rest.
-    static func appendForecasts(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, to points: inout [Double]) {
-        run(y, observed: n, p, horizon: horizon, shocks: nil) { i, value in
-            if i >= n { points.append(value) }
-        }
-    }
-
     /// The recursions of the model over y₁…yₙ (n = `observed`, at least 1) and `horizon`
     /// steps beyond, giving each μᵢ (i = 0…n + horizon − 1) to `emit` in order.
     private static func run(
@@ -107,25 +99,82 @@ public struct DynamicOptimisedTheta: Forecaster {
         _ emit: (Int, Double) -> Void
     ) {
         let total = n + horizon
-        var value = y[0]
-        var level = p.alpha * value + (1 - p.alpha) * p.level0
-        var mean = value
-        var a = value
-        var b = 0.0
-        emit(0, value)
-        let weight = 1 - 1 / p.theta
-        var decay = 1 - p.alpha  // (1 − α)ⁱ
+        var state = Recursion(y[0], p)
+        emit(0, y[0])
         for i in 1..<max(1, total) {
-            let t = Double(i)
-            let mu = level + weight * (a * decay + b * (1 - decay * (1 - p.alpha)) / p.alpha)
+            let mu = state.mean(at: i)
             emit(i, mu)
-            value = i < n ? y[i] : mu + (shocks?[i - n] ?? 0)
-            level = p.alpha * value + (1 - p.alpha) * level
+            state.advance(at: i, value: i < n ? y[i] : mu + (shocks?[i - n] ?? 0))
+        }
+    }
+
+    /// The model's states before step i (ℓ, ȳ, A, B and (1 − α)ⁱ), so that a path can be
+    /// branched from any step: every path through the same values is the same sequence of
+    /// operations, whichever step it started from.
+    struct Recursion {
+        let alpha: Double
+        let weight: Double
+        var level: Double
+        var mean: Double
+        var a: Double
+        var b = 0.0
+        var decay: Double
+
+        /// The states after y₁ (before step 1).
+        init(_ first: Double, _ p: Parameters) {
+            alpha = p.alpha
+            weight = 1 - 1 / p.theta
+            level = p.alpha * first + (1 - p.alpha) * p.level0
+            mean = first
+            a = first
+            decay = 1 - p.alpha
+        }
+
+        /// μᵢ from the states before step i.
+        @inline(__always)
+        func mean(at i: Int) -> Double {
+            level + weight * (a * decay + b * (1 - decay * (1 - alpha)) / alpha)
+        }
+
+        /// The states after the value of step i.
+        @inline(__always)
+        mutating func advance(at i: Int, value: Double) {
+            let t = Double(i)
+            level = alpha * value + (1 - alpha) * level
             let previousMean = mean
             mean = (t * mean + value) / (t + 1)
             b = ((t - 1) * b + 6 * (value - previousMean) / (t + 1)) / (t + 2)
             a = mean - b * (t + 2) / 2
-            decay *= 1 - p.alpha
+            decay *= 1 - alpha
+        }
+
+        /// Appends μᵢ…μᵢ₊ₛ₋₁, s = `steps`, each future value its own forecast plus
+        /// `shock` at step i (0 otherwise), as ``run`` gives them from these states.
+        func appendForecasts(from i: Int, steps: Int, shock: Double = 0, to points: inout [Double]) {
+            var state = self
+            for k in i..<(i + steps) {
+                let mu = state.mean(at: k)
+                points.append(mu)
+                state.advance(at: k, value: mu + (k == i ? shock : 0))
+            }
+        }
+    }
+
+    /// The forecasts from each origin o in `origins` (1 ≤ o ≤ n), min(horizon, n − o) steps
+    /// each followed by NaN up to `horizon`: one pass over y, branching at every origin
+    /// (the last values of ``path(_:observed:_:horizon:shocks:)`` over y₁…yₒ, bit for bit).
+    static func appendRollingForecasts(
+        _ y: [Double], origins: Range<Int>, _ p: Parameters, horizon: Int, to points: inout [Double]
+    ) {
+        let n = y.count
+        var state = Recursion(y[0], p)
+        for i in 1..<max(1, origins.upperBound) {
+            if origins.contains(i) {
+                let steps = min(horizon, n - i)
+                state.appendForecasts(from: i, steps: steps, to: &points)
+                points.append(contentsOf: repeatElement(.nan, count: horizon - steps))
+            }
+            state.advance(at: i, value: y[i])
         }
     }
 
@@ -278,7 +327,15 @@ public struct DynamicOptimisedTheta: Forecaster {
     public func forecast(_ y: [Double], horizon: Int) -> Forecast? {
         let n = y.count
         guard let parameters = fitParameters(y) else { return nil }
-        let base = Self.path(y, parameters, horizon: horizon)
+        // The observed part of the path, and the states at the first future step, from
+        // which the forecast and every shocked path branch.
+        var base = [Double](repeating: 0, count: n)
+        var state = Recursion(y[0], parameters)
+        base[0] = y[0]
+        for i in 1..<n {
+            base[i] = state.mean(at: i)
+            state.advance(at: i, value: y[i])
+        }
         // The variance about their mean of the residuals the fit scored (from t = 3 or 4),
         // at least the last two (n ≥ 4): an unscored early residual reflects a ℓ₀ the
         // fit did not look at.
@@ -300,19 +357,30 @@ public struct DynamicOptimisedTheta: Forecaster {
         // change the response, only how exactly it is measured).
         let shockSize = meanAbsoluteValue(y)
         var coefficientSquares = [Double](repeating: 1, count: horizon)
-        var shocks = [Double](repeating: 0, count: horizon)
-        var shocked = [Double](repeating: 0, count: n + horizon)
+        // The forecast path, with the states before each of its steps: a shock at step
+        // n + j changes the path from there on only, so its path starts from those states.
+        var forecasts: [Double] = []
+        var states: [Recursion] = []
+        forecasts.reserveCapacity(horizon)
+        states.reserveCapacity(horizon)
+        for i in n..<(n + horizon) {
+            states.append(state)
+            let mu = state.mean(at: i)
+            forecasts.append(mu)
+            state.advance(at: i, value: mu + 0)
+        }
+        var shocked: [Double] = []
+        shocked.reserveCapacity(horizon)
         for j in 0..<max(0, horizon - 1) {
-            shocks[j] = shockSize
-            defer { shocks[j] = 0 }
-            Self.fillPath(y, observed: n, parameters, horizon: horizon, shocks: shocks, into: &shocked)
+            shocked.removeAll(keepingCapacity: true)
+            states[j].appendForecasts(from: n + j, steps: horizon - j, shock: shockSize, to: &shocked)
             for h in (j + 1)..<horizon {
-                let c = (shocked[n + h] - base[n + h]) / shockSize
+                let c = (shocked[h - j] - forecasts[h]) / shockSize
                 coefficientSquares[h] += c * c
             }
         }
         let distributions = (0..<horizon).map { h in
-            PredictiveDistribution(location: base[n + h], scale: (variance * coefficientSquares[h]).squareRoot())
+            PredictiveDistribution(location: forecasts[h], scale: (variance * coefficientSquares[h]).squareRoot())
         }
         return Forecast(method: name, distributions: distributions, intervalSource: .analytic)
     }
