@@ -148,14 +148,14 @@ public struct DynamicOptimisedTheta: Forecaster {
             decay *= 1 - alpha
         }
 
-        /// Appends μᵢ…μᵢ₊ₛ₋₁, s = `steps`, each future value its own forecast plus
-        /// `shock` at step i (0 otherwise), as ``run`` gives them from these states.
-        func appendForecasts(from i: Int, steps: Int, shock: Double = 0, to points: inout [Double]) {
+        /// Appends μᵢ…μᵢ₊ₛ₋₁, s = `steps`, each future value its own forecast, as ``run``
+        /// gives them from these states.
+        func appendForecasts(from i: Int, steps: Int, to points: inout [Double]) {
             var state = self
             for k in i..<(i + steps) {
                 let mu = state.mean(at: k)
                 points.append(mu)
-                state.advance(at: k, value: mu + (k == i ? shock : 0))
+                state.advance(at: k, value: mu + 0)
             }
         }
     }
@@ -329,7 +329,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         guard let parameters = fitParameters(y) else { return nil }
         // The observed part of the path, and the states at the first future step, from
         // which the forecast and every shocked path branch.
-        var base = [Double](repeating: 0, count: n)
+        var base = [Double](repeating: 0, count: n + horizon)
         var state = Recursion(y[0], parameters)
         base[0] = y[0]
         for i in 1..<n {
@@ -357,30 +357,31 @@ public struct DynamicOptimisedTheta: Forecaster {
         // change the response, only how exactly it is measured).
         let shockSize = meanAbsoluteValue(y)
         var coefficientSquares = [Double](repeating: 1, count: horizon)
-        // The forecast path, with the states before each of its steps: a shock at step
-        // n + j changes the path from there on only, so its path starts from those states.
-        var forecasts: [Double] = []
-        var states: [Recursion] = []
-        forecasts.reserveCapacity(horizon)
-        states.reserveCapacity(horizon)
-        for i in n..<(n + horizon) {
-            states.append(state)
-            let mu = state.mean(at: i)
-            forecasts.append(mu)
-            state.advance(at: i, value: mu + 0)
-        }
-        var shocked: [Double] = []
-        shocked.reserveCapacity(horizon)
-        for j in 0..<max(0, horizon - 1) {
-            shocked.removeAll(keepingCapacity: true)
-            states[j].appendForecasts(from: n + j, steps: horizon - j, shock: shockSize, to: &shocked)
-            for h in (j + 1)..<horizon {
-                let c = (shocked[h - j] - forecasts[h]) / shockSize
-                coefficientSquares[h] += c * c
+        // The forecast path, with the states before each of its steps (on the stack): a
+        // shock at step n + j changes the path from there on only, so its path starts from
+        // those states.
+        withUnsafeTemporaryAllocation(of: Recursion.self, capacity: max(1, horizon)) { states in
+            for i in n..<(n + horizon) {
+                states.initializeElement(at: i - n, to: state)
+                let mu = state.mean(at: i)
+                base[i] = mu
+                state.advance(at: i, value: mu + 0)
             }
+            for j in 0..<max(0, horizon - 1) {
+                var shocked = states[j]
+                for i in (n + j)..<(n + horizon) {
+                    let mu = shocked.mean(at: i)
+                    if i > n + j {
+                        let c = (mu - base[i]) / shockSize
+                        coefficientSquares[i - n] += c * c
+                    }
+                    shocked.advance(at: i, value: mu + (i == n + j ? shockSize : 0))
+                }
+            }
+            states.baseAddress?.deinitialize(count: horizon)
         }
         let distributions = (0..<horizon).map { h in
-            PredictiveDistribution(location: forecasts[h], scale: (variance * coefficientSquares[h]).squareRoot())
+            PredictiveDistribution(location: base[n + h], scale: (variance * coefficientSquares[h]).squareRoot())
         }
         return Forecast(method: name, distributions: distributions, intervalSource: .analytic)
     }
