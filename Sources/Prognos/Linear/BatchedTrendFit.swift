@@ -204,9 +204,9 @@ public struct BatchedTrendFit: Sendable {
         }
 
         /// β = P·y and the residual sum of squares of the series `first ..< first + count`
-        /// (one row of k = n values each, straight from the panel), four years at a time:
-        /// the dot products of y with P's two rows, then Σ (y − a − b·t)² over the same
-        /// values, still in cache.
+        /// (one row of k = n values each, straight from the panel), two series and four
+        /// years at a time (``CompleteSeriesKernel``): the dot products of y with P's two
+        /// rows, then Σ (y − a − b·t)² over the same values, still in cache.
         func fit(op: Operator, y: UnsafePointer<Double>, first: Int, count: Int, output: OutputBuffers) {
             let k = op.rows.count
             let leading = k
@@ -250,9 +250,10 @@ public struct BatchedTrendFit: Sendable {
                         // same, in the same order, as when it is fitted alone (the odd last one).
                         var column = 0
                         while column + 1 < count {
-                            let first0 = y + column * leading
-                            let (a0, b0, a1, b1) = kernel.coefficients(first0, first0 + leading)
-                            let (rss0, rss1) = kernel.residualSums(first0, a0, b0, first0 + leading, a1, b1)
+                            let values0 = y + column * leading
+                            let values1 = values0 + leading
+                            let (a0, b0, a1, b1) = kernel.coefficients(values0, values1)
+                            let (rss0, rss1) = kernel.residualSums(values0, a0, b0, values1, a1, b1)
                             store(first + column, a0, b0, rss0)
                             store(first + column + 1, a1, b1, rss1)
                             column += 2
