@@ -108,6 +108,8 @@ case "fifth":
     for (label, extra) in extras { settings.append(("+ \(label), all 5", AutoForecaster(candidates: base + [extra], top: 5))) }
     settings.append(("+ log dotm, best 4", AutoForecaster(candidates: base + [logDOTM], top: 4)))
     settings.append(("+ log drift + log dotm, all 6", AutoForecaster(candidates: base + [logDrift, logDOTM], top: 6)))
+    settings.append(("log drift for drift", AutoForecaster(candidates: [logDrift, unlimitedDamped, theta, autoDOTM])))
+    settings.append(("log drift for theta", AutoForecaster(candidates: [drift, unlimitedDamped, logDrift, autoDOTM])))
     compare(settings)
     print(PairedBootstrap(base: AutoForecaster(), other: AutoForecaster(candidates: base + [logDOTM], top: 5), on: selection)
         .line("+ log dotm, all 5"))
