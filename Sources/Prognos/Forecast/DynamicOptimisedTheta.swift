@@ -102,7 +102,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         var state = Recursion(y[0], p)
         emit(0, y[0])
         for i in 1..<max(1, total) {
-            let mu = state.mean(at: i)
+            let mu = state.oneStepForecast()
             emit(i, mu)
             state.advance(at: i, value: i < n ? y[i] : mu + (shocks?[i - n] ?? 0))
         }
@@ -130,9 +130,9 @@ public struct DynamicOptimisedTheta: Forecaster {
             decay = 1 - p.alpha
         }
 
-        /// μᵢ from the states before step i.
+        /// μᵢ, the forecast of step i's value, from the states before step i.
         @inline(__always)
-        func mean(at i: Int) -> Double {
+        func oneStepForecast() -> Double {
             level + weight * (a * decay + b * (1 - decay * (1 - alpha)) / alpha)
         }
 
@@ -153,7 +153,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         func appendForecasts(from i: Int, steps: Int, to points: inout [Double]) {
             var state = self
             for k in i..<(i + steps) {
-                let mu = state.mean(at: k)
+                let mu = state.oneStepForecast()
                 points.append(mu)
                 state.advance(at: k, value: mu + 0)
             }
@@ -333,7 +333,7 @@ public struct DynamicOptimisedTheta: Forecaster {
         var state = Recursion(y[0], parameters)
         base[0] = y[0]
         for i in 1..<n {
-            base[i] = state.mean(at: i)
+            base[i] = state.oneStepForecast()
             state.advance(at: i, value: y[i])
         }
         // The variance about their mean of the residuals the fit scored (from t = 3 or 4),
@@ -363,14 +363,14 @@ public struct DynamicOptimisedTheta: Forecaster {
         withUnsafeTemporaryAllocation(of: Recursion.self, capacity: max(1, horizon)) { states in
             for i in n..<(n + horizon) {
                 states.initializeElement(at: i - n, to: state)
-                let mu = state.mean(at: i)
+                let mu = state.oneStepForecast()
                 base[i] = mu
                 state.advance(at: i, value: mu + 0)
             }
             for j in 0..<max(0, horizon - 1) {
                 var shocked = states[j]
                 for i in (n + j)..<(n + horizon) {
-                    let mu = shocked.mean(at: i)
+                    let mu = shocked.oneStepForecast()
                     if i > n + j {
                         let c = (mu - base[i]) / shockSize
                         coefficientSquares[i - n] += c * c
