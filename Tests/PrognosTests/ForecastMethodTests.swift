@@ -380,6 +380,26 @@ import Testing
         }
         #expect(distances[2] < min(distances[0], distances[1]))
     }
+
+    /// The other score measures (`SelectionSets score`) summarise the same scaled errors:
+    /// √(mean of e²) and the median of |e|, recomputed here from ``errors(candidate:_:)``.
+    @Test func scoreMeasuresSummariseTheScaledErrors() throws {
+        let y: [Double] = (0..<19).map { t in
+            let time = Double(t)
+            return 40 - 0.8 * time + 3 * cos(1.7 * time)
+        }
+        let cv = AutoForecaster().crossValidate(y, horizon: 6)
+        for m in 0..<4 {
+            let magnitudes = cv.errors(candidate: m, y).flatMap { $0 }.map(abs).sorted()
+            let count = magnitudes.count
+            #expect(count == 7 * 6 - 15)  // origins 12…18, min(6, 19 − o) steps each
+            let rms = (magnitudes.reduce(0) { $0 + $1 * $1 } / Double(count)).squareRoot()
+            let median = count % 2 == 1 ? magnitudes[count / 2] : (magnitudes[count / 2 - 1] + magnitudes[count / 2]) / 2
+            #expect(abs(cv.score(candidate: m, y, measure: .rootMeanSquare) - rms) <= 1e-14 * rms)
+            #expect(cv.score(candidate: m, y, measure: .medianAbsolute) == median)
+            #expect(cv.score(candidate: m, y, measure: .medianAbsolute) <= cv.score(candidate: m, y, measure: .rootMeanSquare))
+        }
+    }
 }
 
 @Suite struct CompetitionReaderTests {

@@ -6,15 +6,16 @@
 // EXPERIMENT is `limit` (Holt's, Damped's and Comb's trend limit), `limit-auto` (the
 // limit in `auto` and the ensembles), `widening` (`auto`'s interval widening),
 // `origins` (`auto`'s least training values per origin, origins, interval settings) or
-// `candidates` (`auto`'s candidates, `top` and p) or `fifth` (a fifth candidate, with the
-// time each setting takes over the four sets). Each prints, per setting, the rule's
+// `candidates` (`auto`'s candidates, `top` and p), `fifth` (a fifth candidate, with the
+// time each setting takes over the four sets) or `score` (how the scaled errors are
+// summarised into a candidate's score). Each prints, per setting, the rule's
 // averages against the experiment's base setting, and paired-bootstrap intervals for
 // the comparisons the README quotes. VALIDATION_DIR defaults to .build/yearly-validation.
 import Foundation
 import Prognos
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let experiments = ["limit", "limit-auto", "widening", "origins", "candidates", "fifth"]
+let experiments = ["limit", "limit-auto", "widening", "origins", "candidates", "fifth", "score"]
 guard let experiment = arguments.first, experiments.contains(experiment) else {
     FileHandle.standardError.write(Data("usage: SelectionSets \(experiments.joined(separator: "|")) [VALIDATION_DIR]\n".utf8))
     exit(2)
@@ -125,6 +126,14 @@ case "fifth":
             print("pass \(pass): \(label) \(String(format: "%.3f", seconds)) s")
         }
     }
+case "score":
+    compare([
+        ("auto (mean absolute)", AutoForecaster()),
+        ("root mean square", AutoForecaster(scoreMeasure: .rootMeanSquare)),
+        ("root mean square, p 1", AutoForecaster(scoreExponent: 1, scoreMeasure: .rootMeanSquare)),
+        ("median absolute", AutoForecaster(scoreMeasure: .medianAbsolute)),
+        ("median absolute, p 1", AutoForecaster(scoreExponent: 1, scoreMeasure: .medianAbsolute)),
+    ])
 default:
     let withoutTheta: [any Forecaster] = [drift, unlimitedDamped, autoDOTM]
     let withLogDrift: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM, LogTransformed(drift)]
