@@ -71,14 +71,33 @@ import Testing
         #expect(unlimited.sumOfSquaredErrors <= limited.sumOfSquaredErrors)
     }
 
+    /// `auto`'s and the ensembles' damped trend: β < α only, φ up to 0.995; the `holt` and
+    /// `damped` methods: β below 0.12, φ up to forecast::ets's 0.98.
     @Test func autoAndTheEnsemblesUseTheUnlimitedDampedTrend() throws {
         let candidates = AutoForecaster.defaultCandidates + MethodRegistry.ensembleMembers
         let damped = candidates.compactMap { $0 as? ExponentialSmoothing }
         #expect(damped.count == 2)
         #expect(damped.allSatisfy { $0.trend == .damped && $0.slopeSmoothingLimit >= 1 })
+        #expect(damped.allSatisfy { $0.dampingBounds == 0.8...0.995 })
         let methods = ["holt", "damped"].compactMap { MethodRegistry.method($0) as? ExponentialSmoothing }
         #expect(methods.count == 2)
-        #expect(methods.allSatisfy { $0.slopeSmoothingLimit == 0.12 })
+        #expect(methods.allSatisfy { $0.slopeSmoothingLimit == 0.12 && $0.dampingBounds == 0.8...0.98 })
+    }
+
+    /// φ stays in its box, and a wider box can only fit better in-sample: on a straight
+    /// line the damped trend wants φ at the box's top.
+    @Test(arguments: [0.98, 0.995])
+    func dampingStaysInItsBox(upper: Double) throws {
+        let y: [Double] = (0..<20).map { t in
+            let wiggle: Double = t % 2 == 0 ? 0.3 : -0.3
+            return 50 + 2.5 * Double(t) + wiggle
+        }
+        let narrow = try #require(ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1).fit(y))
+        let fit = try #require(
+            ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1, dampingBounds: 0.8...upper).fit(y))
+        #expect(fit.phi >= 0.8 && fit.phi <= upper)
+        #expect(fit.phi > upper - 0.01)
+        #expect(fit.sumOfSquaredErrors <= narrow.sumOfSquaredErrors * (1 + 1e-9))
     }
 
     @Test func sesVarianceGrowsAsTheClassOneFormula() throws {
