@@ -46,10 +46,13 @@ import Testing
         }
     }
 
-    @Test func thetaUsesEachOriginsOwnLine() throws {
+    /// At θ = 2 half of each origin's OLS slope is the drift; at θ = 6, five sixths.
+    @Test(arguments: [2.0, 6.0])
+    func thetaUsesEachOriginsOwnLine(theta: Double) throws {
         let y = Self.y
-        let points = try #require(ThetaForecaster().rollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14))
-        let refit = try #require(ThetaForecaster().forecast(Array(y[0..<14]), horizon: 6))
+        let method = ThetaForecaster(theta: theta)
+        let points = try #require(method.rollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14))
+        let refit = try #require(method.forecast(Array(y[0..<14]), horizon: 6))
         #expect(Self.close(points[0], refit.points))
         let ses = try #require(ExponentialSmoothing(trend: .none).fit(Array(y[0..<14])))
         var level = ses.level
@@ -57,7 +60,8 @@ import Testing
             // The OLS slope of y₁…yₒ through the regression core.
             let line = try #require(LinearTrend(years: Array(0..<origin), values: Array(y[0..<origin])))
             let offset = (1 - Foundation.pow(1 - ses.alpha, Double(origin))) / ses.alpha
-            let expected = (0..<min(6, y.count - origin)).map { h in level + line.slope / 2 * (Double(h) + offset) }
+            let drift = line.slope * (1 - 1 / theta)
+            let expected = (0..<min(6, y.count - origin)).map { h in level + drift * (Double(h) + offset) }
             #expect(Self.close(points[k], expected), "origin \(origin)")
             level += ses.alpha * (y[origin] - level)
         }

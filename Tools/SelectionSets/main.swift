@@ -16,7 +16,7 @@ import Foundation
 import Prognos
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let experiments = ["limit", "limit-auto", "widening", "origins", "candidates", "fifth", "score", "damping"]
+let experiments = ["limit", "limit-auto", "widening", "origins", "candidates", "fifth", "score", "damping", "theta"]
 guard let experiment = arguments.first, experiments.contains(experiment) else {
     FileHandle.standardError.write(Data("usage: SelectionSets \(experiments.joined(separator: "|")) [VALIDATION_DIR]\n".utf8))
     exit(2)
@@ -167,6 +167,26 @@ case "damping":
         damped.dampingBounds = bounds
         return ("damped, φ in [\(bounds.lowerBound), \(bounds.upperBound)]", damped)
     })
+case "theta":
+    var settings: [(String, any Forecaster)] = [("auto", AutoForecaster())]
+    for value in [1.5, 2.5, 3.0, 4.0, 5.0, 6.0, 10.0, 1e9] {
+        let candidates = AutoForecaster.defaultCandidates.map { $0 is ThetaForecaster ? ThetaForecaster(theta: value) : $0 }
+        settings.append(("theta candidate θ \(value)", AutoForecaster(candidates: candidates)))
+    }
+    let withoutTheta = AutoForecaster.defaultCandidates.filter { !($0 is ThetaForecaster) }
+    settings.append(("without Theta", AutoForecaster(candidates: withoutTheta, top: 3)))
+    compare(settings)
+    for rule in [Combination.Rule.mean, .median] {
+        compare([2.0, 6.0].map { value in
+            let members = MethodRegistry.ensembleMembers.map { $0 is ThetaForecaster ? ThetaForecaster(theta: value) : $0 }
+            return ("\(rule.rawValue), θ \(value)", Combination(name: rule.rawValue, members: members, rule: rule))
+        })
+    }
+    for value in [4.0, 6.0] {
+        let candidates = AutoForecaster.defaultCandidates.map { $0 is ThetaForecaster ? ThetaForecaster(theta: value) : $0 }
+        print(PairedBootstrap(base: AutoForecaster(), other: AutoForecaster(candidates: candidates), on: selection)
+            .line("theta candidate θ \(value)"))
+    }
 default:
     let withoutTheta: [any Forecaster] = [drift, unlimitedDamped, autoDOTM]
     let withLogDrift: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM, LogTransformed(drift)]

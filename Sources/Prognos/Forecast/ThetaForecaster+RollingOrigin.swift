@@ -12,6 +12,7 @@ extension ThetaForecaster: RollingOriginForecasting {
             let ses = ExponentialSmoothing(trend: .none).fit(Array(y[0..<fittedLength]))
         else { return false }
         let alpha = max(1e-10, ses.alpha)
+        let weight = slopeWeight
         var level = ses.initialLevel
         // Running sums for the OLS slope of y on t = 0…o−1, about y₁ (the slope is unchanged).
         let shift = y[0]
@@ -24,7 +25,7 @@ extension ThetaForecaster: RollingOriginForecasting {
                 let slope = (sumTY - (m - 1) / 2 * sumY) / (m * (m * m - 1) / 12)
                 let offset = (1 - Foundation.pow(1 - alpha, m)) / alpha
                 let steps = min(horizon, n - t)
-                for h in 0..<steps { points.append(level + slope / 2 * (Double(h) + offset)) }
+                for h in 0..<steps { points.append(level + slope * weight * (Double(h) + offset)) }
                 points.append(contentsOf: repeatElement(.nan, count: horizon - steps))
             }
             let value = y[t]
