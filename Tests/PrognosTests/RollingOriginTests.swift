@@ -113,6 +113,19 @@ import Testing
         #expect(abs(once.mase - refitted.mase) <= 0.03, "\(once.mase) vs \(refitted.mase)")
     }
 
+    /// Through `any Forecaster`, as `auto` holds its candidates, the requirement reaches
+    /// each method's own forecasts from one fit, and the default (false) elsewhere.
+    @Test func rollingOriginPointsAreReachedWithoutACast() {
+        let y = Self.y
+        let methods: [any Forecaster] = AutoForecaster.defaultCandidates + [TrendForecaster(), AutoForecaster()]
+        for method in methods {
+            var points: [Double] = []
+            let rolled = method.appendRollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14, to: &points)
+            #expect(rolled == (method is any RollingOriginForecasting), "\(method.name)")
+            #expect(points.count == (rolled ? Self.origins.count * 6 : 0), "\(method.name)")
+        }
+    }
+
     @Test func aMethodThatCannotRollIsRefittedAtEveryOrigin() throws {
         let y = Self.y
         let method = TrendForecaster()

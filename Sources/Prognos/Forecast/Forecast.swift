@@ -44,6 +44,25 @@ public protocol Forecaster: Sendable {
     var minimumLength: Int { get }
     /// Forecasts for horizons 1…`horizon`, or nil when the series is too short or the fit fails.
     func forecast(_ series: [Double], horizon: Int) -> Forecast?
+    /// Appends the point forecasts from every origin in `origins` from one fit, as
+    /// ``RollingOriginForecasting`` describes; returns false, having appended nothing,
+    /// where the method cannot (the default) or its fit fails, and the caller refits at
+    /// every origin. A requirement here, not only in ``RollingOriginForecasting``, so that
+    /// `auto` reaches it by a direct call: a cast of a candidate to that protocol looked its
+    /// conformance up in the runtime's cache for every series, and boxed on the heap any
+    /// method larger than an existential's three words.
+    func appendRollingOriginPoints(
+        _ y: [Double], origins: Range<Int>, horizon: Int, fittedLength: Int, to points: inout [Double]
+    ) -> Bool
+}
+
+extension Forecaster {
+    /// A method without forecasts from one fit: refitted at every origin.
+    public func appendRollingOriginPoints(
+        _ y: [Double], origins: Range<Int>, horizon: Int, fittedLength: Int, to points: inout [Double]
+    ) -> Bool {
+        false
+    }
 }
 
 extension Forecaster {

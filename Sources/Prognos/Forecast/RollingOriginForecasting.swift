@@ -56,8 +56,8 @@ extension Forecaster {
     func originPoints(_ y: [Double], origins: Range<Int>, horizon: Int, refit: Bool, fittedLength: Int? = nil) -> OriginPoints {
         var values: [Double] = []
         values.reserveCapacity(origins.count * horizon)
-        if !refit, let rolling = self as? any RollingOriginForecasting,
-            rolling.appendRollingOriginPoints(
+        if !refit,
+            appendRollingOriginPoints(
                 y, origins: origins, horizon: horizon, fittedLength: fittedLength ?? origins.lowerBound, to: &values)
         {
             return OriginPoints(horizon: horizon, values: values, available: nil)
