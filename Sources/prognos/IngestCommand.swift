@@ -46,7 +46,7 @@ struct IngestCompetitionCommand: ParsableCommand {
         } else {
             dataset = try CompetitionReader.read(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name).get()
         }
-        try IngestCommand.write(dataset, to: out, extra: extra)
+        try IngestCommand.write(dataset, to: out, extra: extra, inputs: [input] + (meta.map { [$0] } ?? []))
         let holdout = dataset.observations.filter { $0.split == .test }.count
         print("prognos: \(dataset.entities.count) series, \(dataset.observations.count) observations (\(holdout) in the holdout) → \(out)/")
     }
@@ -71,13 +71,15 @@ extension IngestCommand {
     }
 
     /// Writes a dataset atomically after checking it reads back as a valid canonical dataset.
-    static func write(_ dataset: Dataset, to out: String, extra: [String: String] = [:]) throws {
+    static func write(_ dataset: Dataset, to out: String, extra: [String: String] = [:], inputs: [String] = []) throws {
         let files = CanonicalDatasetWriter.files(for: dataset)
         let descriptorText = files[DataPackageDescriptor.fileName] ?? ""
         let (descriptor, problems) = DataPackageDescriptor.parse(Data(descriptorText.utf8), file: out)
         guard problems.isEmpty, let descriptor else { throw InvalidInput(problems) }
         _ = try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: out).get()
-        try OutputDirectory.write(files.merging(extra) { a, _ in a }.mapValues { Data($0.utf8) }, to: URL(fileURLWithPath: out))
+        try OutputDirectory.write(
+            files.merging(extra) { a, _ in a }.mapValues { Data($0.utf8) }, to: URL(fileURLWithPath: out),
+            protecting: inputs.map { URL(fileURLWithPath: $0) })
     }
 }
 
@@ -118,7 +120,7 @@ struct IngestWideCommand: ParsableCommand {
             for r in output.rejected { writer.appendRow([input, String(r.line), String(r.column), r.text, r.reason]) }
             extra["rejected.csv"] = writer.text
         }
-        try IngestCommand.write(output.dataset, to: out, extra: extra)
+        try IngestCommand.write(output.dataset, to: out, extra: extra, inputs: [input])
         let rejected = lenient ? ", \(output.rejected.count) rejected cells" : ""
         print("prognos: \(output.dataset.indicators.count) indicators, \(output.dataset.observations.count) observations, \(output.dataset.targets.count) targets\(rejected) → \(out)/")
     }
@@ -184,7 +186,8 @@ struct IngestKoladaCommand: ParsableCommand {
         if lenient {
             extra["rejected.csv"] = IngestCommand.rejectedCSV(output.rejected)
         }
-        try IngestCommand.write(output.dataset, to: out, extra: extra)
+        try IngestCommand.write(
+            output.dataset, to: out, extra: extra, inputs: inputs + [catalogue, municipalities, groups].compactMap { $0 })
         print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values, \(output.dataset.entityGroups.count) groups → \(out)/")
     }
 }
@@ -227,7 +230,15 @@ struct IngestReportCommand: ParsableCommand {
             WideTableReader.decode(data), file: input, name: URL(fileURLWithPath: out).lastPathComponent,
             entities: ReportTextReader.Entities(goals: entity, budget: budgetEntity, staff: staffEntity))
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        try IngestCommand.write(output.dataset, to: out)
+        let found = output.dataset
+        guard !(found.goals.isEmpty && found.indicators.isEmpty && found.observations.isEmpty && found.budgetLines.isEmpty
+            && found.forecastVintages.isEmpty)
+        else {
+            throw InvalidInput([
+                Diagnostic(file: input, reason: "no goal, indicator table, statistics table, budget table or forecast checkpoint was found in the text")
+            ])
+        }
+        try IngestCommand.write(output.dataset, to: out, inputs: [input])
         print("prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes, \(output.dataset.budgetLines.count) budget lines, \(output.dataset.forecastVintages.count) forecasts → \(out)/")
     }
 }

@@ -39,6 +39,11 @@ struct RegressCommand: ParsableCommand {
         if (poly == nil) != (of == nil) { throw ValidationError("--poly and --of go together") }
         if let poly, poly < 1 { throw ValidationError("--poly must be at least 1") }
         if predictors.isEmpty && poly == nil && noIntercept { throw ValidationError("the model has no terms") }
+        var seen: Set<String> = []
+        for name in predictors {
+            if name == y { throw ValidationError("--x \(name) is the response (--y) too") }
+            if !seen.insert(name).inserted { throw ValidationError("--x \(name) is given more than once") }
+        }
     }
 
     func run() throws {

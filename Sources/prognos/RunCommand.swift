@@ -43,6 +43,7 @@ struct RunCommand: ParsableCommand {
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
             directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())
+        for warning in result.warnings { Diagnostics.printError("warning: " + warning) }
         if timing {
             for phase in result.phases {
                 FileHandle.standardError.write(Data("timing: \(String(format: "%.3f", phase.seconds)) s \(phase.name)\n".utf8))

@@ -37,6 +37,10 @@ struct SynthesizeCommand: ParsableCommand {
         guard entities > 0, indicators > 0, years > 0 else {
             throw ValidationError("--entities, --indicators and --years must be positive")
         }
+        // The canonical schema takes years 1000–9999 (a four-digit year).
+        guard lastYear <= 9999, lastYear - years + 1 >= 1000 else {
+            throw ValidationError("--last-year and --years must give years from 1000 to 9999")
+        }
     }
 
     func run() throws {

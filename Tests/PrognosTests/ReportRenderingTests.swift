@@ -77,14 +77,23 @@ import Testing
         try screenshot(output)
     }
 
-    @Test func gnuplotErrorsNameTheChart() throws {
+    @Test func gnuplotWarningsAreReturnedAndAMissingChartNamesIt() throws {
         let session = try GnuplotSession()
         defer { session.close() }
-        #expect(throws: GnuplotSession.Failure.self) { try session.render("plot sin(x) with nonsense", chart: "broken.svg") }
-        // The session goes on after an error.
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-missing-\(UUID().uuidString).svg")
+        do {
+            try session.render("plot sin(x) with nonsense", chart: "broken.svg", output: missing.path)
+            Issue.record("a chart with no file must fail")
+        } catch {
+            #expect(error.description.contains("broken.svg"))
+        }
+        // The session goes on after an error; a warning (an empty x range) does not fail a chart.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-ok-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: file) }
-        try session.render("set terminal svg\nset output \(GnuplotSession.quoted(file.path))\nset title \"åäö − ≥\"\nplot sin(x)", chart: "ok.svg")
+        let warnings = try session.render(
+            "set terminal svg\nset output \(GnuplotSession.literal(file.path))\nset title 'åäö − ≥'\n$d << EOD\n1 2\nEOD\nplot $d",
+            chart: "ok.svg", output: file.path)
+        #expect(warnings.contains { $0.contains("empty x range") })
         let svg = try String(contentsOf: file, encoding: .utf8)
         #expect(svg.contains("åäö"))
     }

@@ -42,7 +42,8 @@ public struct CalibrationReport: Sendable {
             brier += (p - o) * (p - o)
             let clipped = min(max(p, 1e-12), 1 - 1e-12)
             logLoss -= happened ? Foundation.log(clipped) : Foundation.log(1 - clipped)
-            let bin = min(9, max(0, Int(p * 10)))
+            // NaN (no probability) goes to the lowest bin rather than trapping in Int(_:).
+            let bin = p.isNaN ? 0 : Int(min(9, max(0, p * 10)))
             binCounts[bin] += 1
             binProbability[bin] += p
             binObserved[bin] += o

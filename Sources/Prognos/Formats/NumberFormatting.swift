@@ -233,10 +233,19 @@ public enum NumberFormatting {
 
     /// A value rounded to `digits` decimals for reading by people, with the given
     /// decimal separator (`,` in Swedish reports). Non-finite prints as "–".
+    ///
+    /// Edge cases: magnitudes of 10¹⁵ and more (where a double has no fraction digits
+    /// left, and `Int` would overflow from 9.2·10¹⁸) print in scientific notation with
+    /// `digits` decimals (`1,00e+308`), and so does a value whose scaled magnitude would.
     public static func rounded(_ value: Double, digits: Int, decimalSeparator: Character = ".") -> String {
         guard value.isFinite else { return "–" }
+        let digits = min(max(0, digits), 15)
         var scale = 1.0
-        for _ in 0..<max(0, digits) { scale *= 10 }
+        for _ in 0..<digits { scale *= 10 }
+        guard abs(value) < 1e15, abs(value * scale) < 1e17 else {
+            let text = String(format: "%.\(digits)e", value).replacingOccurrences(of: ".", with: String(decimalSeparator))
+            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        }
         let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)
         let negative = scaled < 0
         let magnitude = abs(scaled)

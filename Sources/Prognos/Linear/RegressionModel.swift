@@ -24,8 +24,11 @@ public struct RegressionModel: Sendable, Equatable {
 
     /// Every column the model reads.
     public var columnsRead: [String] {
-        var names = [response] + predictors
-        if let polynomial, !names.contains(polynomial.of) { names.append(polynomial.of) }
+        // Each column once, whatever the model repeats.
+        var names: [String] = []
+        for name in [response] + predictors + [polynomial?.of].compactMap({ $0 }) where !names.contains(name) {
+            names.append(name)
+        }
         return names
     }
 

@@ -14,6 +14,9 @@ public enum ChartRenderer {
         public var files: [String: Data] = [:]
         /// Chart base name (without extension) → SVG text.
         public var svg: [String: String] = [:]
+        /// What gnuplot warned of, as `chart: message`, sorted (a warning does not stop a
+        /// chart; a chart whose file is missing or empty fails the rendering).
+        public var warnings: [String] = []
     }
 
     /// Called after each chart with (charts done, charts in all).
@@ -54,8 +57,11 @@ public enum ChartRenderer {
         private let progress: Progress?
 
         public init(workers: Int, progress: Progress? = nil) throws {
-            scratch = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-charts-\(UUID().uuidString)")
+            let temporary = FileManager.default.temporaryDirectory
+            TemporaryPaths.sweep(in: temporary, prefix: "prognos-charts-")
+            scratch = temporary.appendingPathComponent(TemporaryPaths.name("prognos-charts-"))
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            TemporaryPaths.register(scratch)
             self.progress = progress
             for _ in 0..<max(1, workers) {
                 group.enter()
@@ -83,10 +89,13 @@ public enum ChartRenderer {
             condition.unlock()
             group.wait()
             try? FileManager.default.removeItem(at: scratch)
+            TemporaryPaths.unregister(scratch)
             condition.lock()
             defer { condition.unlock() }
             if let firstError { throw firstError }
-            return result
+            var charts = result
+            charts.warnings.sort()
+            return charts
         }
 
         private func next() -> Job? {
@@ -112,11 +121,12 @@ public enum ChartRenderer {
                         let file = "\(job.name).\(format.rawValue)"
                         let path = scratch.appendingPathComponent(file).path
                         guard let script = job.script(format, path) else { continue }
-                        try session.render(script, chart: file)
+                        let warnings = try session.render(script, chart: file, output: path)
                         let data = try Data(contentsOf: URL(fileURLWithPath: path))
                         try? FileManager.default.removeItem(atPath: path)
                         condition.lock()
                         result.files[file] = data
+                        result.warnings += warnings.map { "chart \(file): \($0)" }
                         if format == .svg { result.svg[job.name] = String(decoding: data, as: UTF8.self) }
                         condition.unlock()
                     }
@@ -199,9 +209,9 @@ public enum ChartRenderer {
         return inChartsDirectory(try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
     }
 
-    public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.clean(id) }
-    public static func budgetChartName(_ section: String, _ year: Int) -> String { "budget__\(ChartScripts.clean(section))_\(year)" }
-    public static func checkpointChartName(_ line: String) -> String { "checkpoints__" + ChartScripts.clean(line) }
+    public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.fileStem([id]) }
+    public static func budgetChartName(_ section: String, _ year: Int) -> String { "budget__" + ChartScripts.fileStem([section, String(year)]) }
+    public static func checkpointChartName(_ line: String) -> String { "checkpoints__" + ChartScripts.fileStem([line]) }
 
     /// (table prefix, year) of every budget table with budgeted lines, in file order.
     public static func budgetTables(_ dataset: Dataset) -> [(String, Int)] {

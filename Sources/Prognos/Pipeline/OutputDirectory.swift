@@ -52,9 +52,12 @@ public enum OutputDirectory {
         }
     }
 
+    /// The file that marks a directory as written by Prognos, and so replaceable.
+    public static let markerName = ".prognos-output"
+
     /// Writes `files` (relative path → contents) as the directory `destination`.
-    public static func write(_ files: [String: Data], to destination: URL) throws(WriteError) {
-        try write(to: destination) { staging in
+    public static func write(_ files: [String: Data], to destination: URL, protecting inputs: [URL] = []) throws(WriteError) {
+        try write(to: destination, protecting: inputs) { staging in
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 try staging.write(path, data)
             }
@@ -62,25 +65,34 @@ public enum OutputDirectory {
     }
 
     /// Fills a new directory with `fill` and puts it in place of `destination`, atomically.
-    public static func write(to destination: URL, _ fill: (Staging) throws -> Void) throws(WriteError) {
+    ///
+    /// The destination is replaced only when it is missing, empty, or holds the marker
+    /// file ``markerName`` that every directory written here gets; it is never the current
+    /// directory or one of its parents, nor one of `inputs` or a directory that holds one.
+    /// Temporary directories left by a process that was killed are removed first.
+    public static func write(
+        to destination: URL, protecting inputs: [URL] = [], _ fill: (Staging) throws -> Void
+    ) throws(WriteError) {
         let fileManager = FileManager.default
+        try checkReplaceable(destination, protecting: inputs)
         let destination = destination.standardizedFileURL
         let parent = destination.deletingLastPathComponent()
         let name = destination.lastPathComponent
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-            throw WriteError(description: "\(destination.path): exists and is not a directory")
-        }
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "\(parent.path): cannot create the output's parent directory: \(error.localizedDescription)")
+            throw WriteError(description: "\(parent.path): cannot create the output's parent directory: \(reason(error))")
         }
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(name).tmp-\(token)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(token)")
+        TemporaryPaths.sweep(in: parent, prefix: ".\(name).tmp-")
+        TemporaryPaths.sweep(in: parent, prefix: ".\(name).old-")
+        let staging = parent.appendingPathComponent(TemporaryPaths.name(".\(name).tmp-"))
+        let retired = parent.appendingPathComponent(TemporaryPaths.name(".\(name).old-"))
+        TemporaryPaths.register(staging)
+        defer { TemporaryPaths.unregister(staging) }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data("Written by Prognos. The next run to this directory replaces it whole.\n".utf8)
+                .write(to: staging.appendingPathComponent(markerName))
             try fill(Staging(root: staging))
             if fileManager.fileExists(atPath: destination.path) {
                 try fileManager.moveItem(at: destination, to: retired)
@@ -94,9 +106,69 @@ public enum OutputDirectory {
             } else {
                 try fileManager.moveItem(at: staging, to: destination)
             }
+        } catch let error as WriteError {
+            try? fileManager.removeItem(at: staging)
+            throw error
         } catch {
             try? fileManager.removeItem(at: staging)
-            throw WriteError(description: "\(destination.path): cannot write the output: \(error.localizedDescription)")
+            throw WriteError(description: "\(destination.path): cannot write the output: \(reason(error))")
+        }
+    }
+
+    /// Throws unless `destination` may be replaced (see ``write(to:protecting:_:)``).
+    public static func checkReplaceable(_ destination: URL, protecting inputs: [URL] = []) throws(WriteError) {
+        let shown = destination.path
+        guard !destination.relativePath.isEmpty else {
+            throw WriteError(description: "the output directory is an empty path")
+        }
+        let target = CanonicalPath.of(destination)
+        let current = CanonicalPath.of(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        if CanonicalPath.isSameOrAncestor(target, of: current) {
+            throw WriteError(
+                description: "\(shown): refusing to replace the current directory or one that holds it; choose a new directory for the output")
+        }
+        for input in inputs where CanonicalPath.isSameOrAncestor(target, of: CanonicalPath.of(input)) {
+            throw WriteError(description: "\(shown): refusing to replace \(input.path), the input, or a directory that holds it")
+        }
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw WriteError(description: "\(shown): exists and is not a directory")
+        }
+        let entries: [String]
+        do {
+            entries = try fileManager.contentsOfDirectory(atPath: target)
+        } catch {
+            throw WriteError(description: "\(shown): cannot list the existing directory: \(reason(error))")
+        }
+        if entries.isEmpty { return }
+        var markerIsFile: ObjCBool = true
+        let marked = fileManager.fileExists(atPath: target + "/" + markerName, isDirectory: &markerIsFile) && !markerIsFile.boolValue
+        guard marked else {
+            throw WriteError(
+                description: "\(shown): exists, is not empty and was not written by Prognos (it has no \(markerName)); "
+                    + "choose a new or empty directory, or remove this one yourself")
+        }
+    }
+
+    /// An error's cause in words (Foundation's errors otherwise print as
+    /// "NSCocoaErrorDomain error 512").
+    static func reason(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        switch (ns.domain, ns.code) {
+        case (NSCocoaErrorDomain, NSFileWriteNoPermissionError), (NSCocoaErrorDomain, NSFileReadNoPermissionError):
+            return "permission denied"
+        case (NSCocoaErrorDomain, NSFileWriteOutOfSpaceError): return "no space left on the device"
+        case (NSCocoaErrorDomain, NSFileWriteVolumeReadOnlyError): return "read-only file system"
+        case (NSCocoaErrorDomain, NSFileNoSuchFileError), (NSCocoaErrorDomain, NSFileReadNoSuchFileError):
+            return "no such file or directory"
+        case (NSCocoaErrorDomain, NSFileWriteFileExistsError): return "a file of that name exists"
+        default: return ns.localizedDescription
         }
     }
 }

@@ -78,7 +78,7 @@ public struct RunJob: Sendable {
         let chartsDrawn = charts
         let ready = files
         let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
-        try OutputDirectory.write(to: output) { staging in
+        try OutputDirectory.write(to: output, protecting: [directory]) { staging in
             let (html, others) = concurrently {
                 Result { try staging.write("report.html", Data(HTMLReport.render(analysis, charts: chartsDrawn, language: language).utf8)) }
             } _: {
@@ -95,7 +95,8 @@ public struct RunJob: Sendable {
         clock.lap("write indicators.csv and summary.json (streamed), move the output into place")
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
-            files: written.sorted() + ["charts/ (\(charts.files.count) files)"], phases: clock.phases)
+            files: written.sorted() + ["charts/ (\(charts.files.count) files)"], phases: clock.phases,
+            warnings: charts.warnings)
     }
 }
 
@@ -106,4 +107,6 @@ public struct RunAnalysisSummary: Sendable {
     public var files: [String]
     /// Wall-clock time of each step of the run.
     public var phases: [PhaseClock.Phase]
+    /// gnuplot's warnings (``ChartRenderer/Charts/warnings``), for the log.
+    public var warnings: [String] = []
 }

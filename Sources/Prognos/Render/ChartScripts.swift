@@ -9,11 +9,39 @@ public enum ChartScripts {
         case png
     }
 
-    /// A chart file's base name for a series: ids with anything but letters, digits, `.`,
-    /// `-` and `_` replaced by `_`, gender appended unless total.
+    /// A chart file's base name for a series: ``fileStem(_:)`` of the entity, the
+    /// indicator and, unless total, the gender.
     public static func baseName(_ key: SeriesKey) -> String {
-        let gender = key.gender == .total ? "" : "__" + key.gender.rawValue
-        return clean(key.entityID) + "__" + clean(key.indicatorID) + gender
+        fileStem([key.entityID, key.indicatorID] + (key.gender == .total ? [] : [key.gender.rawValue]))
+    }
+
+    /// A file name stem for ids, unique for every list of ids and at most 118 bytes.
+    ///
+    /// The ids are joined by `__`. Where an id is empty, has anything but ASCII letters,
+    /// digits, `.`, `-` and `_`, has `__` or starts or ends with `_`, or where the stem
+    /// would pass 100 bytes, the stem is the ``clean(_:)`` ids cut to 100 bytes and `-` with
+    /// 16 hexadecimal digits of a 64-bit FNV-1a hash of the ids as written. Otherwise the
+    /// ids are readable as they are and no two lists give the same stem (the `__`
+    /// between them cannot occur inside one).
+    ///
+    /// Edge cases: `x y` and `x_y` differ (the first is hashed); `ks-5.1__K` as an
+    /// indicator differs from ks-5.1 for women (hashed); a 300-byte id gives a short name.
+    public static func fileStem(_ ids: [String]) -> String {
+        let readable = ids.map(clean).joined(separator: "__")
+        let plain = ids.allSatisfy { id in
+            !id.isEmpty && clean(id) == id && !id.contains("__") && !id.hasPrefix("_") && !id.hasSuffix("_")
+        }
+        if plain && readable.utf8.count <= 100 { return readable }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (index, id) in ids.enumerated() {
+            // A unit separator between ids, so that ["ab", "c"] and ["a", "bc"] differ.
+            for byte in (index == 0 ? [] : [0x1F]) + Array(id.utf8) {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+        }
+        let digits = String(hash, radix: 16)
+        return String(readable.prefix(100)) + "-" + String(repeating: "0", count: 16 - digits.count) + digits
     }
 
     /// An id with anything but ASCII letters, digits, `.`, `-` and `_` replaced by `_`.
@@ -23,8 +51,8 @@ public enum ChartScripts {
 
     static func terminal(_ format: Format) -> String {
         switch format {
-        case .svg: return "set terminal svg size 720,420 dynamic enhanced font \"DejaVu Sans,12\" background rgb \"white\""
-        case .png: return "set terminal pngcairo size 720,420 enhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        case .svg: return "set terminal svg size 720,420 dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png: return "set terminal pngcairo size 720,420 noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
         }
     }
 
@@ -47,7 +75,7 @@ public enum ChartScripts {
         guard let panel = panel(summary, indicator: indicator, entity: entity, language: language, compact: false) else {
             return nil
         }
-        return (["reset", terminal(format), "set output \(GnuplotSession.quoted(output))"] + panel).joined(separator: "\n")
+        return (["reset", terminal(format), "set output \(GnuplotSession.literal(output))"] + panel).joined(separator: "\n")
     }
 
     /// The commands that draw one series' history into the current plot area.
@@ -64,9 +92,9 @@ public enum ChartScripts {
         let lastYear = summary.outlook?.year ?? last.year
         if compact && title.count > 50 { title = String(title.prefix(47)) + "…" }
         var script = [
-            "set title \(GnuplotSession.quoted(compact ? title : title + "\n{/*0.85 " + subtitle + "}"))\(compact ? " font \",9\"" : "")",
-            compact ? "unset xlabel" : "set xlabel \(GnuplotSession.quoted(text.pick("År", "Year")))",
-            "set ylabel \(GnuplotSession.quoted(unitLabel(indicator?.unit, text)))",
+            "set title \(GnuplotSession.literal(lines: compact ? [title] : [title, subtitle]))\(compact ? " font \",9\"" : "")",
+            compact ? "unset xlabel" : "set xlabel \(GnuplotSession.literal(text.pick("År", "Year")))",
+            "set ylabel \(GnuplotSession.literal(unitLabel(indicator?.unit, text)))",
             "set grid ytics lc rgb \"#dddddd\"", compact ? "set key off" : "set key outside bottom center horizontal",
             "set yrange [*:*]",
             "set xrange [\(first.year) - 0.5:\(lastYear) + 0.5]",
@@ -99,7 +127,7 @@ public enum ChartScripts {
             script.append("EOD")
             plots.append("$band using 1:2:3 with filledcurves lc rgb \"#c6dbef\" title \"95 %\"")
             plots.append("$band using 1:4:5 with filledcurves lc rgb \"#9ecae1\" title \"80 %\"")
-            plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.quoted(text.pick("Prognos", "Forecast")))")
+            plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Prognos", "Forecast")))")
         }
         if let trend = summary.trend, summary.points.count >= 3 {
             plots.append(
@@ -108,7 +136,7 @@ public enum ChartScripts {
         if let evaluation = summary.evaluation {
             let colour = colour(evaluation.status.signal)
             plots.append(
-                "\(number(evaluation.target.value)) with lines lw 2 dt 3 lc rgb \"\(colour)\" title \(GnuplotSession.quoted(text.pick("Mål", "Target") + " \(evaluation.target.year) (\(evaluation.target.comparator.rawValue) \(text.number(evaluation.target.value)))"))")
+                "\(number(evaluation.target.value)) with lines lw 2 dt 3 lc rgb \"\(colour)\" title \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(evaluation.target.year) (\(evaluation.target.comparator.rawValue) \(text.number(evaluation.target.value)))"))")
         }
         if let comparison = summary.comparison, !peers.isEmpty {
             var label = comparison.title
@@ -117,7 +145,7 @@ public enum ChartScripts {
             for point in peers { script.append("\(point.year) \(number(point.mean))") }
             script.append("EOD")
             plots.append(
-                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.quoted(label + " (" + text.pick("medel", "mean") + ")"))")
+                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.literal(label + " (" + text.pick("medel", "mean") + ")"))")
         }
         let finals = summary.points.filter { !$0.isPreliminary }
         let preliminary = summary.points.filter(\.isPreliminary)
@@ -129,13 +157,13 @@ public enum ChartScripts {
             script.append("$final << EOD")
             for point in finals { script.append("\(point.year) \(number(point.value))") }
             script.append("EOD")
-            plots.append("$final using 1:2 with points pt 7 ps 1.3 lc rgb \"#08306b\" title \(GnuplotSession.quoted(text.pick("Utfall", "Outcome")))")
+            plots.append("$final using 1:2 with points pt 7 ps 1.3 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Utfall", "Outcome")))")
         }
         if !preliminary.isEmpty {
             script.append("$preliminary << EOD")
             for point in preliminary { script.append("\(point.year) \(number(point.value))") }
             script.append("EOD")
-            plots.append("$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.quoted(text.pick("Preliminärt", "Preliminary")))")
+            plots.append("$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Preliminärt", "Preliminary")))")
         }
         script.append("plot " + plots.joined(separator: ", \\\n     "))
         return script
@@ -159,11 +187,11 @@ public enum ChartScripts {
             + text.pick("P(helt uppfyllt)", "P(fully met)") + " \(text.percent(evaluation.probabilityFullyMet))"
         var script = ["reset"]
         switch format {
-        case .svg: script.append("set terminal svg size \(columns * 420),\(rows * 300 + 40) dynamic enhanced font \"DejaVu Sans,10\" background rgb \"white\"")
-        case .png: script.append("set terminal pngcairo size \(columns * 420),\(rows * 300 + 40) enhanced font \"DejaVu Sans,9\" background rgb \"white\"")
+        case .svg: script.append("set terminal svg size \(columns * 420),\(rows * 300 + 40) dynamic noenhanced font \"DejaVu Sans,10\" background rgb \"white\"")
+        case .png: script.append("set terminal pngcairo size \(columns * 420),\(rows * 300 + 40) noenhanced font \"DejaVu Sans,9\" background rgb \"white\"")
         }
-        script.append("set output \(GnuplotSession.quoted(output))")
-        script.append("set multiplot layout \(rows),\(columns) title \(GnuplotSession.quoted(heading)) font \",12\"")
+        script.append("set output \(GnuplotSession.literal(output))")
+        script.append("set multiplot layout \(rows),\(columns) title \(GnuplotSession.literal(heading)) font \",12\"")
         for panel in panels { script += panel }
         script.append("unset multiplot")
         return script.joined(separator: "\n")
@@ -185,10 +213,10 @@ public enum ChartScripts {
         var title = indicator?.title(language) ?? summary.key.indicatorID
         if title.count > 90 { title = String(title.prefix(87)) + "…" }
         var script = [
-            "reset", terminal(format), "set output \(GnuplotSession.quoted(output))",
-            "set title \(GnuplotSession.quoted(title + "\n{/*0.85 " + text.pick("Sannolikhet att nå målet", "Probability of meeting the target") + " \(outlook.year)}"))",
-            "set xlabel \(GnuplotSession.quoted(text.pick("Mål", "Target") + " \(outlook.year)"))",
-            "set ylabel \(GnuplotSession.quoted(text.pick("Sannolikhet", "Probability")))",
+            "reset", terminal(format), "set output \(GnuplotSession.literal(output))",
+            "set title \(GnuplotSession.literal(lines: [title, text.pick("Sannolikhet att nå målet", "Probability of meeting the target") + " \(outlook.year)"]))",
+            "set xlabel \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(outlook.year)"))",
+            "set ylabel \(GnuplotSession.literal(text.pick("Sannolikhet", "Probability")))",
             "set yrange [0:1]", "set grid", "set key off", "set format y \"%.0f%%\"",
         ]
         script[script.count - 1] = "set ytics (\"0 %%\" 0, \"20 %%\" 0.2, \"40 %%\" 0.4, \"60 %%\" 0.6, \"80 %%\" 0.8, \"100 %%\" 1)"

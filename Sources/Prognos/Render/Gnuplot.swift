@@ -3,9 +3,15 @@ import Foundation
 /// One long-lived gnuplot process that renders many charts.
 ///
 /// Each chart is a script ending in `set output` back to nothing and a marker line that
-/// gnuplot prints to standard error (`print "@@done <n>"`); everything gnuplot writes to
-/// standard error before the marker is an error of that chart, reported with its name.
-/// A missing gnuplot is an error at start-up. Text is UTF-8 (`set encoding utf8`).
+/// gnuplot prints to standard error (`print "@@done <n>"`). What gnuplot writes to
+/// standard error before the marker are that chart's warnings: they are returned, not
+/// fatal. A chart fails only when its file is missing or empty afterwards. A missing
+/// gnuplot is an error at start-up. Text is UTF-8 (`set encoding utf8`).
+///
+/// gnuplot runs with a UTF-8 locale (`LC_ALL=C.UTF-8`, whatever the caller's, so that
+/// the degree sign and `å` convert without a locale, as under cron or in a container)
+/// and, when the user's cache directory cannot be written, with `XDG_CACHE_HOME` in the
+/// temporary directory, so that fontconfig does not complain.
 public final class GnuplotSession {
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -25,6 +31,7 @@ public final class GnuplotSession {
         }
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = []
+        process.environment = Self.environment(ProcessInfo.processInfo.environment)
         process.standardInput = input
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -34,6 +41,29 @@ public final class GnuplotSession {
             throw Failure(description: "cannot start gnuplot at \(path): \(error.localizedDescription)")
         }
         try send("set encoding utf8\n")
+    }
+
+    /// The environment gnuplot runs with: the caller's, with a UTF-8 locale and a
+    /// writable cache directory.
+    static func environment(_ inherited: [String: String]) -> [String: String] {
+        var environment = inherited
+        environment["LC_ALL"] = "C.UTF-8"
+        environment["LANG"] = "C.UTF-8"
+        let fileManager = FileManager.default
+        let cache = inherited["XDG_CACHE_HOME"] ?? inherited["HOME"].map { $0 + "/.cache" }
+        let writable = cache.map { directory in
+            var isDirectory: ObjCBool = false
+            if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                return isDirectory.boolValue && fileManager.isWritableFile(atPath: directory)
+            }
+            return fileManager.isWritableFile(atPath: (directory as NSString).deletingLastPathComponent)
+        } ?? false
+        if !writable {
+            let fallback = fileManager.temporaryDirectory.appendingPathComponent("prognos-cache-\(getuid())").path
+            try? fileManager.createDirectory(atPath: fallback, withIntermediateDirectories: true)
+            environment["XDG_CACHE_HOME"] = fallback
+        }
+        return environment
     }
 
     static func locate() -> String? {
@@ -53,8 +83,13 @@ public final class GnuplotSession {
         }
     }
 
-    /// Runs one chart's script and waits until gnuplot has finished it.
-    public func render(_ script: String, chart: String) throws(Failure) {
+    /// Runs one chart's script, which writes `output`, and waits until gnuplot has
+    /// finished it; gnuplot's warnings on the way.
+    ///
+    /// - Throws: ``Failure`` when gnuplot ends, or when `output` is missing or empty
+    ///   afterwards (the message has gnuplot's words).
+    @discardableResult
+    public func render(_ script: String, chart: String, output: String) throws(Failure) -> [String] {
         counter += 1
         let marker = "@@done \(counter)"
         try send(script + "\nunset output\nprint \"\(marker)\"\n")
@@ -73,9 +108,12 @@ public final class GnuplotSession {
             }
             buffer.append(chunk)
         }
-        if !messages.isEmpty {
-            throw Failure(description: "gnuplot failed on chart \(chart): \(messages.joined(separator: " | "))")
+        let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? nil
+        guard let size, size > 0 else {
+            let words = messages.isEmpty ? "no file was written" : messages.joined(separator: " | ")
+            throw Failure(description: "gnuplot drew no chart \(chart): \(words)")
         }
+        return messages
     }
 
     /// Ends the process.
@@ -89,9 +127,32 @@ public final class GnuplotSession {
         if process.isRunning { close() }
     }
 
-    /// A string as a gnuplot double-quoted literal (a newline becomes `\\n`, a line break in titles).
-    public static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n") + "\""
+    /// Text as an inert gnuplot string literal.
+    ///
+    /// gnuplot expands `` `command` `` (a shell command) and `\\` escapes only inside
+    /// double quotes, so text goes in single quotes, where the one special sequence is `''`
+    /// for a quote. A line break would end the command, so every control character (and
+    /// U+0085, U+2028, U+2029) becomes a space. Where the text has line breaks (`lines`
+    /// with more than one element), the literals are joined with gnuplot's `"\n"`.
+    /// Charts use non-enhanced terminals, so `^`, `_`, `{`, `}`, `@` and `&` print as
+    /// themselves.
+    ///
+    /// Edge cases: an empty string is `''`; text of only control characters becomes spaces.
+    public static func literal(_ text: String) -> String {
+        var out = "'"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "'": out += "''"
+            case _ where scalar.properties.generalCategory == .control, "\u{2028}", "\u{2029}": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "'"
+    }
+
+    /// Lines of text as one gnuplot string expression: each an inert ``literal(_:)``,
+    /// joined by line breaks.
+    public static func literal(lines: [String]) -> String {
+        lines.map { literal($0) }.joined(separator: " . \"\\n\" . ")
     }
 }
