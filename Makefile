@@ -27,6 +27,7 @@ FUZZ_SECONDS ?= 20
 test: check-swift
 	@Scripts/bootstrap chromium
 	$(SWIFT) run FuzzReaders all $(FUZZ_SECONDS)
+	$(SWIFT) run FuzzRuns $(FUZZ_SECONDS)
 	$(SWIFT) test
 	$(MAKE) bench-ci notebooks
 
@@ -66,9 +67,11 @@ SERIES ?= 1000000
 scale: bootstrap
 	Scripts/scale $(SERIES)
 
-# Mutation fuzzing of every reader, 10 minutes each by default (README, "Fuzzing").
+# Mutation fuzzing of every reader, then of whole runs, 10 minutes each by default (README, "Fuzzing").
 FUZZ_EACH ?= 600
 fuzz: check-swift
 	$(SWIFT) build -c release --product FuzzReaders
+	$(SWIFT) build -c release --product FuzzRuns
 	for reader in canonical wide kolada report competition; do \
 	  "$$($(SWIFT) build -c release --show-bin-path)/FuzzReaders" $$reader $(FUZZ_EACH) || exit 1; done
+	"$$($(SWIFT) build -c release --show-bin-path)/FuzzRuns" $(FUZZ_EACH)

@@ -51,6 +51,12 @@ let package = Package(
             dependencies: ["Prognos"],
             path: "Fuzz/FuzzReaders"
         ),
+        // The whole-run fuzzer: mutated datasets that validate accepts, run end to end.
+        .executableTarget(
+            name: "FuzzRuns",
+            dependencies: ["Prognos"],
+            path: "Fuzz/FuzzRuns"
+        ),
         // The settings comparisons on the four selection sets (README "Four selection sets").
         .executableTarget(
             name: "SelectionSets",

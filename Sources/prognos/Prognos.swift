@@ -28,7 +28,7 @@ struct PrognosCommand: ParsableCommand {
             Foundation.exit(ExitStatus.internalError)
         } catch let failure as OutputDirectory.WriteError {
             Diagnostics.printError(failure.description)
-            Foundation.exit(ExitStatus.internalError)
+            Foundation.exit(failure.isRefusal ? ExitStatus.usage : ExitStatus.internalError)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

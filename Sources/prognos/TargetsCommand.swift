@@ -35,22 +35,7 @@ struct TargetsCommand: ParsableCommand {
         }
         let location = try DatasetLocation.resolve(dataset)
         let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
-        let panel = Panel(dataset: loaded)
-        let pools = UncertaintyPools(dataset: loaded)
-        let indicators = loaded.indicatorsByID
-        let targetYear = year ?? ((loaded.latestObservedYear ?? 0) + 1)
-        var suggestions: [TargetSuggestion] = []
-        for (row, key) in panel.keys.enumerated() {
-            let points = panel.points(row: row).filter { $0.year < targetYear }
-            let comparator = loaded.targets.first { $0.entityID == key.entityID && $0.indicatorID == key.indicatorID }?.comparator
-            if let suggestion = TargetSuggestion.make(
-                key: key, points: points, year: targetYear, probabilities: probabilities,
-                indicator: indicators[key.indicatorID], comparator: key.gender == .total ? comparator : nil, pools: pools,
-                method: AutoForecaster())
-            {
-                suggestions.append(suggestion)
-            }
-        }
+        let suggestions = TargetSuggestion.all(in: loaded, year: year, probabilities: probabilities).suggestions
         var table = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "direction", "probability", "target", "forecast", "uncertainty_source"])
         var curves = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "target", "probability"])
         print("entity / indicator".padding(toLength: 44, withPad: " ", startingAt: 0) + probabilities.map { String(format: "   p=%.2f", $0) }.joined())

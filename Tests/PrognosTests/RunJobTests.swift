@@ -158,10 +158,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let output = root.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        // An earlier output: marked as Prognos's, with a file the new run does not write.
         try "stale\n".write(to: output.appendingPathComponent("stale.txt"), atomically: true, encoding: .utf8)
+        try "".write(to: output.appendingPathComponent(OutputDirectory.markerName), atomically: true, encoding: .utf8)
         _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == ["accuracy.csv", "charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
+        #expect(names == [".prognos-output", "accuracy.csv", "charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
     }
 
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {

@@ -10,7 +10,7 @@ public enum CanonicalDatasetWriter {
         var written: [ResourceSpec] = []
         func add(_ spec: ResourceSpec, _ rows: [[String]], always: Bool) {
             guard always || !rows.isEmpty else { return }
-            var writer = CSVWriter(header: spec.fields.map(\.name))
+            var writer = CSVWriter(header: spec.fields.map(\.name), neutralizingFormulas: false)
             for row in rows { writer.appendRow(row) }
             files[spec.path] = writer.text
             written.append(spec)

@@ -51,7 +51,11 @@ public struct LinearTrend: Sendable, Equatable {
     /// error and p-value as ``init(years:values:)`` gives (to about 10⁻¹² relative;
     /// `BatchedTrendFitTests`), with the intercept taken at the grid's centre year. Nil
     /// with fewer than two points; a constant series as in ``init(years:values:)``.
+    ///
+    /// Edge case: a panel without years (targets, no outcomes yet) has a batch of no rows,
+    /// while its series exist: nil.
     init?(batch: BatchedTrendFit, row: Int, points: [SeriesPoint]) {
+        guard batch.pointCounts.indices.contains(row) else { return nil }
         let count = batch.pointCounts[row]
         guard count >= 2, count == points.count else { return nil }
         let values = points.map(\.value)

@@ -17,6 +17,9 @@ public enum ChartRenderer {
         /// What gnuplot warned of, as `chart: message`, sorted (a warning does not stop a
         /// chart; a chart whose file is missing or empty fails the rendering).
         public var warnings: [String] = []
+
+        /// No charts (a report without pictures).
+        public init() {}
     }
 
     /// Called after each chart with (charts done, charts in all).

@@ -14,6 +14,9 @@ public enum DatasetLoader {
         else {
             throw InvalidInput([Diagnostic(file: displayName, reason: "no such dataset directory")])
         }
+        if let problem = DatasetFileCheck.problem(directory: directory, path: DataPackageDescriptor.fileName) {
+            throw InvalidInput([Diagnostic(file: descriptorFile, reason: problem)])
+        }
         guard let descriptorData = FileManager.default.contents(
             atPath: directory.appendingPathComponent(DataPackageDescriptor.fileName).path)
         else {
@@ -29,6 +32,10 @@ public enum DatasetLoader {
         var diagnostics = descriptorProblems
         var files: [String: String] = [:]
         for path in descriptor.resourcePaths.values.sorted() {
+            if let problem = DatasetFileCheck.problem(directory: directory, path: path) {
+                diagnostics.append(Diagnostic(file: CanonicalDatasetReader.displayPath(location: displayName, path: path), reason: problem))
+                continue
+            }
             // A missing file is reported by the reader, with the resource it belongs to.
             guard let contents = UTF8File.read(atPath: directory.appendingPathComponent(path).path) else { continue }
             files[path] = contents.text

@@ -10,6 +10,16 @@ import Foundation
 public enum OutputDirectory {
     public struct WriteError: Error, CustomStringConvertible {
         public var description: String
+        /// The destination was refused before anything was written (a usage error: the
+        /// current directory, the input, a directory Prognos did not write).
+        public var isRefusal = false
+
+        public init(description: String) { self.description = description }
+
+        init(refused description: String) {
+            self.description = description
+            isRefusal = true
+        }
     }
 
     /// The temporary directory being filled, for ``write(to:_:)``.
@@ -119,22 +129,22 @@ public enum OutputDirectory {
     public static func checkReplaceable(_ destination: URL, protecting inputs: [URL] = []) throws(WriteError) {
         let shown = destination.path
         guard !destination.relativePath.isEmpty else {
-            throw WriteError(description: "the output directory is an empty path")
+            throw WriteError(refused: "the output directory is an empty path")
         }
         let target = CanonicalPath.of(destination)
         let current = CanonicalPath.of(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         if CanonicalPath.isSameOrAncestor(target, of: current) {
             throw WriteError(
-                description: "\(shown): refusing to replace the current directory or one that holds it; choose a new directory for the output")
+                refused: "\(shown): refusing to replace the current directory or one that holds it; choose a new directory for the output")
         }
         for input in inputs where CanonicalPath.isSameOrAncestor(target, of: CanonicalPath.of(input)) {
-            throw WriteError(description: "\(shown): refusing to replace \(input.path), the input, or a directory that holds it")
+            throw WriteError(refused: "\(shown): refusing to replace \(input.path), the input, or a directory that holds it")
         }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: target, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else {
-            throw WriteError(description: "\(shown): exists and is not a directory")
+            throw WriteError(refused: "\(shown): exists and is not a directory")
         }
         let entries: [String]
         do {
@@ -147,7 +157,7 @@ public enum OutputDirectory {
         let marked = fileManager.fileExists(atPath: target + "/" + markerName, isDirectory: &markerIsFile) && !markerIsFile.boolValue
         guard marked else {
             throw WriteError(
-                description: "\(shown): exists, is not empty and was not written by Prognos (it has no \(markerName)); "
+                refused: "\(shown): exists, is not empty and was not written by Prognos (it has no \(markerName)); "
                     + "choose a new or empty directory, or remove this one yourself")
         }
     }

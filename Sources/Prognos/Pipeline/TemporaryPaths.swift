@@ -15,16 +15,24 @@ import Foundation
 /// the creating process's id (``name(_:)``), and ``sweep(in:prefix:)`` removes those of
 /// processes that no longer run.
 ///
-/// Edge cases: a handler runs on a dispatch queue, not in the signal context, so it may
-/// call `FileManager`; a second signal while cleaning ends the process at once.
+/// The signal handler only writes the signal's number to a pipe (the self-pipe trick:
+/// `write` is async-signal-safe); a thread of its own reads it, removes the paths with
+/// `FileManager`, restores the default action and raises the signal again. (A dispatch
+/// signal source would not do: on Linux it needs the signal blocked in every thread.)
+///
+/// Edge cases: a second signal while cleaning is queued in the pipe and changes nothing;
+/// paths are removed in sorted order.
 public enum TemporaryPaths {
     private final class Registry: @unchecked Sendable {
         let lock = NSLock()
         var paths: Set<String> = []
-        var sources: [any DispatchSourceSignal] = []
+        var installed = false
     }
 
     private static let registry = Registry()
+
+    /// The pipe's write end, for the signal handler (set once, before the handler is installed).
+    nonisolated(unsafe) private static var signalPipe: Int32 = -1
 
     /// `prefix` + this process's id + a random token: a name that ``sweep(in:prefix:)`` can
     /// tell is stale once the process has ended.
@@ -37,17 +45,35 @@ public enum TemporaryPaths {
         registry.lock.lock()
         defer { registry.lock.unlock() }
         registry.paths.insert(url.path)
-        guard registry.sources.isEmpty else { return }
+        guard !registry.installed else { return }
+        registry.installed = true
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { return }
+        signalPipe = ends[1]
+        let readEnd = ends[0]
+        Thread.detachNewThread {
+            var number: UInt8 = 0
+            while read(readEnd, &number, 1) != 1 {}
+            removeAll()
+            signal(Int32(number), SIG_DFL)
+            raise(Int32(number))
+        }
         for sig in [SIGINT, SIGTERM] {
-            signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler {
-                signal(sig, SIG_DFL)
-                removeAll()
-                raise(sig)
-            }
-            source.resume()
-            registry.sources.append(source)
+            var action = sigaction()
+            #if canImport(Glibc)
+                action.__sigaction_handler.sa_handler = { number in
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(TemporaryPaths.signalPipe, &byte, 1)
+                }
+            #else
+                action.__sigaction_u.__sa_handler = { number in
+                    var byte = UInt8(truncatingIfNeeded: number)
+                    _ = write(TemporaryPaths.signalPipe, &byte, 1)
+                }
+            #endif
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = SA_RESTART
+            sigaction(sig, &action, nil)
         }
     }
 

@@ -21,12 +21,15 @@ enum UTF8File {
     /// U+FFFD itself) is read again the two-copy way, which tells the two apart. So is a
     /// file whose size the system does not report (0). A leading byte-order mark is left
     /// out, as Foundation leaves it out.
+    ///
+    /// Edge cases: only a regular file is read; a FIFO, a device or a directory gives nil
+    /// at once (the file is opened non-blocking, so a FIFO without a writer cannot hang).
     static func read(atPath path: String) -> Contents? {
-        let descriptor = open(path, O_RDONLY)
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
         guard status.st_size > 0 else { return readTwice(atPath: path) }
         // A byte-order mark is left out, as `String(data:encoding:)` leaves it out.
         var mark: [UInt8] = [0, 0, 0]
@@ -68,7 +71,10 @@ enum UTF8File {
 
     /// The file read with Foundation, which checks its encoding before decoding it.
     private static func readTwice(atPath path: String) -> Contents? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
         if let text = String(data: data, encoding: .utf8) { return Contents(text: text, isValidUTF8: true) }
         return Contents(text: String(decoding: data, as: UTF8.self), isValidUTF8: false)
     }

@@ -12,7 +12,7 @@ public enum MarkdownReport {
         let yearText = analysis.year.map(String.init) ?? ""
         var out = ""
         let title = dataset.title.isEmpty ? dataset.name : dataset.title
-        out += "# " + text.pick("Måluppföljning", "Goal follow-up") + " \(yearText): \(title)\n\n"
+        out += "# " + text.pick("Måluppföljning", "Goal follow-up") + " \(yearText): \(cell(title))\n\n"
 
         out += summarySection(analysis, text)
         out += goalSections(analysis, text)
@@ -22,8 +22,8 @@ public enum MarkdownReport {
         out += budgetSection(analysis, text)
         out += "---\n\n"
         out += text.pick(
-            "Skapad av Prognos från datasetet `\(dataset.name)`. Status per indikator: uppfyllt när senaste utfallet (ett preliminärt räknas) når målet, förbättring när det inte gör det men är bättre än året före, annars ej uppfyllt.\n",
-            "Made by Prognos from the dataset `\(dataset.name)`. Indicator status: met when the latest outcome (a preliminary one counts) meets the target, improving when it does not but is better than the year before, otherwise not met.\n"
+            "Skapad av Prognos från datasetet \(cell(dataset.name)). Status per indikator: uppfyllt när senaste utfallet (ett preliminärt räknas) når målet, förbättring när det inte gör det men är bättre än året före, annars ej uppfyllt.\n",
+            "Made by Prognos from the dataset \(cell(dataset.name)). Indicator status: met when the latest outcome (a preliminary one counts) meets the target, improving when it does not but is better than the year before, otherwise not met.\n"
         )
         return out
     }
@@ -61,10 +61,10 @@ public enum MarkdownReport {
         var lastParent: String? = nil
         for evaluation in analysis.goals where !evaluation.evaluations.isEmpty {
             if let parentID = evaluation.goal.parentGoal, parentID != lastParent, let parent = goalsByID[parentID] {
-                out += "## \(cell(parent.id)): \(parent.title(text.language))\n\n"
+                out += "## \(cell(parent.id)): \(cell(parent.title(text.language)))\n\n"
                 lastParent = parentID
             }
-            out += "### \(cell(evaluation.goal.id)): \(evaluation.goal.title(text.language))\n\n"
+            out += "### \(cell(evaluation.goal.id)): \(cell(evaluation.goal.title(text.language)))\n\n"
             out += text.pick("Bedömning", "Assessment") + ": \(evaluation.assessment.signal.emoji) **"
                 + evaluation.assessment.label(text.language) + "**"
             if let reported = evaluation.goal.reportedAssessment {
@@ -214,13 +214,13 @@ public enum MarkdownReport {
             out += "|---|---:|---:|---:|---:|\n"
             for line in budgeted {
                 let deviation: Double? = line.outcome.flatMap { outcome in line.budget.map { outcome - $0 } }
-                out += "| \(cell(line.titleSv)) (`\(cell(line.lineID))`) | \(line.year) | \(text.number(line.budget)) | "
+                out += "| \(cell(line.titleSv)) (\(cell(line.lineID))) | \(line.year) | \(text.number(line.budget)) | "
                     + "\(text.number(line.outcome)) | \(text.change(deviation)) |\n"
             }
             out += "\n"
         }
         for (section, year) in ChartRenderer.budgetTables(dataset) {
-            out += "![\(section) \(year)](charts/\(ChartRenderer.budgetChartName(section, year)).svg)\n"
+            out += "![\(cell(section)) \(year)](charts/\(ChartRenderer.budgetChartName(section, year)).svg)\n"
         }
         out += "\n"
         if !dataset.forecastVintages.isEmpty {
@@ -248,7 +248,7 @@ public enum MarkdownReport {
             out += "|---|---:|---|---:|---:|---:|\n"
             for vintage in dataset.forecastVintages {
                 let deviation = vintage.outcome.map { $0 - vintage.forecast }
-                out += "| `\(cell(vintage.lineID))` | \(vintage.year) | \(cell(vintage.checkpoint)) | "
+                out += "| \(cell(vintage.lineID)) | \(vintage.year) | \(cell(vintage.checkpoint)) | "
                     + "\(text.number(vintage.forecast)) | \(text.number(vintage.outcome)) | \(text.change(deviation)) |\n"
             }
             out += "\n"
@@ -264,8 +264,31 @@ public enum MarkdownReport {
         }
     }
 
-    /// Text safe inside a Markdown table cell.
+    /// Text from data as inert Markdown inline text, safe in a table cell or a heading.
+    ///
+    /// Every character that can open Markdown syntax inside a line gets a backslash
+    /// (CommonMark lets any ASCII punctuation be escaped): `\\`, `` ` ``, `*`, `_`, `[`,
+    /// `]`, `<`, `>`, `&`, `|`, `~`, so no link, image, raw HTML, entity, emphasis, code
+    /// span or cell break comes from data. Line breaks and other control characters become
+    /// spaces, so a title cannot end a heading or a table row.
+    ///
+    /// Edge cases: `#`, `-`, `+` and `1.` start blocks only at the start of a line, and
+    /// text from data never stands there, so they stay as they are (`ks-1.1` reads as
+    /// written).
     static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~":
+                out.unicodeScalars.append("\\")
+                out.unicodeScalars.append(scalar)
+            case _ where scalar.properties.generalCategory == .control, "\u{2028}", "\u{2029}":
+                out.unicodeScalars.append(" ")
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

@@ -1,0 +1,197 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// The repros of the security and reliability review, each through the built binary
+/// where a user would meet it: no crash on a dataset that `validate` accepts, resources
+/// that are regular files inside the dataset, inert text in every output, gnuplot that
+/// runs without a locale, and causes named in words.
+@Suite struct ReliabilityTests {
+    func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws
+        -> (status: Int32, stdout: String, stderr: String)
+    {
+        guard let environment else { return try TestSupport.runBinary(arguments, in: directory) }
+        let process = Process()
+        process.executableURL = TestSupport.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A temporary directory with a copy of the bundled dataset as `ds`.
+    func workspace() throws -> (root: URL, dataset: URL) {
+        let dataset = try TestSupport.copyOfBundledDataset()
+        let root = dataset.deletingLastPathComponent()
+        try FileManager.default.moveItem(at: dataset, to: root.appendingPathComponent("ds"))
+        return (root, root.appendingPathComponent("ds"))
+    }
+
+    // MARK: Crashes on valid datasets
+
+    @Test func targetsWithoutOutcomesRun() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.edit(dataset, "observations.csv") { String($0.prefix { $0 != "\n" }) + "\n" }
+        #expect(try run(["validate", "ds"], in: root).status == 0)
+        for command in [["run", "ds", "--out", "o"], ["targets", "ds", "--out", "t"], ["evaluate", "ds", "--out", "e"], ["calibrate", "ds", "--out", "c"]] {
+            let result = try run(command, in: root)
+            #expect(result.status == 0, "\(command[0]): \(result.stderr)")
+        }
+    }
+
+    @Test(arguments: ["1e19", "9e18", "-9e18", "1e308", "-1e308"])
+    func extremeValuesFromAWideTableRun(_ value: String) throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let table = "Indikator;Enhet;2020;2021;2022;Mål 2023\nKostnad;tkr;1;\(value);3;4\nAndel;%;50;51;52;60\n"
+        try table.write(to: root.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
+        let ingest = try run(["ingest", "wide", "w.csv", "--out", "ds"], in: root)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let result = try run(["run", "ds", "--out", "o"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(NumberFormatting.rounded(1e19, digits: 1, decimalSeparator: ",") == "1,0e+19")
+    }
+
+    @Test func aRepeatedPredictorIsAUsageError() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "x,y\n1,2\n2,4\n3,7\n".write(to: root.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
+        let result = try run(["regress", "d.csv", "--y", "y", "--x", "x", "--x", "x"], in: root)
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--x x is given more than once"))
+    }
+
+    // MARK: Resources
+
+    @Test func aSymbolicLinkOutOfTheDatasetIsRefused() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let outside = root.appendingPathComponent("outside.csv")
+        try FileManager.default.moveItem(at: dataset.appendingPathComponent("entities.csv"), to: outside)
+        try FileManager.default.createSymbolicLink(atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: outside.path)
+        let result = try run(["validate", "ds"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("ds/entities.csv") && result.stderr.contains("leads outside the dataset"), "\(result.stderr)")
+    }
+
+    @Test func aSymbolicLinkInsideTheDatasetIsRead() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.moveItem(
+            at: dataset.appendingPathComponent("entities.csv"), to: dataset.appendingPathComponent("entities-real.csv"))
+        try FileManager.default.createSymbolicLink(atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: "entities-real.csv")
+        #expect(try run(["validate", "ds"], in: root).status == 0)
+    }
+
+    @Test func aFIFOOrADirectoryIsRefusedAtOnce() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let entities = dataset.appendingPathComponent("entities.csv")
+        try FileManager.default.removeItem(at: entities)
+        #expect(mkfifo(entities.path, 0o600) == 0)
+        let started = Date()
+        let fifo = try run(["validate", "ds"], in: root)
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(fifo.status == 1)
+        #expect(fifo.stderr.contains("is a FIFO"), "\(fifo.stderr)")
+        try FileManager.default.removeItem(at: entities)
+        try FileManager.default.createDirectory(at: entities, withIntermediateDirectories: false)
+        let directory = try run(["validate", "ds"], in: root)
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("is a directory, not a file"), "\(directory.stderr)")
+    }
+
+    // MARK: Inert text in Markdown and CSV
+
+    @Test func markdownAndFormulaTextIsInertInTheOutputs() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.edit(dataset, "indicators.csv") {
+            TestSupport.replacingFirst(
+                $0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"", "\"=HYPERLINK(\"\"http://x\"\") [l](http://x) ![i](http://x/i.png) <b>raw</b>\"")
+        }
+        try TestSupport.edit(dataset, "goals.csv") {
+            TestSupport.replacingFirst($0, "\"Kommunens företagsklimat ska förbättras", "\"line\n## injected heading")
+        }
+        try TestSupport.edit(dataset, "entities.csv") { $0.replacingOccurrences(of: "alingsas,Alingsås kommun", with: "alingsas,@SUM(A1)") }
+        let result = try run(["run", "ds", "--out", "o"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOf: root.appendingPathComponent("o/report.md"), encoding: .utf8)
+        #expect(!markdown.contains("[l](http://x)"))
+        #expect(!markdown.contains("![i]"))
+        #expect(!markdown.contains("<b>"))
+        #expect(markdown.contains("\\[l\\](http://x)"))
+        #expect(!markdown.contains("\n## injected heading"))
+        #expect(markdown.contains("line ## injected heading"))
+        for file in ["indicators.csv", "goals.csv"] {
+            let csv = try String(contentsOf: root.appendingPathComponent("o/\(file)"), encoding: .utf8)
+            for line in csv.split(separator: "\n") {
+                for cell in line.split(separator: ",") {
+                    let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+                    if let first = text.first, "=+@".contains(first) { Issue.record("\(file): a formula cell \(cell)") }
+                }
+            }
+        }
+        #expect(CSVWriter.neutralized("=1+1") == "'=1+1")
+        #expect(CSVWriter.neutralized("-3.5") == "-3.5")
+        #expect(CSVWriter.neutralized("-x") == "'-x")
+    }
+
+    // MARK: gnuplot without a locale, odd titles, long ids, empty ranges
+
+    @Test func aRunWithoutLocaleOrWritableCacheSucceeds() throws {
+        let (root, _) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        // No LANG or LC_*, and a HOME whose cache cannot be made.
+        let result = try run(["run", "ds", "--out", "o"], in: root, environment: ["PATH": path, "HOME": "/nonexistent"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let svg = try String(contentsOf: root.appendingPathComponent("o/charts/alingsas__ks-1.1.svg"), encoding: .utf8)
+        #expect(svg.contains("Företagsklimat"))
+    }
+
+    @Test func oddTitlesLongIdsAndFlatRangesDrawEveryChart() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let long = String(repeating: "x", count: 300)
+        try TestSupport.edit(dataset, "indicators.csv") {
+            TestSupport.replacingFirst(
+                TestSupport.replacingFirst($0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"", "}"),
+                "\"Företagsklimat enl. ÖJ (Insikt) - Upphandling, NUI\"", "\"ends in \\\\\"") + "cnt,Antal,Count,count,,,neutral,,\n"
+        }
+        try TestSupport.edit(dataset, "entities.csv") { $0 + "\(long),Long,municipality,\n" }
+        try TestSupport.edit(dataset, "observations.csv") { text in
+            var text = text
+            for (index, value) in ["88.8", "194.4", "1000000", "179.2"].enumerated() {
+                text += "\(long),cnt,\(2019 + index),\(value),final,T,,\n"
+            }
+            return text
+        }
+        #expect(try run(["validate", "ds"], in: root).status == 0)
+        let result = try run(["run", "ds", "--out", "o"], in: root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let charts = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("o/charts").path)
+        #expect(charts.allSatisfy { $0.utf8.count < 160 })
+        #expect(charts.contains { $0.hasPrefix(String(repeating: "x", count: 50)) })
+    }
+
+    @Test func collidingIdsGetChartsOfTheirOwn() {
+        let a = ChartScripts.baseName(SeriesKey(entityID: "x y", indicatorID: "i"))
+        let b = ChartScripts.baseName(SeriesKey(entityID: "x_y", indicatorID: "i"))
+        let c = ChartScripts.baseName(SeriesKey(entityID: "e", indicatorID: "ks-5.1__K"))
+        let d = ChartScripts.baseName(SeriesKey(entityID: "e", indicatorID: "ks-5.1", gender: .women))
+        #expect(Set([a, b, c, d]).count == 4)
+        #expect(ChartScripts.baseName(SeriesKey(entityID: "alingsas", indicatorID: "ks-1.1")) == "alingsas__ks-1.1")
+        #expect(ChartScripts.fileStem([String(repeating: "é", count: 300)]).utf8.count <= 117)
+    }
+}
