@@ -30,12 +30,16 @@ struct RunCommand: ParsableCommand {
     var goalRule: GoalRule?
 
     @Option(
-        name: .long,
+        name: .long, parsing: .unconditional,
         help: "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv).")
     var detailLimit: Int = SeriesSample.defaultLimit
 
     @Flag(name: .long, help: "Print the wall-clock time of each step to standard error (`timing: SECONDS s STEP`).")
     var timing = false
+
+    func validate() throws {
+        guard detailLimit >= 0 else { throw ValidationError("--detail-limit must be 0 or more, not \(detailLimit)") }
+    }
 
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)

@@ -71,6 +71,92 @@ import Testing
         #expect(result.stderr.contains("--x x is given more than once"))
     }
 
+    // MARK: Silent acceptance and unclear messages
+
+    @Test func goalParentCyclesAreInvalid() throws {
+        let (root, dataset) = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try TestSupport.edit(dataset, "goals.csv") { text in
+            // kf-1 under ks-1, which is under kf-1 already: a → b → a.
+            TestSupport.replacingFirst(text, "kf-1,,", "kf-1,ks-1,")
+        }
+        let result = try run(["validate", "ds"], in: root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is its own ancestor: kf-1 → ks-1 → kf-1"), "\(result.stderr)")
+    }
+
+    @Test func aFractionalKoladaPeriodIsRefused() {
+        let json = #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019.5, "values": [{"gender": "T", "value": 1}]}]}"#
+        let result = KoladaReader.read([KoladaReader.Input(file: "k.json", data: Data(json.utf8))], name: "k")
+        guard case .failure(let invalid) = result else {
+            Issue.record("2019.5 was read as a year")
+            return
+        }
+        #expect(invalid.description.contains("no valid \"period\""))
+    }
+
+    @Test func aGarbageMunicipalitiesFileIsAnError() {
+        let json = #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019, "values": [{"gender": "T", "value": 1}]}]}"#
+        let result = KoladaReader.read(
+            [KoladaReader.Input(file: "k.json", data: Data(json.utf8))], municipalities: Data("\u{1}\u{2}garbage\n".utf8), name: "k")
+        guard case .failure(let invalid) = result else {
+            Issue.record("a municipalities file without id and title was ignored")
+            return
+        }
+        #expect(invalid.description.contains("the municipalities file: has no \"id\" and \"title\" columns"))
+    }
+
+    @Test func utf16WideTablesAreRead() throws {
+        let text = "Indikator;Enhet;2021;2022\nNKI;index;71;72\n"
+        var data = Data([0xFF, 0xFE])
+        data.append(text.data(using: .utf16LittleEndian) ?? Data())
+        let output = try WideTableReader.read(data, file: "w.csv", name: "w").get()
+        #expect(output.dataset.observations.count == 2)
+    }
+
+    @Test func emptyOrRandomReportTextIsInvalid() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data().write(to: root.appendingPathComponent("empty.txt"))
+        try Data((0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: root.appendingPathComponent("random.txt"))
+        for file in ["empty.txt", "random.txt"] {
+            let result = try run(["ingest", "report", file, "--out", "r"], in: root)
+            #expect(result.status == 1, "\(file): \(result.stderr)")
+            #expect(result.stderr.contains("no goal, indicator table"))
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("r").path))
+        }
+    }
+
+    @Test func outOfRangeArgumentsAreUsageErrors() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let synthesize = try run(["synthesize", "--last-year", "99999", "--out", "s"], in: root)
+        #expect(synthesize.status == 2)
+        #expect(synthesize.stderr.contains("years from 1000 to 9999"))
+        let limit = try run(["run", "--detail-limit", "-1", "--out", "o"], in: root)
+        #expect(limit.status == 2)
+        #expect(limit.stderr.contains("--detail-limit must be 0 or more"), "\(limit.stderr)")
+        #expect(LinearAlgebraError.lapack(routine: "dtrtrs", info: -9).description.contains("refused argument 9"))
+    }
+
+    @Test func oneOutlyingYearAddsOneColumnToThePanel() throws {
+        var dataset = try TestSupport.loadBundledDataset()
+        let before = Panel(dataset: dataset)
+        guard var outlier = dataset.observations.first else { return }
+        outlier.year = 9999
+        outlier.entityID = "genomsnitt"
+        dataset.observations.append(outlier)
+        let after = Panel(dataset: dataset)
+        #expect(after.years.count == before.years.count + 1)
+        #expect(after.years.last == 9999)
+        #expect(after.values.count == after.keys.count * after.years.count)
+        // The other series keep their points.
+        for key in before.keys {
+            guard let a = before.row(of: key), let b = after.row(of: key) else { continue }
+            if key.entityID != "genomsnitt" { #expect(before.points(row: a) == after.points(row: b)) }
+        }
+    }
+
     // MARK: Resources
 
     @Test func aSymbolicLinkOutOfTheDatasetIsRefused() throws {

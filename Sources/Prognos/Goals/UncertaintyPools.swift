@@ -45,7 +45,7 @@ public struct UncertaintyPools: Sendable {
 
     /// - Parameter groups: the dataset's comparison groups, if already built.
     /// - Parameter panel: the dataset's panel, if already built (the changes are read from
-    ///   its rows: consecutive years are adjacent cells, both present).
+    ///   its rows: a change is two adjacent cells, both present, whose years are consecutive).
     public init(dataset: Dataset, groups: ComparisonGroups? = nil, panel: Panel? = nil) {
         let panel = panel ?? Panel(dataset: dataset)
         self.groups = groups ?? ComparisonGroups(dataset: dataset, panel: panel)
@@ -54,13 +54,15 @@ public struct UncertaintyPools: Sendable {
             sources[indicator.id] = indicator.source
         }
         let width = panel.years.count
+        // Adjacent columns of consecutive years (the grid leaves out years without outcomes).
+        let consecutive = (0..<width).map { $0 > 0 && panel.years[$0] - panel.years[$0 - 1] == 1 }
         var series: [(key: SeriesKey, sum: Sum)] = []
         series.reserveCapacity(panel.keys.count)
         panel.values.withUnsafeBufferPointer { values in
             for (row, key) in panel.keys.enumerated() where key.gender == .total {
                 var sum = Sum()
                 let base = row * width
-                for offset in 1..<max(width, 1) {
+                for offset in 1..<max(width, 1) where consecutive[offset] {
                     let a = values[base + offset - 1]
                     let b = values[base + offset]
                     guard !a.isNaN, !b.isNaN else { continue }

@@ -73,6 +73,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let goalRows = rows(of: CanonicalSchema.goals)
         let goalIDs = Set(goalRows.map { row, _ in row.text("goal_id") })
         dataset.goals = goalRows.compactMap { row, file in goal(row, file, goalIDs: goalIDs) }
+        reportParentCycles(goalRows)
         // Ordinary observation and target rows are read straight from their bytes
         // (``ObservationRowReader``, ``TargetRowReader``).
         let fastObservations: ParallelResourceScan.FastPath<Observation> = { header in
@@ -309,6 +310,30 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
             id: row.text("indicator_id"), titleSv: row.text("title_sv"), titleEn: row.text("title_en"),
             unit: unit, lowerBound: lower, upperBound: upper, polarity: polarity,
             source: row.text("source"), koladaKPI: kolada.isEmpty ? nil : kolada)
+    }
+
+    /// Goals whose parents lead back to themselves (a → b → a): each goal on a cycle is
+    /// reported at its `parent_goal`, with the cycle spelled out. (A goal naming itself is
+    /// reported by ``goal(_:_:goalIDs:)``.)
+    mutating func reportParentCycles(_ rows: [(ResourceRow, String)]) {
+        var parentOf: [String: String] = [:]
+        for (row, _) in rows where !row.text("parent_goal").isEmpty {
+            parentOf[row.text("goal_id")] = row.text("parent_goal")
+        }
+        for (row, file) in rows {
+            let id = row.text("goal_id")
+            guard let first = parentOf[id], first != id else { continue }
+            var path = [id]
+            var current = first
+            // At most as many steps as there are goals with parents.
+            while current != id, path.count <= parentOf.count, let next = parentOf[current] {
+                path.append(current)
+                current = next
+            }
+            if current == id {
+                report(file, row, "parent_goal", "goal \"\(id)\" is its own ancestor: " + (path + [id]).joined(separator: " → "))
+            }
+        }
     }
 
     mutating func goal(_ row: ResourceRow, _ file: String, goalIDs: Set<String>) -> Goal? {

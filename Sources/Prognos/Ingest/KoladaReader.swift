@@ -95,7 +95,9 @@ public enum KoladaReader {
                 }
                 let period: Int?
                 if let number = item["period"] as? NSNumber {
-                    period = number.intValue
+                    // A whole number only: 2019.5 is no year (intValue would make it 2019).
+                    let value = number.doubleValue
+                    period = value == value.rounded() && abs(value) < 1e6 ? Int(value) : nil
                 } else if let text = item["period"] as? String {
                     period = NumberParsing.year(text)
                 } else {
@@ -126,8 +128,16 @@ public enum KoladaReader {
         for (file, next) in nextPages where !inputNames.contains(URL(string: next)?.lastPathComponent ?? next) {
             warnings.append(Diagnostic(file: file, reason: "names a next page that is not among the inputs: \(next)"))
         }
-        if let catalogue { titles.merge(readColumns(catalogue, key: "id", value: "title")) { own, _ in own } }
-        let names = municipalities.map { readColumns($0, key: "id", value: "title") } ?? [:]
+        // A side file that is not what it says is an error, not a silent no-op.
+        var names: [String: String] = [:]
+        for (index, (data, label)) in [(catalogue, "the KPI catalogue"), (municipalities, "the municipalities file")].enumerated() {
+            guard let data else { continue }
+            guard let columns = readColumns(data, key: "id", value: "title") else {
+                diagnostics.append(Diagnostic(file: label, reason: "has no \"id\" and \"title\" columns in its header row"))
+                continue
+            }
+            if index == 0 { titles.merge(columns) { own, _ in own } } else { names = columns }
+        }
         guard diagnostics.isEmpty || lenient else { return .failure(InvalidInput(diagnostics)) }
 
         // One value per key; a later input overrides an earlier one (a newer fetch revises).
@@ -209,10 +219,11 @@ public enum KoladaReader {
         return values
     }
 
-    static func readColumns(_ data: Data, key: String, value: String) -> [String: String] {
+    /// `key` → `value` from a CSV file's two columns; nil when the header has not both.
+    static func readColumns(_ data: Data, key: String, value: String) -> [String: String]? {
         let (table, _) = CSVTable.parse(String(decoding: data, as: UTF8.self), file: "")
         guard let k = table.header.firstIndex(where: { $0.text == key }), let v = table.header.firstIndex(where: { $0.text == value })
-        else { return [:] }
+        else { return nil }
         var result: [String: String] = [:]
         for record in table.records where record.count > max(k, v) { result[record[k].text] = record[v].text }
         return result

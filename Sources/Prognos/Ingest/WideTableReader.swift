@@ -33,8 +33,13 @@ public enum WideTableReader {
         public var rejected: [Rejected]
     }
 
+    /// The text of a table's bytes: UTF-16 by its byte-order mark (Excel's "Unicode
+    /// text"), UTF-8 with or without one, else Windows-1252 (Excel's "CSV" on Windows).
     public static func decode(_ data: Data) -> String {
         var bytes = data
+        // UTF-16 (Excel's "Unicode text" export) by its byte-order mark.
+        if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: bytes.dropFirst(2), encoding: .utf16LittleEndian) { return text }
+        if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes.dropFirst(2), encoding: .utf16BigEndian) { return text }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(data: bytes, encoding: .utf8) { return text }
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)

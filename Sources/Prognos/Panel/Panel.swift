@@ -7,7 +7,11 @@
 /// Series are ordered by the dataset's entity order, then its indicator order, then
 /// gender (T, K, M), so the same dataset always gives the same panel.
 public struct Panel: Sendable {
-    /// The year grid: every year from the first to the last observed year, without gaps.
+    /// The year grid: every year in which some series has an outcome, in order. A year
+    /// in which no series has one is left out, so that one outlying year (a typo of 9999
+    /// among 2000–2023) costs one column, not a column for every year of the span: the
+    /// panel's size is bounded by the series times the distinct years of the data.
+    /// Consecutive columns are consecutive years only where `years` says so.
     public let years: [Int]
     /// The series, in row order.
     public let keys: [SeriesKey]
@@ -74,7 +78,27 @@ public struct Panel: Sendable {
             return a.key.gender < b.key.gender
         }.map(\.key)
 
-        let years = firstObserved <= lastObserved ? Array(firstObserved...lastObserved) : []
+        // The distinct observed years, found in a second pass over the years alone, with a
+        // column per year (a flag per year of the span: at most 9,000 for four-digit years).
+        var years: [Int] = []
+        var columnOfOffset: [Int] = []
+        var columnOfYear: [Int: Int] = [:]
+        let span = firstObserved <= lastObserved ? lastObserved - firstObserved + 1 : 0
+        let flags = span > 0 && span <= 1 << 20
+        if flags {
+            var seen = [Bool](repeating: false, count: span)
+            dataset.observations.withUnsafeBufferPointer { observations in
+                for index in observations.indices { seen[observations[index].year - firstObserved] = true }
+            }
+            columnOfOffset = [Int](repeating: -1, count: span)
+            for offset in 0..<span where seen[offset] {
+                columnOfOffset[offset] = years.count
+                years.append(firstObserved + offset)
+            }
+        } else if span > 0 {
+            years = Set(dataset.observations.map(\.year)).sorted()
+            for (column, year) in years.enumerated() { columnOfYear[year] = column }
+        }
 
         var rowOfKey = [SeriesKey: Int](minimumCapacity: keys.count)
         for (row, key) in keys.enumerated() { rowOfKey[key] = row }
@@ -87,7 +111,9 @@ public struct Panel: Sendable {
                     guard let row = rowOfKey[run.key] else { continue }
                     let end = number + 1 < runs.count ? runs[number + 1].start : observations.count
                     for index in run.start..<end {
-                        let cell = row * years.count + (observations[index].year - firstYear)
+                        let year = observations[index].year
+                        let column = flags ? columnOfOffset[year - firstYear] : columnOfYear[year] ?? 0
+                        let cell = row * years.count + column
                         values[cell] = observations[index].value
                         preliminary[cell] = observations[index].status == .preliminary
                     }
