@@ -63,6 +63,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: theirs.path) == ["thesis.tex"])
     }
 
+    @Test func singleFileOutputsReplaceOnlyTheirOwnFiles() throws {
+        let root = try workspace()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "the user's own\n".write(to: root.appendingPathComponent("accuracy.csv"), atomically: true, encoding: .utf8)
+        let refused = try TestSupport.runBinary(["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "."], in: root)
+        #expect(refused.status == 2, "\(refused.stderr)")
+        #expect(try String(contentsOf: root.appendingPathComponent("accuracy.csv"), encoding: .utf8) == "the user's own\n")
+        // A new directory is Prognos's: a second evaluation replaces its files.
+        for _ in 0..<2 {
+            let result = try TestSupport.runBinary(["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "e"], in: root)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("e/\(OutputDirectory.markerName)").path))
+    }
+
     @Test func anEmptyOrMarkedDirectoryIsReplaced() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -65,6 +65,9 @@ public enum OutputDirectory {
     /// The file that marks a directory as written by Prognos, and so replaceable.
     public static let markerName = ".prognos-output"
 
+    /// What the marker file says.
+    static let markerText = "Written by Prognos. The next run to this directory replaces it whole.\n"
+
     /// Writes `files` (relative path → contents) as the directory `destination`.
     public static func write(_ files: [String: Data], to destination: URL, protecting inputs: [URL] = []) throws(WriteError) {
         try write(to: destination, protecting: inputs) { staging in
@@ -101,8 +104,7 @@ public enum OutputDirectory {
         defer { TemporaryPaths.unregister(staging) }
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-            try Data("Written by Prognos. The next run to this directory replaces it whole.\n".utf8)
-                .write(to: staging.appendingPathComponent(markerName))
+            try Data(markerText.utf8).write(to: staging.appendingPathComponent(markerName))
             try fill(Staging(root: staging))
             if fileManager.fileExists(atPath: destination.path) {
                 try fileManager.moveItem(at: destination, to: retired)
