@@ -4,9 +4,10 @@ import Prognos
 /// Printing problems to standard error.
 enum Diagnostics {
     static func print(_ invalid: InvalidInput) {
-        var text = invalid.diagnostics.map(\.description).joined(separator: "\n")
-        let count = invalid.diagnostics.count
-        text += "\n\(count) problem\(count == 1 ? "" : "s") found\n"
+        var text = invalid.description
+        let count = invalid.count
+        text += "\n\(count) problem\(count == 1 ? "" : "s") found"
+            + (invalid.omitted > 0 ? " (the first \(invalid.diagnostics.count) listed)" : "") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 

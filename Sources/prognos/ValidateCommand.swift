@@ -14,9 +14,10 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        // Checked without keeping the rows: the memory of the files and their keys only.
+        let counts = try DatasetLoader.validate(directory: location.url, displayName: location.displayName)
         print(
-            "\(location.displayName): valid (\(loaded.entities.count) entities, \(loaded.indicators.count) indicators, \(loaded.observations.count) observations, \(loaded.targets.count) targets, \(loaded.goals.count) goals)"
+            "\(location.displayName): valid (\(counts.entities) entities, \(counts.indicators) indicators, \(counts.observations) observations, \(counts.targets) targets, \(counts.goals) goals)"
         )
     }
 }

@@ -11,21 +11,7 @@ import Testing
     func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws
         -> (status: Int32, stdout: String, stderr: String)
     {
-        guard let environment else { return try TestSupport.runBinary(arguments, in: directory) }
-        let process = Process()
-        process.executableURL = TestSupport.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        try TestSupport.runBinary(arguments, in: directory, environment: environment)
     }
 
     /// A temporary directory with a copy of the bundled dataset as `ds`.
@@ -155,6 +141,55 @@ import Testing
             guard let a = before.row(of: key), let b = after.row(of: key) else { continue }
             if key.entityID != "genomsnitt" { #expect(before.points(row: a) == after.points(row: b)) }
         }
+    }
+
+    // MARK: Memory
+
+    /// The bundled dataset's files, with `observations.csv` replaced.
+    static func files(observations: String) throws -> (DataPackageDescriptor, [String: String]) {
+        let directory = TestSupport.bundledDatasetDirectory
+        let descriptorData = try Data(contentsOf: directory.appendingPathComponent("datapackage.json"))
+        let descriptor = try #require(DataPackageDescriptor.parse(descriptorData, file: "datapackage.json").descriptor)
+        var files: [String: String] = [:]
+        for path in descriptor.resourcePaths.values {
+            files[path] = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
+        }
+        files["observations.csv"] = observations
+        return (descriptor, files)
+    }
+
+    @Test func aThousandProblemsAreKeptAndTheRestCountedOnAnyPath() throws {
+        // 3,000 rows with a value that is not a number, 1,000 of them duplicates of others.
+        var text = "entity_id,indicator_id,year,value,status,gender,note,split\n"
+        for index in 0..<3000 { text += "alingsas,ks-1.1,\(1000 + index % 2000),x\(index),final,T,,\n" }
+        let (descriptor, files) = try Self.files(observations: text)
+        let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 1)
+        let two = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
+        let check = CanonicalDatasetReader.validate(descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
+        var results: [InvalidInput] = []
+        for result in [one.map { _ in () }, two.map { _ in () }, check.map { _ in () }] {
+            guard case .failure(let invalid) = result else {
+                Issue.record("a dataset of bad values was accepted")
+                return
+            }
+            results.append(invalid)
+        }
+        for invalid in results {
+            #expect(invalid.diagnostics.count == InvalidInput.keptLimit)
+            // 2,000 values that are not numbers and 1,000 duplicate keys.
+            #expect(invalid.count == 3000)
+            #expect(invalid.diagnostics.map(\.description) == results[0].diagnostics.map(\.description))
+        }
+        #expect(results[0].description.hasSuffix("… and 2000 more problems not listed"))
+    }
+
+    @Test func validateCountsWhatLoadReads() throws {
+        let counts = try DatasetLoader.validate(directory: TestSupport.bundledDatasetDirectory, displayName: "b")
+        let dataset = try TestSupport.loadBundledDataset()
+        #expect(counts.observations == dataset.observations.count)
+        #expect(counts.targets == dataset.targets.count)
+        #expect(counts.entities == dataset.entities.count)
+        #expect(counts.goals == dataset.goals.count)
     }
 
     // MARK: Resources

@@ -74,11 +74,15 @@ enum TestSupport {
     }
 
     /// Runs the built binary and returns its exit status, standard output and standard error.
-    static func runBinary(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// `environment` replaces the inherited one when given.
+    static func runBinary(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil
+    ) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

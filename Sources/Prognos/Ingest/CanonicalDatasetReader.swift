@@ -27,7 +27,38 @@ public enum CanonicalDatasetReader {
         if context.diagnostics.isEmpty {
             return .success(dataset)
         }
-        return .failure(InvalidInput(context.diagnostics))
+        InvalidInput.trim(&context.diagnostics, omitted: &context.omitted)
+        return .failure(InvalidInput(context.diagnostics, omitted: context.omitted))
+    }
+
+    /// How many rows of each kind a valid dataset has (``validate(descriptor:files:location:threads:)``).
+    public struct Counts: Sendable, Equatable {
+        public var entities: Int
+        public var indicators: Int
+        public var observations: Int
+        public var targets: Int
+        public var goals: Int
+    }
+
+    /// Checks a dataset as ``read(descriptor:files:location:threads:sliceBytes:)`` does,
+    /// with the same problems, without keeping its observations and targets: `validate`
+    /// needs the memory of the files and their keys, not of a dataset as well.
+    public static func validate(
+        descriptor: DataPackageDescriptor, files: [String: String], location: String,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
+    ) -> Result<Counts, InvalidInput> {
+        var context = ReadContext(
+            descriptor: descriptor, files: files, location: location, threads: threads, sliceBytes: sliceBytes, keepsRows: false)
+        let dataset = context.readAll()
+        if context.diagnostics.isEmpty {
+            return .success(
+                Counts(
+                    entities: dataset.entities.count, indicators: dataset.indicators.count,
+                    observations: context.rowCounts[CanonicalSchema.observations.name] ?? 0,
+                    targets: context.rowCounts[CanonicalSchema.targets.name] ?? 0, goals: dataset.goals.count))
+        }
+        InvalidInput.trim(&context.diagnostics, omitted: &context.omitted)
+        return .failure(InvalidInput(context.diagnostics, omitted: context.omitted))
     }
 
     /// The path of a file inside a dataset directory, as messages show it.
@@ -43,13 +74,23 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     let threads: Int
     let sliceBytes: Int
     var diagnostics: [Diagnostic] = []
+    /// Problems past ``InvalidInput/keptLimit``, counted, not kept.
+    var omitted = 0
+    /// False when only checking: ``values(of:fastPath:_:)`` then counts its rows in
+    /// `rowCounts` and returns none.
+    let keepsRows: Bool
+    var rowCounts: [String: Int] = [:]
     /// The last id found known, per kind of reference (each kind is checked against one set
     /// throughout a read).
     private var recentReferences: [(what: String, id: String)] = []
     /// The last indicator looked up by id (one dictionary of indicators throughout a read).
     private var recentIndicator: (id: String, indicator: Indicator?)? = nil
 
-    init(descriptor: DataPackageDescriptor, files: [String: String], location: String, threads: Int, sliceBytes: Int) {
+    init(
+        descriptor: DataPackageDescriptor, files: [String: String], location: String, threads: Int, sliceBytes: Int,
+        keepsRows: Bool = true
+    ) {
+        self.keepsRows = keepsRows
         self.descriptor = descriptor
         self.files = files
         self.location = location
@@ -129,16 +170,25 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         if let path = descriptor.resourcePaths[spec.name], let text = files[path],
             let outcome = ParallelResourceScan.read(
                 text, spec: spec, file: CanonicalDatasetReader.displayPath(location: location, path: path),
-                threads: threads, sliceBytes: sliceBytes, context: self, fastPath: fastPath, read)
+                threads: threads, sliceBytes: sliceBytes, context: self, fastPath: fastPath, keep: keepsRows, read)
         {
             diagnostics += outcome.fileProblems + outcome.readProblems
+            omitted += outcome.omitted
+            InvalidInput.trim(&diagnostics, omitted: &omitted)
+            rowCounts[spec.name] = outcome.count
             return outcome.values
         }
         var values: [Value] = []
-        values.reserveCapacity(lineCount(of: spec))
+        if keepsRows { values.reserveCapacity(lineCount(of: spec)) }
+        var count = 0
+        let keep = keepsRows
         forEachRow(of: spec) { context, row, file in
-            if let value = read(&context, row, file) { values.append(value) }
+            if let value = read(&context, row, file) {
+                if keep { values.append(value) }
+                count += 1
+            }
         }
+        rowCounts[spec.name] = count
         return values
     }
 
@@ -148,19 +198,25 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     mutating func forEachRow(of spec: ResourceSpec, _ body: (inout ReadContext, ResourceRow, String) -> Void) {
         let earlier = diagnostics
         diagnostics = []
-        let fileProblems = Self.scan(spec, descriptor: descriptor, files: files, location: location) { row, file in
-            body(&self, row, file)
+        var scanOmitted = 0
+        let fileProblems = Self.scan(spec, descriptor: descriptor, files: files, location: location, omitted: &scanOmitted) {
+            row, file in body(&self, row, file)
         }
         diagnostics = earlier + fileProblems + diagnostics
+        omitted += scanOmitted
+        InvalidInput.trim(&diagnostics, omitted: &omitted)
     }
 
     /// Calls `body` with each row of a resource that has the right number of fields,
     /// non-empty required values and a primary key not seen before, as the file is
     /// scanned (a file of millions of rows is never held as rows); returns every other
     /// problem with the file.
+    ///
+    /// At most ``InvalidInput/keptLimit`` of the rows' problems are kept; the rest are
+    /// counted in `omitted`.
     static func scan(
         _ spec: ResourceSpec, descriptor: DataPackageDescriptor, files: [String: String], location: String,
-        _ body: (ResourceRow, String) -> Void
+        omitted: inout Int, _ body: (ResourceRow, String) -> Void
     ) -> [Diagnostic] {
         guard let path = descriptor.resourcePaths[spec.name] else {
             guard spec.required else { return [] }
@@ -187,6 +243,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
                 return
             }
             key.removeAll(keepingCapacity: true)
+            InvalidInput.trim(&problems, omitted: &omitted)
             guard !columns.missingRequired,
                 let row = columns.examine(record, file: file, problems: &problems, key: &key)
             else { return }
@@ -205,6 +262,10 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     }
 
     mutating func report(_ file: String, _ line: Int, _ column: Int, _ reason: String) {
+        guard diagnostics.count < InvalidInput.keptLimit else {
+            omitted += 1
+            return
+        }
         diagnostics.append(Diagnostic(file: file, line: line, column: column, reason: reason))
     }
 

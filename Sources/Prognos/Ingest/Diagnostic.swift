@@ -21,15 +21,36 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     }
 }
 
-/// Input that cannot be used, with every problem found in it.
+/// Input that cannot be used, with the problems found in it.
+///
+/// The canonical reader keeps the first ``keptLimit`` problems of a dataset and counts
+/// the rest in ``omitted``, so that a file of millions of bad rows costs the memory of
+/// a thousand messages, not of millions.
 public struct InvalidInput: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// Problems found but not kept (past ``keptLimit``).
+    public var omitted: Int
 
-    public init(_ diagnostics: [Diagnostic]) {
+    /// How many problems a reader keeps; the rest are counted.
+    public static let keptLimit = 1000
+
+    public init(_ diagnostics: [Diagnostic], omitted: Int = 0) {
         self.diagnostics = diagnostics
+        self.omitted = omitted
     }
+
+    /// Every problem found, kept or not.
+    public var count: Int { diagnostics.count + omitted }
 
     public var description: String {
         diagnostics.map(\.description).joined(separator: "\n")
+            + (omitted > 0 ? "\n… and \(omitted) more problem\(omitted == 1 ? "" : "s") not listed" : "")
+    }
+
+    /// Keeps the first ``keptLimit`` of `list`, adding the number dropped to `omitted`.
+    static func trim(_ list: inout [Diagnostic], omitted: inout Int) {
+        guard list.count > keptLimit else { return }
+        omitted += list.count - keptLimit
+        list.removeSubrange(keptLimit...)
     }
 }

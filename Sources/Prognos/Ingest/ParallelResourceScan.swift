@@ -3,6 +3,8 @@ import Foundation
 /// What reads rows into values and collects the problems it finds on the way.
 protocol DiagnosticCollecting {
     var diagnostics: [Diagnostic] { get set }
+    /// Problems found past ``InvalidInput/keptLimit`` and not kept.
+    var omitted: Int { get set }
 }
 
 /// Reads an ordinary row of a resource straight from its bytes, with the value and key the
@@ -44,6 +46,10 @@ enum ParallelResourceScan {
         var fileProblems: [Diagnostic]
         /// The problems found reading the rows into values, in row order.
         var readProblems: [Diagnostic]
+        /// Problems past ``InvalidInput/keptLimit`` (in each list), counted, not kept.
+        var omitted = 0
+        /// The rows read into a value: `values.count`, or as many dropped when not kept.
+        var count = 0
     }
 
     /// The values and problems of the rows of `text` (a whole resource file named `file`
@@ -51,7 +57,7 @@ enum ParallelResourceScan {
     /// most `sliceBytes` bytes, or one that cannot be cut at line feeds (above).
     static func read<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
         _ text: String, spec: ResourceSpec, file: String, threads: Int, sliceBytes: Int,
-        context: Context, fastPath: FastPath<Value>? = nil,
+        context: Context, fastPath: FastPath<Value>? = nil, keep: Bool = true,
         _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value>? {
         guard threads > 1 else { return nil }
@@ -62,7 +68,7 @@ enum ParallelResourceScan {
             guard whole.canBeCutAtLineFeeds, let plan = SlicePlan(whole, spec: spec, name: file, sliceBytes: sliceBytes)
             else { return nil }
             return readSlices(
-                whole, plan: plan, spec: spec, threads: threads, context: context, fastPath: fastPath, read)
+                whole, plan: plan, spec: spec, threads: threads, context: context, fastPath: fastPath, keep: keep, read)
         }
     }
 
@@ -71,12 +77,13 @@ enum ParallelResourceScan {
 
     private static func readSlices<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
         _ bytes: FileBytes, plan: SlicePlan, spec: ResourceSpec, threads: Int,
-        context: Context, fastPath: FastPath<Value>?, _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
+        context: Context, fastPath: FastPath<Value>?, keep: Bool,
+        _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value> {
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
         keys.reserve(plan.lineFeeds)
         var outcome = Outcome<Value>(values: [], fileProblems: plan.headerProblems, readProblems: [])
-        outcome.values.reserveCapacity(plan.lineFeeds)
+        if keep { outcome.values.reserveCapacity(plan.lineFeeds) }
         var scannerProblems: [Diagnostic] = []
         // Slices are parsed on the workers while the calling thread merges the ones before.
         forEachInOrder(count: plan.slices.count, width: threads) { index in
@@ -85,7 +92,12 @@ enum ParallelResourceScan {
                 context: context, fastReader: fastPath?(plan.header), read)
         } consume: { rows in
             scannerProblems += rows.scannerProblems
-            rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file)
+            rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file, keep: keep)
+            // Each list keeps its first problems only, so that memory stays bounded.
+            outcome.omitted += rows.omitted
+            InvalidInput.trim(&scannerProblems, omitted: &outcome.omitted)
+            InvalidInput.trim(&outcome.fileProblems, omitted: &outcome.omitted)
+            InvalidInput.trim(&outcome.readProblems, omitted: &outcome.omitted)
         }
         // The scanner's problems first, as the one-thread scan lists them (there are none
         // in a file without quotes; kept for the order should that change).
@@ -180,7 +192,8 @@ struct SliceRows<Value: Sendable>: Sendable {
         case problem(Diagnostic)
         /// A row that passed them: its line, the index of its value (−1: none) and the end of
         /// its problems in `readProblems`.
-        case row(line: Int, value: Int, readProblemsEnd: Int)
+        /// `omittedEnd`: the count of its read problems past the limit, likewise.
+        case row(line: Int, value: Int, readProblemsEnd: Int, omittedEnd: Int)
     }
 
     var events: [Event] = []
@@ -189,6 +202,9 @@ struct SliceRows<Value: Sendable>: Sendable {
     var values: [Value] = []
     var readProblems: [Diagnostic] = []
     var scannerProblems: [Diagnostic] = []
+    /// This slice's header-check problems past ``InvalidInput/keptLimit``, counted, not
+    /// kept (its rows' read problems past it are counted in their `.row` events).
+    var omitted = 0
 
     init<Context: DiagnosticCollecting>(
         _ bytes: FileBytes, slice: SlicePlan.Slice, header: ResourceHeader, file: String,
@@ -196,13 +212,22 @@ struct SliceRows<Value: Sendable>: Sendable {
     ) {
         var context = context
         context.diagnostics = []
+        context.omitted = 0
         var problems: [Diagnostic] = []
+        var problemEvents = 0
         var parser = CSVParser(file: file, delimiter: .comma)
         func generic(_ record: [CSVField]) {
             let keyStart = keys.count
             guard let row = header.examine(record, file: file, problems: &problems, key: &keys) else {
                 keys.removeSubrange(keyStart...)
-                events += problems.map(Event.problem)
+                for problem in problems {
+                    if problemEvents < InvalidInput.keptLimit {
+                        events.append(.problem(problem))
+                        problemEvents += 1
+                    } else {
+                        omitted += 1
+                    }
+                }
                 problems.removeAll(keepingCapacity: true)
                 return
             }
@@ -211,7 +236,7 @@ struct SliceRows<Value: Sendable>: Sendable {
                 index = values.count
                 values.append(value)
             }
-            events.append(.row(line: row.line, value: index, readProblemsEnd: context.diagnostics.count))
+            events.append(.row(line: row.line, value: index, readProblemsEnd: context.diagnostics.count, omittedEnd: context.omitted))
         }
         if var fastReader {
             // Line by line: the fast path first; a line it declines is parsed on its own
@@ -224,7 +249,8 @@ struct SliceRows<Value: Sendable>: Sendable {
                 if end > start, bytes.base[end - 1] == 0x0D { end -= 1 }
                 if let value = fastReader.read(bytes[start..<end], key: &keys) {
                     values.append(value)
-                    events.append(.row(line: line, value: values.count - 1, readProblemsEnd: context.diagnostics.count))
+                    events.append(
+                        .row(line: line, value: values.count - 1, readProblemsEnd: context.diagnostics.count, omittedEnd: context.omitted))
                 } else {
                     let next = min(feed + 1, slice.range.upperBound)
                     parser.parseUTF8(bytes[start..<next], firstLine: line, atFileStart: false, generic)
@@ -243,25 +269,32 @@ struct SliceRows<Value: Sendable>: Sendable {
     /// earlier row's.
     func merge(
         into outcome: inout ParallelResourceScan.Outcome<Value>, keys index: inout PrimaryKeyIndex,
-        header: ResourceHeader, spec: ResourceSpec, file: String
+        header: ResourceHeader, spec: ResourceSpec, file: String, keep: Bool
     ) {
         let width = spec.primaryKey.count
         var keyStart = 0
         var readStart = 0
+        var omittedStart = 0
         for event in events {
             switch event {
             case .problem(let problem):
                 outcome.fileProblems.append(problem)
-            case .row(let line, let value, let readEnd):
+            case .row(let line, let value, let readEnd, let omittedEnd):
                 let key = keys[keyStart..<(keyStart + width)]
                 keyStart += width
                 if let earlier = index.insert(key, line: line) {
                     outcome.fileProblems.append(header.duplicate(key, spec: spec, file: file, line: line, earlier: earlier))
                 } else {
                     outcome.readProblems += readProblems[readStart..<readEnd]
-                    if value >= 0 { outcome.values.append(values[value]) }
+                    // A duplicate row's problems are dropped, counted or not.
+                    outcome.omitted += omittedEnd - omittedStart
+                    if value >= 0 {
+                        if keep { outcome.values.append(values[value]) }
+                        outcome.count += 1
+                    }
                 }
                 readStart = readEnd
+                omittedStart = omittedEnd
             }
         }
     }

@@ -7,6 +7,34 @@ public enum DatasetLoader {
     ///
     /// - Throws: ``InvalidInput`` with every problem found, each naming its file.
     public static func load(directory: URL, displayName: String) throws(InvalidInput) -> Dataset {
+        let (descriptor, files, diagnostics) = try readFiles(directory: directory, displayName: displayName)
+        switch CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: displayName) {
+        case .success(let dataset):
+            if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
+            return dataset
+        case .failure(let invalid):
+            throw InvalidInput(diagnostics + invalid.diagnostics, omitted: invalid.omitted)
+        }
+    }
+
+    /// Checks the dataset in `directory` as ``load(directory:displayName:)`` does, with the
+    /// same problems, without keeping its observations and targets
+    /// (``CanonicalDatasetReader/validate(descriptor:files:location:threads:)``).
+    public static func validate(directory: URL, displayName: String) throws(InvalidInput) -> CanonicalDatasetReader.Counts {
+        let (descriptor, files, diagnostics) = try readFiles(directory: directory, displayName: displayName)
+        switch CanonicalDatasetReader.validate(descriptor: descriptor, files: files, location: displayName) {
+        case .success(let counts):
+            if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
+            return counts
+        case .failure(let invalid):
+            throw InvalidInput(diagnostics + invalid.diagnostics, omitted: invalid.omitted)
+        }
+    }
+
+    /// The descriptor and the resources' texts, with the problems found reading them.
+    private static func readFiles(
+        directory: URL, displayName: String
+    ) throws(InvalidInput) -> (DataPackageDescriptor, [String: String], [Diagnostic]) {
         let descriptorFile = CanonicalDatasetReader.displayPath(
             location: displayName, path: DataPackageDescriptor.fileName)
         var isDirectory: ObjCBool = false
@@ -44,12 +72,6 @@ public enum DatasetLoader {
                 diagnostics.append(Diagnostic(file: file, reason: "not valid UTF-8 (save the file as UTF-8)"))
             }
         }
-        switch CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: displayName) {
-        case .success(let dataset):
-            if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
-            return dataset
-        case .failure(let invalid):
-            throw InvalidInput(diagnostics + invalid.diagnostics)
-        }
+        return (descriptor, files, diagnostics)
     }
 }
