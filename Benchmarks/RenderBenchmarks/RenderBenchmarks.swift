@@ -25,7 +25,7 @@ let benchmarks: @Sendable () -> Void = {
                 if let script = ChartScripts.indicator(
                     summary, indicator: indicator, entity: nil, language: .sv, format: .svg, output: path)
                 {
-                    try? session.render(script, chart: "c\(index).svg", output: path)
+                    _ = try? session.render(script, chart: "c\(index).svg", output: path)
                 }
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

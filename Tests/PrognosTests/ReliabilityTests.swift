@@ -192,6 +192,32 @@ import Testing
         #expect(counts.goals == dataset.goals.count)
     }
 
+    @Test func validateOfMappedFilesAgreesWithLoad() throws {
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // About 6 MB of observations: more than one 4 MB slice, so read on two threads.
+        let made = try run(["synthesize", "--entities", "290", "--indicators", "30", "--years", "20", "--out", "s"], in: root)
+        #expect(made.status == 0, "\(made.stderr)")
+        let directory = root.appendingPathComponent("s")
+        let counts = try DatasetLoader.validate(directory: directory, displayName: "s")
+        let dataset = try DatasetLoader.load(directory: directory, displayName: "s")
+        #expect(counts.observations == dataset.observations.count)
+        #expect(counts.targets == dataset.targets.count)
+        // Invalid UTF-8 is not mapped: the same problem as load reports.
+        let observations = directory.appendingPathComponent("observations.csv")
+        var bytes = try Data(contentsOf: observations)
+        bytes.append(contentsOf: [0xFF, 0xFE, 0x0A])
+        try bytes.write(to: observations)
+        for check in [{ _ = try DatasetLoader.validate(directory: directory, displayName: "s") }, { _ = try DatasetLoader.load(directory: directory, displayName: "s") }] {
+            do {
+                try check()
+                Issue.record("invalid UTF-8 was accepted")
+            } catch let invalid as InvalidInput {
+                #expect(invalid.description.contains("s/observations.csv: not valid UTF-8"))
+            }
+        }
+    }
+
     // MARK: Resources
 
     @Test func aSymbolicLinkOutOfTheDatasetIsRefused() throws {

@@ -40,9 +40,16 @@ public struct CSVTable: Sendable {
     public static func forEachRow(
         _ text: String, file: String, delimiter: CSVDelimiter = .comma, _ body: ([CSVField]) -> Void
     ) -> [Diagnostic] {
-        var parser = CSVParser(file: file, delimiter: delimiter)
         var text = text
-        text.withUTF8 { bytes in parser.parseUTF8(bytes, body) }
+        return text.withUTF8 { forEachRow(utf8: $0, file: file, delimiter: delimiter, body) }
+    }
+
+    /// ``forEachRow(_:file:delimiter:_:)`` over UTF-8 bytes.
+    static func forEachRow(
+        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: CSVDelimiter = .comma, _ body: ([CSVField]) -> Void
+    ) -> [Diagnostic] {
+        var parser = CSVParser(file: file, delimiter: delimiter)
+        parser.parseUTF8(bytes, body)
         return parser.diagnostics
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads and validates a canonical dataset from its files' contents.
 ///
-/// Validation reports every problem, not only the first, each with its file, line and
+/// Validation reports every problem, not only the first (up to
+/// ``InvalidInput/keptLimit``, and a count of the rest), each with its file, line and
 /// column: missing resources or columns, wrong field counts, values that are not
 /// numbers (`sju`, or `2,5` where the format wants `2.5`), malformed years, unknown
 /// codes (unit, polarity, status, gender, kind, comparator, assessment), references to
@@ -21,8 +22,16 @@ public enum CanonicalDatasetReader {
         descriptor: DataPackageDescriptor, files: [String: String], location: String,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Dataset, InvalidInput> {
+        read(descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: location, threads: threads, sliceBytes: sliceBytes)
+    }
+
+    /// ``read(descriptor:files:location:threads:sliceBytes:)`` of ``ResourceText``s.
+    public static func read(
+        descriptor: DataPackageDescriptor, texts: [String: ResourceText], location: String,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
+    ) -> Result<Dataset, InvalidInput> {
         var context = ReadContext(
-            descriptor: descriptor, files: files, location: location, threads: threads, sliceBytes: sliceBytes)
+            descriptor: descriptor, files: texts, location: location, threads: threads, sliceBytes: sliceBytes)
         let dataset = context.readAll()
         if context.diagnostics.isEmpty {
             return .success(dataset)
@@ -47,8 +56,17 @@ public enum CanonicalDatasetReader {
         descriptor: DataPackageDescriptor, files: [String: String], location: String,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Counts, InvalidInput> {
+        validate(descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: location, threads: threads, sliceBytes: sliceBytes)
+    }
+
+    /// ``validate(descriptor:files:location:threads:sliceBytes:)`` of texts that may be
+    /// mapped files (``ResourceText/mapped(atPath:)``).
+    public static func validate(
+        descriptor: DataPackageDescriptor, texts: [String: ResourceText], location: String,
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
+    ) -> Result<Counts, InvalidInput> {
         var context = ReadContext(
-            descriptor: descriptor, files: files, location: location, threads: threads, sliceBytes: sliceBytes, keepsRows: false)
+            descriptor: descriptor, files: texts, location: location, threads: threads, sliceBytes: sliceBytes, keepsRows: false)
         let dataset = context.readAll()
         if context.diagnostics.isEmpty {
             return .success(
@@ -69,7 +87,7 @@ public enum CanonicalDatasetReader {
 
 private struct ReadContext: DiagnosticCollecting, Sendable {
     let descriptor: DataPackageDescriptor
-    let files: [String: String]
+    let files: [String: ResourceText]
     let location: String
     let threads: Int
     let sliceBytes: Int
@@ -87,7 +105,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     private var recentIndicator: (id: String, indicator: Indicator?)? = nil
 
     init(
-        descriptor: DataPackageDescriptor, files: [String: String], location: String, threads: Int, sliceBytes: Int,
+        descriptor: DataPackageDescriptor, files: [String: ResourceText], location: String, threads: Int, sliceBytes: Int,
         keepsRows: Bool = true
     ) {
         self.keepsRows = keepsRows
@@ -146,7 +164,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     /// more than its rows, the header being one of the lines.
     func lineCount(of spec: ResourceSpec) -> Int {
         guard let path = descriptor.resourcePaths[spec.name], let text = files[path] else { return 0 }
-        return CSVTable.lineFeedCount(text)
+        return text.withUTF8 { CSVTable.lineFeedCount($0) }
     }
 
     /// The rows of a resource that have the right number of fields and non-empty
@@ -215,7 +233,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     /// At most ``InvalidInput/keptLimit`` of the rows' problems are kept; the rest are
     /// counted in `omitted`.
     static func scan(
-        _ spec: ResourceSpec, descriptor: DataPackageDescriptor, files: [String: String], location: String,
+        _ spec: ResourceSpec, descriptor: DataPackageDescriptor, files: [String: ResourceText], location: String,
         omitted: inout Int, _ body: (ResourceRow, String) -> Void
     ) -> [Diagnostic] {
         guard let path = descriptor.resourcePaths[spec.name] else {
@@ -234,10 +252,10 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         var header: ResourceHeader? = nil
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
         // As many keys as the file has lines, at most: the table is sized once.
-        keys.reserve(CSVTable.lineFeedCount(text))
+        keys.reserve(text.withUTF8 { CSVTable.lineFeedCount($0) })
         var problems: [Diagnostic] = []
         var key: [String] = []
-        let csvProblems = CSVTable.forEachRow(text, file: file) { record in
+        let csvProblems = text.withUTF8 { bytes in CSVTable.forEachRow(utf8: bytes, file: file) { record in
             guard let columns = header else {
                 header = ResourceHeader(record, spec: spec, file: file, problems: &problems)
                 return
@@ -252,7 +270,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
                 return
             }
             body(row, file)
-        }
+        } }
         // The scanner's problems first, then the rows', as when the file was parsed whole.
         var all = csvProblems
         if header == nil {

@@ -56,19 +56,22 @@ enum ParallelResourceScan {
     /// in messages), or nil when it is read on one thread: `threads` below 2, a file of at
     /// most `sliceBytes` bytes, or one that cannot be cut at line feeds (above).
     static func read<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
-        _ text: String, spec: ResourceSpec, file: String, threads: Int, sliceBytes: Int,
+        _ text: ResourceText, spec: ResourceSpec, file: String, threads: Int, sliceBytes: Int,
         context: Context, fastPath: FastPath<Value>? = nil, keep: Bool = true,
         _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value>? {
         guard threads > 1 else { return nil }
-        var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, bytes.count > sliceBytes else { return nil }
             let whole = FileBytes(base: base, count: bytes.count)
             guard whole.canBeCutAtLineFeeds, let plan = SlicePlan(whole, spec: spec, name: file, sliceBytes: sliceBytes)
             else { return nil }
+            // A mapped file's pages, read in by the plan's passes, are dropped until the
+            // slices read them again, and each slice's once it is merged.
+            text.release(0..<bytes.count)
             return readSlices(
-                whole, plan: plan, spec: spec, threads: threads, context: context, fastPath: fastPath, keep: keep, read)
+                whole, plan: plan, spec: spec, threads: threads, context: context, fastPath: fastPath, keep: keep,
+                release: text.release, read)
         }
     }
 
@@ -77,7 +80,7 @@ enum ParallelResourceScan {
 
     private static func readSlices<Context: DiagnosticCollecting & Sendable, Value: Sendable>(
         _ bytes: FileBytes, plan: SlicePlan, spec: ResourceSpec, threads: Int,
-        context: Context, fastPath: FastPath<Value>?, keep: Bool,
+        context: Context, fastPath: FastPath<Value>?, keep: Bool, release: (Range<Int>) -> Void,
         _ read: @escaping @Sendable (inout Context, ResourceRow, String) -> Value?
     ) -> Outcome<Value> {
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
@@ -85,11 +88,12 @@ enum ParallelResourceScan {
         var outcome = Outcome<Value>(values: [], fileProblems: plan.headerProblems, readProblems: [])
         if keep { outcome.values.reserveCapacity(plan.lineFeeds) }
         var scannerProblems: [Diagnostic] = []
+        var merged = 0
         // Slices are parsed on the workers while the calling thread merges the ones before.
         forEachInOrder(count: plan.slices.count, width: threads) { index in
             SliceRows(
                 bytes, slice: plan.slices[index], header: plan.header, file: plan.file,
-                context: context, fastReader: fastPath?(plan.header), read)
+                context: context, fastReader: fastPath?(plan.header), keep: keep, read)
         } consume: { rows in
             scannerProblems += rows.scannerProblems
             rows.merge(into: &outcome, keys: &keys, header: plan.header, spec: spec, file: plan.file, keep: keep)
@@ -98,6 +102,8 @@ enum ParallelResourceScan {
             InvalidInput.trim(&scannerProblems, omitted: &outcome.omitted)
             InvalidInput.trim(&outcome.fileProblems, omitted: &outcome.omitted)
             InvalidInput.trim(&outcome.readProblems, omitted: &outcome.omitted)
+            release(plan.slices[merged].range)
+            merged += 1
         }
         // The scanner's problems first, as the one-thread scan lists them (there are none
         // in a file without quotes; kept for the order should that change).
@@ -208,7 +214,8 @@ struct SliceRows<Value: Sendable>: Sendable {
 
     init<Context: DiagnosticCollecting>(
         _ bytes: FileBytes, slice: SlicePlan.Slice, header: ResourceHeader, file: String,
-        context: Context, fastReader: (any FastRowReading<Value>)? = nil, _ read: (inout Context, ResourceRow, String) -> Value?
+        context: Context, fastReader: (any FastRowReading<Value>)? = nil, keep: Bool = true,
+        _ read: (inout Context, ResourceRow, String) -> Value?
     ) {
         var context = context
         context.diagnostics = []
@@ -233,8 +240,9 @@ struct SliceRows<Value: Sendable>: Sendable {
             }
             var index = -1
             if let value = read(&context, row, file) {
-                index = values.count
-                values.append(value)
+                // Not kept (only checked): 0 marks a value without holding it.
+                index = keep ? values.count : 0
+                if keep { values.append(value) }
             }
             events.append(.row(line: row.line, value: index, readProblemsEnd: context.diagnostics.count, omittedEnd: context.omitted))
         }
@@ -248,9 +256,11 @@ struct SliceRows<Value: Sendable>: Sendable {
                 var end = feed
                 if end > start, bytes.base[end - 1] == 0x0D { end -= 1 }
                 if let value = fastReader.read(bytes[start..<end], key: &keys) {
-                    values.append(value)
+                    if keep { values.append(value) }
                     events.append(
-                        .row(line: line, value: values.count - 1, readProblemsEnd: context.diagnostics.count, omittedEnd: context.omitted))
+                        .row(
+                            line: line, value: keep ? values.count - 1 : 0, readProblemsEnd: context.diagnostics.count,
+                            omittedEnd: context.omitted))
                 } else {
                     let next = min(feed + 1, slice.range.upperBound)
                     parser.parseUTF8(bytes[start..<next], firstLine: line, atFileStart: false, generic)

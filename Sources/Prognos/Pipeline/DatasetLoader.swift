@@ -7,8 +7,8 @@ public enum DatasetLoader {
     ///
     /// - Throws: ``InvalidInput`` with every problem found, each naming its file.
     public static func load(directory: URL, displayName: String) throws(InvalidInput) -> Dataset {
-        let (descriptor, files, diagnostics) = try readFiles(directory: directory, displayName: displayName)
-        switch CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: displayName) {
+        let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: false)
+        switch CanonicalDatasetReader.read(descriptor: descriptor, texts: texts, location: displayName) {
         case .success(let dataset):
             if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
             return dataset
@@ -21,8 +21,8 @@ public enum DatasetLoader {
     /// same problems, without keeping its observations and targets
     /// (``CanonicalDatasetReader/validate(descriptor:files:location:threads:)``).
     public static func validate(directory: URL, displayName: String) throws(InvalidInput) -> CanonicalDatasetReader.Counts {
-        let (descriptor, files, diagnostics) = try readFiles(directory: directory, displayName: displayName)
-        switch CanonicalDatasetReader.validate(descriptor: descriptor, files: files, location: displayName) {
+        let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: true)
+        switch CanonicalDatasetReader.validate(descriptor: descriptor, texts: texts, location: displayName) {
         case .success(let counts):
             if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
             return counts
@@ -31,10 +31,11 @@ public enum DatasetLoader {
         }
     }
 
-    /// The descriptor and the resources' texts, with the problems found reading them.
+    /// The descriptor and the resources' texts, with the problems found reading them;
+    /// with `mapping`, files are mapped where they can be (``ResourceText/mapped(atPath:)``).
     private static func readFiles(
-        directory: URL, displayName: String
-    ) throws(InvalidInput) -> (DataPackageDescriptor, [String: String], [Diagnostic]) {
+        directory: URL, displayName: String, mapping: Bool
+    ) throws(InvalidInput) -> (DataPackageDescriptor, [String: ResourceText], [Diagnostic]) {
         let descriptorFile = CanonicalDatasetReader.displayPath(
             location: displayName, path: DataPackageDescriptor.fileName)
         var isDirectory: ObjCBool = false
@@ -58,15 +59,19 @@ public enum DatasetLoader {
         guard let descriptor = parsed else { throw InvalidInput(descriptorProblems) }
 
         var diagnostics = descriptorProblems
-        var files: [String: String] = [:]
+        var files: [String: ResourceText] = [:]
         for path in descriptor.resourcePaths.values.sorted() {
             if let problem = DatasetFileCheck.problem(directory: directory, path: path) {
                 diagnostics.append(Diagnostic(file: CanonicalDatasetReader.displayPath(location: displayName, path: path), reason: problem))
                 continue
             }
+            if mapping, let mapped = ResourceText.mapped(atPath: directory.appendingPathComponent(path).path) {
+                files[path] = mapped
+                continue
+            }
             // A missing file is reported by the reader, with the resource it belongs to.
             guard let contents = UTF8File.read(atPath: directory.appendingPathComponent(path).path) else { continue }
-            files[path] = contents.text
+            files[path] = ResourceText(contents.text)
             if !contents.isValidUTF8 {
                 let file = CanonicalDatasetReader.displayPath(location: displayName, path: path)
                 diagnostics.append(Diagnostic(file: file, reason: "not valid UTF-8 (save the file as UTF-8)"))
