@@ -165,7 +165,8 @@ import Testing
         let (descriptor, files) = try Self.files(observations: text)
         let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 1)
         let two = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
-        let check = CanonicalDatasetReader.validate(descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
+        let check = CanonicalDatasetReader.validate(
+            descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: "d", threads: 2, sliceBytes: 4096)
         var results: [InvalidInput] = []
         for result in [one.map { _ in () }, two.map { _ in () }, check.map { _ in () }] {
             guard case .failure(let invalid) = result else {

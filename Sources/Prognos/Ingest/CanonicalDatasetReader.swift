@@ -30,17 +30,27 @@ public enum CanonicalDatasetReader {
         descriptor: DataPackageDescriptor, texts: [String: ResourceText], location: String,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Dataset, InvalidInput> {
-        var context = ReadContext(
-            descriptor: descriptor, files: texts, location: location, threads: threads, sliceBytes: sliceBytes)
-        let dataset = context.readAll()
-        if context.diagnostics.isEmpty {
-            return .success(dataset)
-        }
-        InvalidInput.trim(&context.diagnostics, omitted: &context.omitted)
-        return .failure(InvalidInput(context.diagnostics, omitted: context.omitted))
+        readAll(descriptor, texts, location, threads, sliceBytes, keepsRows: true).map(\.dataset)
     }
 
-    /// How many rows of each kind a valid dataset has (``validate(descriptor:files:location:threads:)``).
+    /// Every resource read on one context: the dataset (without observations and targets
+    /// unless `keepsRows`) and the rows of each resource, or the problems found.
+    private static func readAll(
+        _ descriptor: DataPackageDescriptor, _ texts: [String: ResourceText], _ location: String, _ threads: Int,
+        _ sliceBytes: Int, keepsRows: Bool
+    ) -> Result<(dataset: Dataset, rowCounts: [String: Int]), InvalidInput> {
+        var context = ReadContext(
+            descriptor: descriptor, files: texts, location: location, threads: threads, sliceBytes: sliceBytes,
+            keepsRows: keepsRows)
+        let dataset = context.readAll()
+        guard context.diagnostics.isEmpty else {
+            InvalidInput.trim(&context.diagnostics, omitted: &context.omitted)
+            return .failure(InvalidInput(context.diagnostics, omitted: context.omitted))
+        }
+        return .success((dataset, context.rowCounts))
+    }
+
+    /// How many rows of each kind a valid dataset has (``validate(descriptor:texts:location:threads:sliceBytes:)``).
     public struct Counts: Sendable, Equatable {
         public var entities: Int
         public var indicators: Int
@@ -51,32 +61,18 @@ public enum CanonicalDatasetReader {
 
     /// Checks a dataset as ``read(descriptor:files:location:threads:sliceBytes:)`` does,
     /// with the same problems, without keeping its observations and targets: `validate`
-    /// needs the memory of the files and their keys, not of a dataset as well.
-    public static func validate(
-        descriptor: DataPackageDescriptor, files: [String: String], location: String,
-        threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
-    ) -> Result<Counts, InvalidInput> {
-        validate(descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: location, threads: threads, sliceBytes: sliceBytes)
-    }
-
-    /// ``validate(descriptor:files:location:threads:sliceBytes:)`` of texts that may be
-    /// mapped files (``ResourceText/mapped(atPath:)``).
+    /// needs the memory of the keys, not of a dataset as well. The texts may be mapped
+    /// files (``ResourceText/mapped(atPath:)``).
     public static func validate(
         descriptor: DataPackageDescriptor, texts: [String: ResourceText], location: String,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Counts, InvalidInput> {
-        var context = ReadContext(
-            descriptor: descriptor, files: texts, location: location, threads: threads, sliceBytes: sliceBytes, keepsRows: false)
-        let dataset = context.readAll()
-        if context.diagnostics.isEmpty {
-            return .success(
-                Counts(
-                    entities: dataset.entities.count, indicators: dataset.indicators.count,
-                    observations: context.rowCounts[CanonicalSchema.observations.name] ?? 0,
-                    targets: context.rowCounts[CanonicalSchema.targets.name] ?? 0, goals: dataset.goals.count))
+        readAll(descriptor, texts, location, threads, sliceBytes, keepsRows: false).map { dataset, rows in
+            Counts(
+                entities: dataset.entities.count, indicators: dataset.indicators.count,
+                observations: rows[CanonicalSchema.observations.name] ?? 0,
+                targets: rows[CanonicalSchema.targets.name] ?? 0, goals: dataset.goals.count)
         }
-        InvalidInput.trim(&context.diagnostics, omitted: &context.omitted)
-        return .failure(InvalidInput(context.diagnostics, omitted: context.omitted))
     }
 
     /// The path of a file inside a dataset directory, as messages show it.

@@ -8,24 +8,23 @@ public enum DatasetLoader {
     /// - Throws: ``InvalidInput`` with every problem found, each naming its file.
     public static func load(directory: URL, displayName: String) throws(InvalidInput) -> Dataset {
         let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: false)
-        switch CanonicalDatasetReader.read(descriptor: descriptor, texts: texts, location: displayName) {
-        case .success(let dataset):
-            if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
-            return dataset
-        case .failure(let invalid):
-            throw InvalidInput(diagnostics + invalid.diagnostics, omitted: invalid.omitted)
-        }
+        return try combined(CanonicalDatasetReader.read(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
     }
 
     /// Checks the dataset in `directory` as ``load(directory:displayName:)`` does, with the
     /// same problems, without keeping its observations and targets
-    /// (``CanonicalDatasetReader/validate(descriptor:files:location:threads:)``).
+    /// (``CanonicalDatasetReader/validate(descriptor:texts:location:threads:sliceBytes:)``).
     public static func validate(directory: URL, displayName: String) throws(InvalidInput) -> CanonicalDatasetReader.Counts {
         let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: true)
-        switch CanonicalDatasetReader.validate(descriptor: descriptor, texts: texts, location: displayName) {
-        case .success(let counts):
+        return try combined(CanonicalDatasetReader.validate(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
+    }
+
+    /// The reader's result, unless the files had problems of their own (listed first).
+    private static func combined<Value>(_ result: Result<Value, InvalidInput>, _ diagnostics: [Diagnostic]) throws(InvalidInput) -> Value {
+        switch result {
+        case .success(let value):
             if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
-            return counts
+            return value
         case .failure(let invalid):
             throw InvalidInput(diagnostics + invalid.diagnostics, omitted: invalid.omitted)
         }
