@@ -4,7 +4,8 @@ import Prognos
 /// A whole-run fuzzer: it mutates canonical datasets cell by cell and row by row, keeps
 /// the mutants that `validate` accepts, and runs on each what `run`, `targets`,
 /// `evaluate` and `calibrate` run: the analysis, every output file, the report's
-/// Markdown and HTML, every chart's gnuplot script, the suggested targets, the rolling
+/// Markdown and HTML, every chart's gnuplot script (and, one run in 25, the first 40
+/// charts drawn by gnuplot), the suggested targets, the rolling
 /// backtest with accuracy tables, and the calibration report. A crash ends the process
 /// (and fails `make test`); an input that takes over 60 s is reported as a hang and ends
 /// it too. Before each run the mutant is written to `$TMPDIR/prognos-fuzz-runs-last/`,
@@ -142,6 +143,16 @@ let last = FileManager.default.temporaryDirectory.appendingPathComponent("progno
     let jobs = analysis.series.flatMap { ChartRenderer.seriesJobs($0, indicators: indicators, entities: entities, language: language) }
         + ChartRenderer.summaryJobs(analysis, language: language)
     for chart in jobs { _ = chart.script(.svg, "/dev/null") }
+    // One run in 25 draws its charts with gnuplot too: a chart that gnuplot cannot draw
+    // from a valid dataset is a defect (the run would end in exit 3), and so is a hang.
+    if random.next() % 25 == 0 {
+        do {
+            _ = try ChartRenderer.render(Array(jobs.prefix(40)), workers: 1)
+        } catch {
+            print("FuzzRuns: a valid dataset's charts failed: \(error); the input is in \(last.path)")
+            exit(1)
+        }
+    }
     _ = TargetSuggestion.all(in: dataset, year: nil, probabilities: [0.5, 0.8, 0.9])
     let series = Backtest.series(of: dataset)
     let results = Backtest.run(method: AutoForecaster(), series: series, holdout: nil, origins: 2, threads: 2)

@@ -48,6 +48,20 @@ import Testing
         #expect(NumberFormatting.rounded(1e19, digits: 1, decimalSeparator: ",") == "1,0e+19")
     }
 
+    /// Every dataset of the whole-run fuzzer's corpus (inputs that once broke a run) runs,
+    /// charts drawn by gnuplot included.
+    @Test func theFuzzCorpusRuns() throws {
+        let corpus = TestSupport.repositoryRoot.appendingPathComponent("Fuzz/corpus/runs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
+        #expect(names.count >= 2)
+        let root = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in names {
+            let result = try run(["run", corpus.appendingPathComponent(name).path, "--out", name], in: root)
+            #expect(result.status == 0, "\(name): \(result.stderr)")
+        }
+    }
+
     @Test func aRepeatedPredictorIsAUsageError() throws {
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -102,12 +102,21 @@ public enum ChartScripts {
         ]
         // The y range holds the outcomes, the target and the 95 % band, with a margin, within the bounds.
         // The comparison group's mean in the years the chart shows.
-        let peers = summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear } ?? []
+        let peers = summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear && $0.mean.isFinite } ?? []
         var values = summary.points.map(\.value) + [summary.evaluation?.target.value].compactMap { $0 } + peers.map(\.mean)
-        if let d = summary.outlook?.distribution {
+        // A band gnuplot can draw: every bound finite (a forecast from values near the
+        // largest doubles can overflow).
+        let band = summary.outlook.flatMap { outlook -> (Int, Double, Double, Double, Double, Double)? in
+            let d = outlook.distribution
             let (l95, h95) = d.interval(0.95)
-            values += [l95, h95]
+            let (l80, h80) = d.interval(0.8)
+            let all = [l95, h95, l80, h80, d.point]
+            guard all.allSatisfy(\.isFinite), let low = all.min(), let high = all.max(), (high - low).isFinite else { return nil }
+            return (outlook.year, l95, h95, l80, h80, d.point)
         }
+        if let band { values += [band.1, band.2] }
+        // Values whose span overflows a double cannot be drawn on one axis: no chart.
+        if let low = values.min(), let high = values.max(), !(high - low).isFinite { return nil }
         if let low = values.min(), let high = values.max() {
             let margin = 0.08 * max(high - low, abs(high) * 0.01, 1e-9)
             var bottom = low - margin
@@ -117,19 +126,16 @@ public enum ChartScripts {
             if top > bottom { script.append("set yrange [\(number(bottom)):\(number(top))]") }
         }
         var plots: [String] = []
-        if let outlook = summary.outlook {
-            let d = outlook.distribution
-            let (l95, h95) = d.interval(0.95)
-            let (l80, h80) = d.interval(0.8)
+        if let (year, l95, h95, l80, h80, point) = band {
             script.append("$band << EOD")
             script.append("\(last.year) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value))")
-            script.append("\(outlook.year) \(number(l95)) \(number(h95)) \(number(l80)) \(number(h80)) \(number(d.point))")
+            script.append("\(year) \(number(l95)) \(number(h95)) \(number(l80)) \(number(h80)) \(number(point))")
             script.append("EOD")
             plots.append("$band using 1:2:3 with filledcurves lc rgb \"#c6dbef\" title \"95 %\"")
             plots.append("$band using 1:4:5 with filledcurves lc rgb \"#9ecae1\" title \"80 %\"")
             plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Prognos", "Forecast")))")
         }
-        if let trend = summary.trend, summary.points.count >= 3 {
+        if let trend = summary.trend, summary.points.count >= 3, trend.intercept.isFinite, trend.slope.isFinite {
             plots.append(
                 "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\"")
         }
@@ -201,7 +207,9 @@ public enum ChartScripts {
     public static func probabilityCurve(
         _ summary: SeriesSummary, indicator: Indicator?, language: Language, format: Format, output: String
     ) -> String? {
-        guard let outlook = summary.outlook, summary.suggestions.count == 3, outlook.distribution.scale > 0 else { return nil }
+        guard let outlook = summary.outlook, summary.suggestions.count == 3, outlook.distribution.scale > 0,
+            outlook.distribution.scale.isFinite, outlook.distribution.point.isFinite
+        else { return nil }
         let text = ReportText(language: language)
         let d = outlook.distribution
         let atLeast: Bool
@@ -220,12 +228,17 @@ public enum ChartScripts {
             "set yrange [0:1]", "set grid", "set key off", "set format y \"%.0f%%\"",
         ]
         script[script.count - 1] = "set ytics (\"0 %%\" 0, \"20 %%\" 0.2, \"40 %%\" 0.4, \"60 %%\" 0.6, \"80 %%\" 0.8, \"100 %%\" 1)"
-        script.append("$curve << EOD")
-        for percentile in stride(from: 1, through: 99, by: 2) {
+        // The curve's targets must span a range gnuplot can draw: finite, distinct, and
+        // with a finite width (a spread near the largest doubles overflows).
+        let curve = stride(from: 1, through: 99, by: 2).map { percentile -> (Double, Double) in
             let value = d.quantile(Double(percentile) / 100)
-            let p = atLeast ? d.survival(value) : d.cdf(value)
-            script.append("\(number(value)) \(number(p))")
+            return (value, atLeast ? d.survival(value) : d.cdf(value))
         }
+        guard curve.allSatisfy({ $0.0.isFinite && $0.1.isFinite }), let low = curve.first?.0, let high = curve.last?.0,
+            high > low, (high - low).isFinite
+        else { return nil }
+        script.append("$curve << EOD")
+        for (value, p) in curve { script.append("\(number(value)) \(number(p))") }
         script.append("EOD")
         script.append("$marks << EOD")
         for p in SeriesSummary.suggestionProbabilities {
