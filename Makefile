@@ -58,7 +58,7 @@ notebooks: bootstrap python-venv
 validation: bootstrap python-venv
 	Scripts/yearly-validation
 
-# Prognos beside statsforecast and numpy (Benchmarks/peers/README.md).
+# Prognos beside statsforecast and numpy (Benchmarks/peers/run says how; README, "Performance").
 peers: bootstrap python-venv
 	Benchmarks/peers/run
 

@@ -7,17 +7,20 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run the whole batch job on a dataset and write its outputs.",
         discussion: """
-            Writes summary.json, indicators.csv, goals.csv and report.md into the output \
-            directory, atomically: the directory is replaced only when every file is written, \
-            and an invalid dataset leaves an existing output untouched. Without DATASET, runs \
-            the bundled dataset (\(DefaultDataset.name)).
+            Writes report.html, report.md, summary.json, indicators.csv, goals.csv, \
+            accuracy.csv and charts/ (SVG and PNG) into the output directory, atomically: the \
+            directory is replaced only when every file is written, and an invalid dataset \
+            leaves an existing output untouched. An existing directory is replaced only when \
+            it is empty or marked as an earlier output (.prognos-output), never when it is the \
+            current directory or holds the dataset. Without DATASET, runs the bundled dataset \
+            (\(DefaultDataset.name)).
             """
     )
 
     @Argument(help: "A canonical dataset directory (default: the bundled \(DefaultDataset.name)).")
     var dataset: String?
 
-    @Option(name: .long, help: "Output directory.")
+    @Option(name: .long, help: "Output directory (new, empty, or an earlier output).")
     var out: String = "out"
 
     @Option(name: .long, help: "Language of the report: sv or en.")
