@@ -36,8 +36,8 @@ bench: bootstrap
 	$(SWIFT) package --allow-writing-to-package-directory benchmark
 
 # The short CI subset (Benchmarks/CIBenchmarks) against the static thresholds in
-# Thresholds/: wall time may be up to 50 % worse (a regression is measured twice before
-# it fails), allocation counts 1 % (Benchmarks/README.md).
+# Thresholds/: wall time may be up to 50 % worse (a benchmark fails only when worse in
+# three runs, 30 s apart), allocation counts 1 % (Benchmarks/README.md).
 bench-ci: bootstrap
 	Scripts/bench-ci
 
