@@ -58,7 +58,7 @@ notebooks: bootstrap python-venv
 validation: bootstrap python-venv
 	Scripts/yearly-validation
 
-# Prognos beside statsforecast and numpy (Benchmarks/peers/run says how; README, "Performance").
+# Prognos beside statsforecast and numpy (Benchmarks/peers/run says how; docs/performance.md).
 peers: bootstrap python-venv
 	Benchmarks/peers/run
 
@@ -67,7 +67,7 @@ SERIES ?= 1000000
 scale: bootstrap
 	Scripts/scale $(SERIES)
 
-# Mutation fuzzing of every reader, then of whole runs, 10 minutes each by default (README, "Fuzzing").
+# Mutation fuzzing of every reader, then of whole runs, 10 minutes each by default (docs/testing.md, "Fuzzing").
 FUZZ_EACH ?= 600
 fuzz: check-swift
 	$(SWIFT) build -c release --product FuzzReaders

@@ -1,6 +1,6 @@
 /* The batched linear-trend fit against the memory floor, in C, outside the package:
- * how close to the floor a kernel gets without Swift's constraints (README,
- * "Performance", "Batched linear trends"). Not built by the package.
+ * how close to the floor a kernel gets without Swift's constraints (docs/performance.md,
+ * "Batched linear trends"). Not built by the package.
  *
  *   gcc -O3 -fopenmp -o linear-floor linear-floor.c -lm
  *   ./linear-floor MODE      # prints fit time / floor time (floor ms) for 10 iterations

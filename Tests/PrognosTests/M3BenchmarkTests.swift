@@ -51,7 +51,7 @@ import Testing
     }
 
     /// Holt and Damped, with the trend's smoothing limited to β < 0.12 (chosen on four
-    /// selection sets; README "Four selection sets"), forecast better than the original
+    /// selection sets; docs/forecasting.md "Four selection sets"), forecast better than the original
     /// submissions (sMAPE 20.02 and 17.36, MASE 3.182 and 3.032) and at least as well as
     /// statsforecast's AutoETS restricted to A,A,N and A,Ad,N on the same files
     /// (`make peers`: 17.690 / 2.805 and 16.812 / 2.755); DOTM, fitted as statsforecast
@@ -89,7 +89,7 @@ import Testing
         #expect(auto.count == 645 * 6 * 7)
         #expect(auto.brier < 0.184, "\(auto.brier)")
         // The goals issue's calibration goal, met with settings chosen without the test part
-        // (README "Four selection sets").
+        // (docs/forecasting.md "Four selection sets").
         #expect(auto.expectedCalibrationError <= 0.03, "\(auto.expectedCalibrationError)")
         #expect(auto.brier < theta.brier)
         #expect(auto.logLoss < theta.logLoss)

@@ -1,7 +1,7 @@
 import Foundation
 import Prognos
 
-/// A method's scores on every evaluation of the selection sets, and the rule of README
+/// A method's scores on every evaluation of the selection sets, and the rule of docs/forecasting.md,
 /// "Four selection sets" that compares two settings: per evaluation the ratio of a score
 /// to the base setting's, averaged within each set and then over the four sets, and the
 /// worst of those averages with one set left out.

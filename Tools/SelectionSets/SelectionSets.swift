@@ -1,7 +1,7 @@
 import Foundation
 import Prognos
 
-/// The four selection sets of README "Four selection sets", each a list of evaluations
+/// The four selection sets of docs/forecasting.md "Four selection sets", each a list of evaluations
 /// (series, holdout, origins) over the same series:
 /// - M3 yearly's training parts (the test split dropped), their last six values held out,
 ///   at one origin and at three;

@@ -1,4 +1,4 @@
-// The settings comparisons of README "Four selection sets", from the repository root:
+// The settings comparisons of docs/forecasting.md "Four selection sets", from the repository root:
 //
 //     Scripts/yearly-validation --prepare      # M1 and Tourism yearly, once
 //     swift run -c release SelectionSets EXPERIMENT [VALIDATION_DIR]
@@ -11,7 +11,7 @@
 // summarised into a candidate's score) or `damping` (the box of the damped trend's φ in
 // `auto`, the ensembles and the `damped` method). Each prints, per setting, the rule's
 // averages against the experiment's base setting, and paired-bootstrap intervals for
-// the comparisons the README quotes. VALIDATION_DIR defaults to .build/yearly-validation.
+// the comparisons docs/forecasting.md quotes. VALIDATION_DIR defaults to .build/yearly-validation.
 import Foundation
 import Prognos
 
@@ -60,7 +60,7 @@ let theta = ThetaForecaster()
 let autoDOTM = DynamicOptimisedTheta(optimizerTolerance: 1e-4)
 /// `auto`'s candidates before its damped candidate's φ box was widened to [0.8, 0.995]
 /// (`damping`): the experiments run before that use them, so that they print the figures
-/// the README quotes.
+/// docs/forecasting.md quotes.
 let before: [any Forecaster] = [drift, unlimitedDamped, theta, autoDOTM]
 
 switch experiment {

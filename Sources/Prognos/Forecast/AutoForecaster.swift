@@ -32,7 +32,7 @@ public struct AutoForecaster: Forecaster {
     /// The fewest observations an origin leaves for fitting: 12. On the training parts of
     /// M3 yearly 11 had given the lowest Brier score and log loss (0.1761 and 0.5215
     /// against 0.1808 and 0.5343 at 8, 0.1762 and 0.5229 at 12; docs/forecasting-experiments.md); on
-    /// the four selection sets (README "Four selection sets") 12 scored better than 11 on
+    /// the four selection sets (docs/forecasting.md "Four selection sets") 12 scored better than 11 on
     /// average in sMAPE, MASE, Brier score and log loss, also with any one set left out
     /// (sMAPE 0.9969 of 11's, 90 % interval 0.995–0.999), better than 9, 10 and 13.
     /// Estimates from fewer points weigh the candidates by noise. A series too short for
@@ -40,24 +40,24 @@ public struct AutoForecaster: Forecaster {
     public var minimumTraining: Int
     /// How many of the best-scoring candidates are combined: 4, all the default ones.
     /// Combining the best 2 or 3 scored worse on the four selection sets (sMAPE 1.005 and
-    /// 1.002 of all four's average; README "Four selection sets").
+    /// 1.002 of all four's average; docs/forecasting.md "Four selection sets").
     public var top: Int
     /// The exponent p of the weights 1/scoreᵖ: 2. On the training parts of M3 yearly a
     /// larger p forecast a little better (sMAPE 18.679 at 2, 18.630 at 5, 18.605 at 20;
     /// Brier 0.1760 and 0.1754), by less than what `top` was left at 4 for
     /// (docs/forecasting-experiments.md); on the four selection sets p = 1, 3 and 5 all
-    /// scored worse than 2 in sMAPE (README "Four selection sets"). p = 0 gives equal
+    /// scored worse than 2 in sMAPE (docs/forecasting.md "Four selection sets"). p = 0 gives equal
     /// weights; a large p tends to picking the best-scoring candidate alone.
     public var scoreExponent: Double
     /// How a candidate's scaled rolling-origin errors are summarised into its score: their
-    /// mean absolute value. On the four selection sets (README "Four selection sets";
+    /// mean absolute value. On the four selection sets (docs/forecasting.md "Four selection sets";
     /// `SelectionSets score`) their root mean square and their median both forecast a
     /// little worse on average (sMAPE 1.0007 and 1.0008 of the mean's, MASE alike).
     public var scoreMeasure: ScoreMeasure
     public var minimumErrors: Int
     /// The factor the spread is widened by: 1.1. Chosen on the four selection sets (the
     /// training parts of M3 yearly, M1 yearly, Tourism yearly and the synthetic set;
-    /// README "Four selection sets"): against 1.2, the factor first chosen on M3's
+    /// docs/forecasting.md "Four selection sets"): against 1.2, the factor first chosen on M3's
     /// training parts alone, it lowered the average Brier score, log loss and MSIS over
     /// the four sets (0.993, 0.992 and 0.977 of 1.2's) and each of them with any one set
     /// left out. Narrower factors lowered Brier score and log loss further (1.0: 0.986,
@@ -110,21 +110,21 @@ public struct AutoForecaster: Forecaster {
 
     /// Drift, Damped, Theta and DOTM: the set that forecast best on the training parts of
     /// M3 yearly (the last six training values held out; docs/forecasting-experiments.md).
-    /// On the four selection sets (README "Four selection sets") dropping Theta lowered the
+    /// On the four selection sets (docs/forecasting.md "Four selection sets") dropping Theta lowered the
     /// averages, but only through M1 (without it the sMAPE average was 1.003), and adding
     /// Drift on logarithms passed the rule but lost the published bar on M3's test part
-    /// (a decision the README reports as taken with the test part in view).
+    /// (a decision docs/forecasting.md reports as taken with the test part in view).
     ///
     /// Damped stops its search at the method's relative tolerance, 10⁻⁴: 10⁻⁵ forecast
     /// alike on the training parts and took 1.14× `auto`'s time. Damped keeps β < α as its
     /// only limit on the trend's smoothing (``ExponentialSmoothing/slopeSmoothingLimit``
     /// 1): a limit of 0.2 made `auto` forecast worse there (18.851 against 18.695 sMAPE,
-    /// Brier 0.1779 against 0.1765), and on the four selection sets (README "Four selection sets")
+    /// Brier 0.1779 against 0.1765), and on the four selection sets (docs/forecasting.md "Four selection sets")
     /// the limits 0.5, 0.2 and the `damped` method's 0.12 all scored worse on average in
     /// sMAPE and MASE than no limit. Its damping φ is searched in [0.8, 0.995] instead of
     /// [0.8, 0.98]: on the four selection sets `auto` scored 0.9971 [0.9957, 0.9984] of the
     /// narrower box's sMAPE and 0.9964 of its MASE, below 1 with any one set left out
-    /// (README "Four selection sets"; `SelectionSets damping`).
+    /// (docs/forecasting.md "Four selection sets"; `SelectionSets damping`).
     ///
     /// DOTM is the `dotm` method's fit (statsforecast's search), stopped when the simplex's
     /// values have a standard deviation below 10⁻⁴ instead of 10⁻⁶. On the training parts

@@ -17,7 +17,7 @@ import Foundation
 /// φ = 0.978. The limit β̄ (``slopeSmoothingLimit``) is 0.12 for
 /// the `holt` and `damped` methods: a trend that learns slowly. It was chosen on four
 /// selection sets, none of them M3's test part (the training parts of M3 yearly, M1
-/// yearly, Tourism yearly and the synthetic Kolada-like set; README "Four selection
+/// yearly, Tourism yearly and the synthetic Kolada-like set; docs/forecasting.md "Four selection
 /// sets"), where, averaged over `holt`, `damped` and `comb` and over sMAPE and MASE, it forecast better
 /// than every other limit tried (0.08, 0.1, 0.15, 0.2; Holt 1.6 % lower sMAPE than at 0.2
 /// and 0.6 % lower MASE, Damped 1.1 % and 0.4 % lower, Comb 0.6 % lower sMAPE and 0.1 %
@@ -76,7 +76,7 @@ public struct ExponentialSmoothing: Forecaster {
     /// The damping parameter φ's box: [0.8, 0.98] by default (forecast::ets's), the
     /// `damped` method's. `auto`'s damped candidate and the `mean` and `median` ensembles'
     /// use [0.8, 0.995], a trend that may persist longer: on the four selection sets
-    /// (README "Four selection sets"; `SelectionSets damping`) it lowered their average
+    /// (docs/forecasting.md "Four selection sets"; `SelectionSets damping`) it lowered their average
     /// sMAPE and MASE (`auto` 0.9971 and 0.9964 of [0.8, 0.98]'s), also with any one set
     /// left out, where the `damped` method alone forecast worse with a set left out.
     public var dampingBounds: ClosedRange<Double>

@@ -8,7 +8,7 @@ public enum MethodRegistry {
     /// methods' own tolerances. Their damped trend has no limit on β beyond β < α, as
     /// `auto`'s: on the training parts of M3 yearly the limit 0.2 made `mean` forecast
     /// worse (18.87 against 18.81 sMAPE) and `median` hardly better (18.93 against 18.96;
-    /// docs/forecasting-experiments.md), and on the four selection sets (README "Four
+    /// docs/forecasting-experiments.md), and on the four selection sets (docs/forecasting.md "Four
     /// selection sets") the `holt` and `damped` methods' limit (0.12) moved either by less
     /// than 0.5 % on average in sMAPE and MASE. Its φ is searched in [0.8, 0.995], as in
     /// `auto`: on the four sets `mean` scored 0.9979 and `median` 0.9982 of the [0.8, 0.98]

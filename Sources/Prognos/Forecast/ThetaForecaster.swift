@@ -16,7 +16,7 @@ public struct ThetaForecaster: Forecaster {
     /// θ of the theta line: the drift is the OLS slope times 1 − 1/θ (2: half the slope,
     /// the standard method, and `auto`'s candidate). As `auto`'s candidate θ = 6 passed the
     /// rule of the four selection sets (sMAPE 0.9958, MASE 0.9932 of θ = 2's) but lost
-    /// the published ETS/ARIMA/Theta bar on M3's test part, so it is not used (README
+    /// the published ETS/ARIMA/Theta bar on M3's test part, so it is not used (docs/forecasting.md,
     /// "Four selection sets"; `SelectionSets theta`).
     public var theta: Double
 

@@ -51,7 +51,7 @@ public enum DatasetLoader {
             throw InvalidInput([
                 Diagnostic(
                     file: descriptorFile,
-                    reason: "missing: a dataset directory needs a datapackage.json (see README, \"Dataset format\")")
+                    reason: "missing: a dataset directory needs a datapackage.json (see docs/dataset-format.md)")
             ])
         }
         let (parsed, descriptorProblems) = DataPackageDescriptor.parse(descriptorData, file: descriptorFile)
