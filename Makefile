@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation
+.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -57,6 +57,10 @@ notebooks: bootstrap python-venv
 # selection sets beside M3's training parts (Scripts/yearly-validation).
 validation: bootstrap python-venv
 	Scripts/yearly-validation
+
+# The short-series selection sets and `auto`'s scores on them (docs/short-series.md).
+short-series: bootstrap python-venv
+	Scripts/short-series
 
 # Prognos beside statsforecast and numpy (Benchmarks/peers/run says how; docs/performance.md).
 peers: bootstrap python-venv

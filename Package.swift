@@ -63,6 +63,12 @@ let package = Package(
             dependencies: ["Prognos"],
             path: "Tools/SelectionSets"
         ),
+        // The short-series selection sets: `swift run -c release ShortSeries` (docs/short-series.md).
+        .executableTarget(
+            name: "ShortSeries",
+            dependencies: ["Prognos"],
+            path: "Tools/ShortSeries"
+        ),
         // package-benchmark suites: `make bench` (Benchmarks/README.md).
         .executableTarget(
             name: "LinearBenchmarks",

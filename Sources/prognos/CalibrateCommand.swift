@@ -9,8 +9,9 @@ struct CalibrateCommand: ParsableCommand {
         discussion: """
             For every series and horizon of the holdout, targets are the last training value \
             times 0.90, 0.95, 0.98, 1, 1.02, 1.05, 1.10; the event is "actual ≥ target" and the \
-            stated probability is P(Y ≥ target). Prints the method's scores beside a baseline \
-            (Theta's Gaussian) and writes the reliability table to DIR/calibration.csv and the \
+            stated probability is P(Y ≥ target). Prints the method's scores beside three \
+            baselines (Naive's and Theta's own Gaussians, and climatology: how often each \
+            event happened within the training parts) and writes the reliability table to DIR/calibration.csv and the \
             reliability diagram to DIR/reliability.svg/png.
             """
     )
@@ -28,7 +29,7 @@ struct CalibrateCommand: ParsableCommand {
     var out: String = "out"
 
     func validate() throws {
-        if MethodRegistry.method(method) == nil { throw ValidationError("unknown method \"\(method)\"") }
+        if MethodRegistry.panelMethod(method) == nil { throw ValidationError("unknown method \"\(method)\"") }
         if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
     }
 
@@ -37,14 +38,17 @@ struct CalibrateCommand: ParsableCommand {
         let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
         let series = Backtest.series(of: loaded)
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        guard let chosen = MethodRegistry.method(method) else { return }
-        var reports = [CalibrationReport.evaluate(method: chosen, series: series, holdout: holdout, threads: threads)]
-        if method != "theta" {
-            reports.append(CalibrationReport.evaluate(method: ThetaForecaster(), series: series, holdout: holdout, threads: threads))
+        guard let chosen = MethodRegistry.panelMethod(method) else { return }
+        var reports = [CalibrationReport.evaluate(panelMethod: chosen, series: series, holdout: holdout, threads: threads)]
+        for baseline in ["naive", "theta"] where baseline != method {
+            if let other = MethodRegistry.panelMethod(baseline) {
+                reports.append(CalibrationReport.evaluate(panelMethod: other, series: series, holdout: holdout, threads: threads))
+            }
         }
+        reports.append(Climatology.report(series: series, holdout: holdout))
         print("method               n        Brier    log loss  ECE")
-        for report in reports {
-            let name = (report.method + (report.method == "theta" && method != "theta" ? " (baseline)" : ""))
+        for (position, report) in reports.enumerated() {
+            let name = (report.method + (position > 0 ? " (baseline)" : ""))
                 .padding(toLength: 20, withPad: " ", startingAt: 0)
             print(name + String(format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss, report.expectedCalibrationError))
         }

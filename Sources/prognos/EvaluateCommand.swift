@@ -41,7 +41,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
         if origins < 1 { throw ValidationError("--origins must be at least 1") }
-        for code in methods.split(separator: ",") where MethodRegistry.method(String(code)) == nil {
+        for code in methods.split(separator: ",") where MethodRegistry.panelMethod(String(code)) == nil {
             throw ValidationError("unknown method \"\(code)\" (known: \(MethodRegistry.codes.joined(separator: ", ")))")
         }
     }
@@ -54,9 +54,9 @@ struct EvaluateCommand: ParsableCommand {
         var rows: [AccuracyTable.Row] = []
         var forecastRows = CSVWriter(header: ForecastTable.columns)
         for code in methods.split(separator: ",").map(String.init) {
-            guard let method = MethodRegistry.method(code) else { continue }
+            guard let method = MethodRegistry.panelMethod(code) else { continue }
             let start = DispatchTime.now().uptimeNanoseconds
-            let results = Backtest.run(method: method, series: series, holdout: holdout, origins: origins, threads: threads)
+            let results = Backtest.run(panelMethod: method, series: series, holdout: holdout, origins: origins, threads: threads)
             if timing {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 FileHandle.standardError.write(

@@ -18,13 +18,19 @@ public enum Backtest {
         public var testCount: Int
         public var lowerBound: Double?
         public var upperBound: Double?
+        /// The indicator's kind (its unit's code), where series pool after their indicator.
+        public var kind: String
 
-        public init(key: SeriesKey, values: [Double], testCount: Int, lowerBound: Double? = nil, upperBound: Double? = nil) {
+        public init(
+            key: SeriesKey, values: [Double], testCount: Int, lowerBound: Double? = nil, upperBound: Double? = nil,
+            kind: String = ""
+        ) {
             self.key = key
             self.values = values
             self.testCount = testCount
             self.lowerBound = lowerBound
             self.upperBound = upperBound
+            self.kind = kind
         }
     }
 
@@ -83,7 +89,7 @@ public enum Backtest {
             let indicator = indicators[key.indicatorID]
             return EvaluationSeries(
                 key: key, values: observations.map(\.value), testCount: observations.filter { $0.split == .test }.count,
-                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound, kind: indicator?.unit.rawValue ?? "")
         }
     }
 
@@ -97,6 +103,52 @@ public enum Backtest {
             results.store(index, evaluate(method: method, series[index], holdout: holdout, origins: origins))
         }
         return results.all().flatMap { $0 ?? [] }
+    }
+
+    /// The scored forecasts of a panel method: at each origin (counted back from each
+    /// series' end, as ``run(method:series:holdout:origins:threads:keepTraining:)`` counts
+    /// them) the method sees the training parts of every series at once.
+    public static func run(
+        panelMethod method: any PanelForecaster, series: [EvaluationSeries], holdout: Int?, origins: Int, threads: Int,
+        keepTraining: Bool = false
+    ) -> [AccuracyTable.SeriesResult] {
+        guard origins > 0 else { return [] }
+        var bySeries = [[AccuracyTable.SeriesResult]](repeating: [], count: series.count)
+        for k in 0..<origins {
+            // The series with an origin here, and their training parts.
+            var members: [Int] = []
+            var panel: [PanelSeries] = []
+            var steps: [Int] = []
+            for (index, s) in series.enumerated() {
+                let n = s.values.count
+                let h = holdout ?? s.testCount
+                let origin = n - h - (origins - 1 - k)
+                guard h > 0, origin >= 2, min(h, n - origin) > 0 else { continue }
+                members.append(index)
+                steps.append(min(h, n - origin))
+                panel.append(
+                    PanelSeries(
+                        values: Array(s.values[0..<origin]), indicator: s.key.indicatorID, kind: s.kind,
+                        lowerBound: s.lowerBound, upperBound: s.upperBound))
+            }
+            guard let horizon = steps.max() else { continue }
+            let forecasts = method.forecast(panel, horizon: horizon, threads: threads)
+            for (position, index) in members.enumerated() {
+                guard position < forecasts.count, var forecast = forecasts[position] else { continue }
+                let s = series[index]
+                let training = panel[position].values
+                let origin = training.count
+                forecast.bound(lower: s.lowerBound, upper: s.upperBound)
+                let cells = (0..<steps[position]).map {
+                    AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
+                }
+                bySeries[index].append(
+                    AccuracyTable.SeriesResult(
+                        cells: cells, scale: meanAbsoluteChange(training), lastTrainingValue: training.last, key: s.key,
+                        origin: origin))
+            }
+        }
+        return bySeries.flatMap { $0 }
     }
 
     static func evaluate(method: any Forecaster, _ s: EvaluationSeries, holdout: Int?, origins: Int) -> [AccuracyTable.SeriesResult] {

@@ -71,6 +71,12 @@ public struct CalibrationReport: Sendable {
         return CalibrationReport(method: method.name, results: results)
     }
 
+    /// Runs the protocol for a panel method (every series' training part seen at once).
+    public static func evaluate(panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int) -> CalibrationReport {
+        let results = Backtest.run(panelMethod: method, series: series, holdout: holdout, origins: 1, threads: threads)
+        return CalibrationReport(method: method.name, results: results)
+    }
+
     /// The protocol's events from backtest results kept with their last training values
     /// (`Backtest.run(…, keepTraining: true)`): per forecast and offset g the stated
     /// probability P(Y ≥ τ), τ = last training value × (1 + g), and whether Y ≥ τ.

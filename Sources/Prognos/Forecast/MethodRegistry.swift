@@ -1,7 +1,7 @@
 /// The forecasting methods by their codes, as `--methods` names them.
 public enum MethodRegistry {
     public static let codes = [
-        "naive", "drift", "linear_trend", "ses", "holt", "damped", "theta", "dotm", "comb", "mean", "median", "auto",
+        "naive", "drift", "linear_trend", "ses", "holt", "damped", "theta", "dotm", "comb", "mean", "median", "global", "auto",
     ]
 
     /// The members of the `mean` and `median` ensembles: `auto`'s candidates with the
@@ -18,6 +18,19 @@ public enum MethodRegistry {
         DynamicOptimisedTheta(), RandomWalk(drift: true),
     ]
 
+    /// A method by its code, as it runs on a panel: `auto` learns across the panel's short
+    /// series (``PanelAuto``), `global` is the global linear model with its pooled spread,
+    /// every other method forecasts each series by itself (``SeriesByItself``).
+    public static func panelMethod(_ code: String) -> (any PanelForecaster)? {
+        switch code {
+        case "auto": return PanelAuto()
+        case "global": return PanelAuto.globalOnly
+        default: return method(code).map { SeriesByItself($0) }
+        }
+    }
+
+    /// A method by its code, as it forecasts one series by itself; nil for `global`, which
+    /// needs a panel (``panelMethod(_:)``).
     public static func method(_ code: String) -> (any Forecaster)? {
         switch code {
         case "naive": return RandomWalk(drift: false)

@@ -1,0 +1,253 @@
+import Foundation
+
+/// `auto` on a panel: a series long enough to judge its own methods gets ``AutoForecaster``;
+/// a short one (fewer than `shortBelow` values) gets the method that forecast best the
+/// series of its indicator, with a spread learnt from their errors in their own units.
+///
+/// The pooled backtest: every series of the panel is cut by its last k values, k = 1…`cuts`,
+/// and each candidate (the one-series `candidates`, and the ``GlobalLinearModel`` fitted
+/// on the cut panel) forecasts the cut values. An error is measured in the series' own
+/// typical move, e = (y − ŷ)/s̃ (``PanelScales``), and every candidate's mean |e| is
+/// estimated per horizon at each indicator, shrunk towards its kind and the panel
+/// (``PanelHierarchy``, prior weight `scorePrior` errors). Where a candidate cannot forecast a
+/// cut series (too short), Naive stands in, so that all are scored on the same values.
+///
+/// Each indicator takes the candidate with the lowest mean |e| over the horizons scored.
+/// Its forecast of a series is the distribution
+///
+///     Y(n + h) ~ ŷ(n + h) + s̃ · σₕ · inflation · T_ν,   σₕ = mean|e|ₕ / E|T_ν|,
+///
+/// where mean|e|ₕ is the chosen candidate's shrunk mean absolute error at horizon h, T_ν
+/// Student's t with ν = `degreesOfFreedom` and E|T_ν| = 2√ν Γ((ν+1)/2) / (√π (ν−1) Γ(ν/2)).
+/// Beyond the longest horizon scored, σₕ grows as √h from it.
+///
+/// Edge cases: a panel whose series are all long goes to ``AutoForecaster`` alone; where
+/// no cut series has two values, nothing is scored and each short series gets Naive's own
+/// (analytic) forecast; a series with fewer than 2 values gets none.
+public struct PanelAuto: PanelForecaster {
+    public var name: String
+    public var longSeries: AutoForecaster
+    public var shortBelow: Int
+    public var candidates: [any Forecaster]
+    public var global: GlobalLinearModel?
+    public var cuts: Int
+    public var scalePrior: Double
+    public var scorePrior: Double
+    public var degreesOfFreedom: Double
+    public var inflation: Double
+    /// How much of the chosen candidate's pooled mean error (in moves) is added to its
+    /// forecasts: 0 keeps them as they are, 1 removes the bias of the pooled backtest.
+    public var biasCorrection: Double = 0
+
+    public static let defaultCandidates: [any Forecaster] = [
+        RandomWalk(drift: false), ExponentialSmoothing(trend: .none), RandomWalk(drift: true),
+        ExponentialSmoothing(trend: .damped), ThetaForecaster(),
+    ]
+
+    public init(
+        longSeries: AutoForecaster = AutoForecaster(), shortBelow: Int = 13,
+        candidates: [any Forecaster] = PanelAuto.defaultCandidates, global: GlobalLinearModel? = GlobalLinearModel(),
+        cuts: Int = 3, scalePrior: Double = 1, scorePrior: Double = 20, degreesOfFreedom: Double = 4, inflation: Double = 1,
+        name: String = "auto"
+    ) {
+        self.name = name
+        self.longSeries = longSeries
+        self.shortBelow = shortBelow
+        self.candidates = candidates
+        self.global = global
+        self.cuts = cuts
+        self.scalePrior = scalePrior
+        self.scorePrior = scorePrior
+        self.degreesOfFreedom = degreesOfFreedom
+        self.inflation = inflation
+    }
+
+    /// The `global` method: the global linear model on every series, long or short, with
+    /// the spread of its pooled errors.
+    public static let globalOnly = PanelAuto(shortBelow: Int.max, candidates: [], name: "global")
+
+    /// The candidates' names, the global model last.
+    public var candidateNames: [String] { candidates.map(\.name) + (global == nil ? [] : ["global"]) }
+
+    /// What the pooled backtest found: per indicator node, the chosen candidate and the
+    /// spread per horizon in moves.
+    struct Choice {
+        var candidate: [Int]
+        var spread: [[Double]]
+        /// The chosen candidate's mean signed error per horizon, in moves.
+        var bias: [[Double]]
+    }
+
+    public func forecast(_ panel: [PanelSeries], horizon: Int, threads: Int) -> [Forecast?] {
+        let long = longSeries
+        let slots = WorkerSlots<Forecast>(count: panel.count)
+        performAdaptively(count: panel.count, threads: threads) { index in
+            let y = panel[index].values
+            if y.count >= shortBelow, let forecast = long.forecast(y, horizon: horizon) { slots.store(index, forecast) }
+        }
+        var results = slots.all()
+        let short = panel.indices.filter { panel[$0].values.count < shortBelow && panel[$0].values.count >= 2 }
+        guard !short.isEmpty, horizon >= 1 else { return results }
+        let hierarchy = PanelHierarchy(panel)
+        let scales = PanelScales.shrunk(panel, hierarchy: hierarchy, priorWeight: scalePrior)
+        let choice = choose(panel, hierarchy: hierarchy, scales: scales, horizon: horizon, threads: threads)
+        let fit = global?.fit(panel, scales: scales, hierarchy: hierarchy, horizon: horizon)
+        let finals = WorkerSlots<Forecast>(count: short.count)
+        performAdaptively(count: short.count, threads: threads) { k in
+            let index = short[k]
+            let node = hierarchy.indicatorNode[index]
+            let y = panel[index].values
+            guard let choice else {
+                if let naive = RandomWalk(drift: false).forecast(y, horizon: horizon) { finals.store(k, naive) }
+                return
+            }
+            let c = choice.candidate[node]
+            guard let last = y.last else { return }
+            let points =
+                self.points(y, candidate: c, series: index, scale: scales[index], fit: fit, hierarchy: hierarchy, horizon: horizon)
+                ?? Array(repeating: last, count: horizon)
+            let distributions = (0..<horizon).map { h in
+                PredictiveDistribution(
+                    location: points[h] + biasCorrection * scales[index] * choice.bias[node][h], scale: scales[index] * choice.spread[node][h] * inflation,
+                    shape: .studentT(degreesOfFreedom: degreesOfFreedom))
+            }
+            finals.store(k, Forecast(method: name, distributions: distributions, intervalSource: .crossValidation))
+        }
+        for (k, forecast) in finals.all().enumerated() { results[short[k]] = forecast }
+        return results
+    }
+
+    /// Candidate c's point forecasts of one series, nil where it cannot forecast it.
+    func points(
+        _ y: [Double], candidate c: Int, series index: Int, scale: Double, fit: GlobalLinearModel.Fit?,
+        hierarchy: PanelHierarchy, horizon: Int
+    ) -> [Double]? {
+        guard !y.isEmpty else { return nil }
+        if c < candidates.count {
+            guard y.count >= candidates[c].minimumLength, let forecast = candidates[c].forecast(y, horizon: horizon) else { return nil }
+            return forecast.distributions.map(\.location)
+        } else if let global, let fit {
+            return global.points(y, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
+        }
+        return nil
+    }
+
+    /// The pooled backtest (see the type): each indicator's candidate and spread, nil when
+    /// no cut series could be scored.
+    func choose(_ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], horizon: Int, threads: Int) -> Choice? {
+        let names = candidateNames
+        let steps = min(horizon, cuts)
+        // Per candidate and horizon: its absolute errors, and the last value's (Naive's) on
+        // the same cut values, so that a candidate that can forecast only the longer cut
+        // series is compared with Naive on those.
+        let empty = [PanelHierarchy.Sums](repeating: PanelHierarchy.Sums(nodes: hierarchy.nodeCount), count: steps)
+        var errors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
+        var naiveErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
+        var signedErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
+        for k in 1...max(1, cuts) {
+            let cut = panel.map { series -> PanelSeries in
+                var shorter = series
+                shorter.values = Array(series.values.dropLast(k))
+                return shorter
+            }
+            let cutScales = PanelScales.shrunk(cut, hierarchy: hierarchy, priorWeight: scalePrior)
+            let fit = global?.fit(cut, scales: cutScales, hierarchy: hierarchy, horizon: min(k, steps))
+            let slots = WorkerSlots<[Double]>(count: panel.count)
+            let reach = min(k, steps)
+            performAdaptively(count: panel.count, threads: threads) { index in
+                let y = cut[index].values
+                guard y.count >= 2 else { return }
+                var row: [Double] = []
+                row.reserveCapacity(names.count * reach)
+                for c in names.indices {
+                    let points = self.points(
+                        y, candidate: c, series: index, scale: cutScales[index], fit: fit, hierarchy: hierarchy,
+                        horizon: reach)
+                    row.append(contentsOf: points ?? Array(repeating: .nan, count: reach))
+                }
+                slots.store(index, row)
+            }
+            for (index, row) in slots.all().enumerated() {
+                guard let row, row.count == names.count * reach else { continue }
+                let actual = panel[index].values
+                let origin = actual.count - k
+                let last = actual[origin - 1]
+                for c in names.indices {
+                    for h in 0..<reach {
+                        let signed = (actual[origin + h] - row[c * reach + h]) / scales[index]
+                        let e = abs(signed)
+                        let naive = abs(actual[origin + h] - last) / scales[index]
+                        guard e.isFinite, naive.isFinite else { continue }
+                        hierarchy.add(e, series: index, to: &errors[c][h])
+                        hierarchy.add(signed, series: index, to: &signedErrors[c][h])
+                        hierarchy.add(naive, series: index, to: &naiveErrors[c][h])
+                    }
+                }
+            }
+        }
+        let means = errors.map { byHorizon in byHorizon.map { hierarchy.shrunk($0, priorWeight: scorePrior) } }
+        let naiveMeans = naiveErrors.map { byHorizon in byHorizon.map { hierarchy.shrunk($0, priorWeight: scorePrior) } }
+        guard means.contains(where: { $0.first?.first.map { !$0.isNaN } ?? false }) else { return nil }
+        let expectedAbsolute = Self.meanAbsoluteT(degreesOfFreedom)
+        var candidate = [Int](repeating: 0, count: hierarchy.nodeCount)
+        var spread = [[Double]](repeating: [], count: hierarchy.nodeCount)
+        var bias = [[Double]](repeating: [], count: hierarchy.nodeCount)
+        for node in 0..<hierarchy.nodeCount {
+            var best = -1
+            var bestScore = Double.infinity
+            for c in names.indices {
+                // Relative to Naive on the same values, averaged over the horizons scored.
+                let ratios = (0..<steps).compactMap { h -> Double? in
+                    let own = means[c][h][node]
+                    let naive = naiveMeans[c][h][node]
+                    return own.isNaN || !(naive > 0) ? nil : own / naive
+                }
+                guard !ratios.isEmpty else { continue }
+                let score = ratios.reduce(0, +) / Double(ratios.count)
+                if score < bestScore {
+                    best = c
+                    bestScore = score
+                }
+            }
+            guard best >= 0 else { return nil }
+            candidate[node] = best
+            var sigma: [Double] = []
+            var lastReliable: (horizon: Int, value: Double)? = nil
+            for h in 0..<horizon {
+                if h < steps, !means[best][h][node].isNaN {
+                    let value = max(means[best][h][node], 1e-9) / expectedAbsolute
+                    lastReliable = (h + 1, value)
+                    sigma.append(value)
+                } else if let reliable = lastReliable {
+                    sigma.append(reliable.value * (Double(h + 1) / Double(reliable.horizon)).squareRoot())
+                } else {
+                    sigma.append(1 / expectedAbsolute)
+                }
+            }
+            spread[node] = sigma
+            let signed = signedErrors[best].map { hierarchy.shrunk($0, priorWeight: scorePrior)[node] }
+            var shift: [Double] = []
+            var lastShift: (horizon: Int, value: Double)? = nil
+            for h in 0..<horizon {
+                if h < steps, !signed[h].isNaN {
+                    lastShift = (h + 1, signed[h])
+                    shift.append(signed[h])
+                } else if let known = lastShift {
+                    shift.append(known.value * Double(h + 1) / Double(known.horizon))
+                } else {
+                    shift.append(0)
+                }
+            }
+            bias[node] = shift
+        }
+        return Choice(candidate: candidate, spread: spread, bias: bias)
+    }
+
+    /// E|T_ν| = 2√ν Γ((ν+1)/2) / (√π (ν−1) Γ(ν/2)) for ν > 1 (1 at ν = 4; √(2/π) as ν → ∞).
+    static func meanAbsoluteT(_ nu: Double) -> Double {
+        guard nu > 1 else { return 1 }
+        guard nu < 1e6 else { return (2 / Double.pi).squareRoot() }
+        let logRatio = LogGamma.logGamma((nu + 1) / 2) - LogGamma.logGamma(nu / 2)
+        return 2 * nu.squareRoot() * Foundation.exp(logRatio) / (Double.pi.squareRoot() * (nu - 1))
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// Forecasting across a panel: the global linear model against numpy
+/// (Scripts/fixtures/make_global_fixtures.py), the hierarchy's shrinkage, `auto` on a panel
+/// (long series unchanged, short ones on their own scale), and the climatology baseline.
+@Suite struct PanelForecastingTests {
+    struct GlobalFixture: Decodable {
+        struct Series: Decodable {
+            var values: [Double]
+            var indicator: String
+            var kind: String
+        }
+        var series: [Series]
+        var scales: [Double]
+        var forecasts: [[Double]]
+    }
+
+    /// Scales and forecasts of the global linear model equal numpy's, computed from the
+    /// documented formulas, to 1e-9 relative.
+    @Test func globalLinearModelMatchesNumpy() throws {
+        let fixture = try #require(TestSupport.jsonFixture("global-linear-model.json", as: GlobalFixture.self))
+        let panel = fixture.series.map { PanelSeries(values: $0.values, indicator: $0.indicator, kind: $0.kind) }
+        let hierarchy = PanelHierarchy(panel)
+        let scales = PanelScales.shrunk(panel, hierarchy: hierarchy, priorWeight: 1)
+        for (mine, theirs) in zip(scales, fixture.scales) {
+            #expect(abs(mine - theirs) <= 1e-12 * abs(theirs), "scale \(mine) vs \(theirs)")
+        }
+        let model = GlobalLinearModel()
+        let fit = model.fit(panel, scales: scales, hierarchy: hierarchy, horizon: 3)
+        for index in panel.indices {
+            let points = try #require(
+                model.points(panel[index].values, series: index, scale: scales[index], fit: fit, hierarchy: hierarchy, horizon: 3))
+            for (mine, theirs) in zip(points, fixture.forecasts[index]) {
+                #expect(abs(mine - theirs) <= 1e-9 * max(1, abs(theirs)), "series \(index): \(mine) vs \(theirs)")
+            }
+        }
+    }
+
+    /// On series that follow yₜ₊₁ − yₜ = 0.5 + 0.3 (yₜ₋₁ − yₜ) in their own units exactly,
+    /// the order-2 model recovers the rule: its one-step forecast is the rule's.
+    @Test func globalLinearModelRecoversAnExactRule() throws {
+        var panel: [PanelSeries] = []
+        for k in 0..<20 {
+            var y = [10.0 + Double(k), 11.0 + Double(k) * 1.5]
+            for _ in 0..<6 { y.append(y[y.count - 1] + 0.5 + 0.3 * (y[y.count - 2] - y[y.count - 1])) }
+            panel.append(PanelSeries(values: y, indicator: "x", kind: "number"))
+        }
+        let hierarchy = PanelHierarchy(panel)
+        let scales = [Double](repeating: 1, count: panel.count)
+        let model = GlobalLinearModel(maximumOrder: 2, ridge: 10, clip: 1e9)
+        let fit = model.fit(panel, scales: scales, hierarchy: hierarchy, horizon: 1)
+        for (index, series) in panel.enumerated() {
+            let y = series.values
+            let expected = y[y.count - 1] + 0.5 + 0.3 * (y[y.count - 2] - y[y.count - 1])
+            let point = try #require(model.points(y, series: index, scale: 1, fit: fit, hierarchy: hierarchy, horizon: 1)?.first)
+            #expect(abs(point - expected) <= 1e-8, "\(point) vs \(expected)")
+        }
+    }
+
+    /// θ̂ = (N·mean + κ·θ̂(parent)) / (N + κ), by hand: the panel's mean of 1, 2, 3, 10 is 4;
+    /// kind "k" holds 1, 2, 3: (6 + 2·4)/(3 + 2) = 2.8; its indicator "a" holds 1, 2:
+    /// (3 + 2·2.8)/(2 + 2) = 2.15; an indicator without observations takes its kind's.
+    @Test func hierarchyShrinksTowardsTheLevelAbove() {
+        let panel = [
+            PanelSeries(values: [], indicator: "a", kind: "k"), PanelSeries(values: [], indicator: "a", kind: "k"),
+            PanelSeries(values: [], indicator: "b", kind: "k"), PanelSeries(values: [], indicator: "c", kind: "l"),
+            PanelSeries(values: [], indicator: "d", kind: "k"),
+        ]
+        let hierarchy = PanelHierarchy(panel)
+        var sums = PanelHierarchy.Sums(nodes: hierarchy.nodeCount)
+        for (value, index) in [(1.0, 0), (2.0, 1), (3.0, 2), (10.0, 3)] { hierarchy.add(value, series: index, to: &sums) }
+        let estimate = hierarchy.shrunk(sums, priorWeight: 2)
+        #expect(abs(estimate[0] - 4) < 1e-12)
+        #expect(abs(estimate[hierarchy.parent[hierarchy.indicatorNode[0]]] - 2.8) < 1e-12)
+        #expect(abs(estimate[hierarchy.indicatorNode[0]] - 2.15) < 1e-12)
+        #expect(abs(estimate[hierarchy.indicatorNode[4]] - 2.8) < 1e-12)
+    }
+
+    /// A series that never moved still gets a spread: its indicator's typical relative move
+    /// times its size, shrunk with weight κ against its own zero.
+    @Test func aSeriesThatNeverMovedBorrowsItsIndicatorsScale() {
+        let panel = [
+            PanelSeries(values: [20, 20, 20, 20, 20], indicator: "tax", kind: "percent"),
+            PanelSeries(values: [20, 20.5, 20, 20.5, 20], indicator: "tax", kind: "percent"),
+            PanelSeries(values: [22, 22.2, 22, 22.2, 22], indicator: "tax", kind: "percent"),
+        ]
+        let scales = PanelScales.shrunk(panel, hierarchy: PanelHierarchy(panel), priorWeight: 1)
+        // r = median(0.5/20.2, 0.2/22.08) over the moving series; prior r·20; m = 4.
+        let r = (0.5 / 20.2 + 0.2 / 22.08) / 2
+        #expect(abs(scales[0] - (r * 20 * r * 20 / 5).squareRoot()) < 1e-12)
+        #expect(scales[0] > 0)
+    }
+
+    static let m3: [Backtest.EvaluationSeries] = {
+        let directory = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly")
+        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly") else { return [] }
+        return Backtest.series(of: dataset)
+    }()
+
+    /// Every M3 yearly training part is long (14 values or more): `auto` on the panel gives
+    /// exactly the forecasts of `auto` series by series.
+    @Test func longSeriesKeepTheirOwnAuto() {
+        let sample = Array(Self.m3.prefix(60))
+        let panel = Backtest.run(panelMethod: PanelAuto(), series: sample, holdout: nil, origins: 1, threads: 2)
+        let single = Backtest.run(method: AutoForecaster(), series: sample, holdout: nil, origins: 1, threads: 2)
+        #expect(panel.count == single.count && !panel.isEmpty)
+        for (a, b) in zip(panel, single) {
+            #expect(a.cells.map(\.distribution) == b.cells.map(\.distribution))
+        }
+    }
+
+    /// Short series of one indicator at very different levels: each gets a spread in its
+    /// own units (proportional to its own moves), and the same input gives the same bits
+    /// on one thread or two.
+    @Test func shortSeriesGetSpreadsOnTheirOwnScale() throws {
+        var generator = SplitMix64(seed: 7)
+        var panel: [PanelSeries] = []
+        for k in 0..<40 {
+            let level = k % 2 == 0 ? 1.0 : 1000.0
+            let values = (0..<5).map { _ in level * (1 + 0.05 * (generator.nextUnit() - 0.5)) }
+            panel.append(PanelSeries(values: values, indicator: "share", kind: "percent"))
+        }
+        let auto = PanelAuto()
+        let one = auto.forecast(panel, horizon: 3, threads: 1)
+        let two = auto.forecast(panel, horizon: 3, threads: 2)
+        #expect(one == two)
+        let small = try #require(one[0]?.distributions[0].scale)
+        let large = try #require(one[1]?.distributions[0].scale)
+        #expect(small > 0 && large > 0)
+        #expect(large / small > 100 && large / small < 10_000, "\(large / small)")
+        #expect(one.allSatisfy { $0?.intervalSource == .crossValidation })
+    }
+
+    /// A one-series method on a panel scores as it does series by series.
+    @Test func panelBacktestOfAOneSeriesMethodEqualsTheSeriesBacktest() {
+        let sample = Array(Self.m3.prefix(40))
+        let panel = Backtest.run(panelMethod: SeriesByItself(ThetaForecaster()), series: sample, holdout: nil, origins: 2, threads: 2)
+        let single = Backtest.run(method: ThetaForecaster(), series: sample, holdout: nil, origins: 2, threads: 2)
+        #expect(AccuracyTable.rows(method: "theta", series: panel) == AccuracyTable.rows(method: "theta", series: single))
+    }
+
+    /// Climatology by hand. The series 100, 110 with 121 held out: its one pair rose by
+    /// 10 %, 110 ≥ 100·(1 + g) for every offset g ≤ 0.10, so p = 1; and 121 ≥ 110·(1 + g)
+    /// for every g: Brier 0.
+    @Test func climatologyStatesInSampleBaseRates() {
+        let series = [
+            Backtest.EvaluationSeries(key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 110, 121], testCount: 1)
+        ]
+        let report = Climatology.report(series: series, holdout: nil)
+        #expect(report.count == CalibrationReport.offsets.count)
+        #expect(report.brier == 0)
+        let falling = [
+            Backtest.EvaluationSeries(key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 96, 99, 97], testCount: 1)
+        ]
+        // Pairs 100→96 (−4 %) and 96→99 (+3.1 %): p = 1, 1, ½, ½, ½, 0, 0 for g = −10 %…+10 %;
+        // 97 against 99·(1 + g): reached for g = −10 % and −5 % only. Brier (3 · ¼)/7.
+        let half = Climatology.report(series: falling, holdout: nil)
+        #expect(half.count == 7)
+        #expect(abs(half.brier - 0.75 / 7) < 1e-12)
+    }
+}
