@@ -161,4 +161,23 @@ import Testing
         #expect(half.count == 7)
         #expect(abs(half.brier - 0.75 / 7) < 1e-12)
     }
+
+    /// The binary: `evaluate` takes `global`, and `calibrate` prints `auto` beside Naive,
+    /// Theta and climatology on the same events.
+    @Test func commandsRunPanelMethodsAndPrintTheBaselines() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let m3 = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly").path
+        let evaluated = try TestSupport.runBinary(
+            ["evaluate", m3, "--methods", "naive,global", "--out", directory.appendingPathComponent("e").path])
+        #expect(evaluated.status == 0, "\(evaluated.stderr)")
+        #expect(evaluated.stdout.contains("\nglobal "))
+        let calibrated = try TestSupport.runBinary(["calibrate", m3, "--out", directory.appendingPathComponent("c").path])
+        #expect(calibrated.status == 0, "\(calibrated.stderr)")
+        let lines = calibrated.stdout.split(separator: "\n").map(String.init)
+        let names = lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["auto", "naive", "theta", "climatology"], "\(calibrated.stdout)")
+        let counts = lines.dropFirst().compactMap { line in line.split(separator: " ").compactMap { Int($0) }.first }
+        #expect(Set(counts) == [645 * 6 * 7], "\(counts)")
+    }
 }

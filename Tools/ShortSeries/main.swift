@@ -4,7 +4,7 @@
 //     Scripts/short-series --prepare && Scripts/yearly-validation --prepare
 //     swift run -c release ShortSeries [table|auto]
 //
-// `table` prints, per set and cut, each method's MASE, and `auto`'s, Naive's and
+// `table` prints, per set and cut, each method's MASE (auto1: `auto` series by series), and `auto`'s, Naive's and
 // climatology's Brier score and ECE, marking where `auto` misses the bar (MASE at
 // most every other method's, ECE ≤ 0.04, Brier below Naive's and climatology's). `auto`
 // prints `auto`'s line only.
@@ -56,7 +56,7 @@ if mode == "bins" {
     exit(0)
 }
 let threads = ProcessInfo.processInfo.activeProcessorCount
-let others = ["naive", "ses", "drift", "damped", "theta", "dotm", "global"]
+let others = ["naive", "ses", "drift", "damped", "theta", "dotm", "global", "auto1"]
 func mase(_ results: [AccuracyTable.SeriesResult], _ code: String) -> Double {
     AccuracyTable.rows(method: code, series: results).last?.mase ?? .nan
 }
@@ -70,7 +70,8 @@ for evaluation in sets.evaluations {
     // The best of the other methods (computed always, so that `auto` mode compares too).
     var naiveReport: CalibrationReport?
     for code in others {
-        guard let method = MethodRegistry.panelMethod(code) else { continue }
+        // auto1: `auto` series by series, as it was before it learnt across the panel.
+        guard let method = code == "auto1" ? SeriesByItself(AutoForecaster()) : MethodRegistry.panelMethod(code) else { continue }
         let results = Backtest.run(panelMethod: method, series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: threads)
         let score = mase(results, code)
         best = min(best, score)
