@@ -24,14 +24,7 @@ struct SelectionSets {
         func load(_ directory: URL) throws -> [Backtest.EvaluationSeries] {
             Backtest.series(of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent))
         }
-        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] {
-            series.map { s in
-                var part = s
-                part.values = Array(s.values.dropLast(s.testCount))
-                part.testCount = 0
-                return part
-            }
-        }
+        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] { series.map(\.trainingPart) }
         let m3 = trainingParts(try load(root.appendingPathComponent("Datasets/m3-yearly")))
         let m1 = try load(validation.appendingPathComponent("m1-yearly"))
         let tourism = try load(validation.appendingPathComponent("tourism-yearly"))

@@ -36,14 +36,7 @@ struct ShortSets {
                 return shorter
             }
         }
-        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] {
-            series.map { s in
-                var part = s
-                part.values = Array(s.values.dropLast(s.testCount))
-                part.testCount = 0
-                return part
-            }
-        }
+        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] { series.map(\.trainingPart) }
         let kolada = try load(shortDirectory.appendingPathComponent("kolada-selection"))
         evaluations.append(Evaluation(name: "Kolada 5", series: cut(kolada, training: 5, holdout: 3), holdout: 3))
         evaluations.append(Evaluation(name: "Kolada 3", series: cut(kolada, training: 3, holdout: 3), holdout: 3))

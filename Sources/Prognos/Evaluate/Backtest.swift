@@ -32,6 +32,15 @@ public enum Backtest {
             self.upperBound = upperBound
             self.kind = kind
         }
+
+        /// The series without its test split, as a series of its own (no test split): the
+        /// training part that the selection sets hold out from again.
+        public var trainingPart: EvaluationSeries {
+            var part = self
+            part.values = Array(values.dropLast(testCount))
+            part.testCount = 0
+            return part
+        }
     }
 
     /// The total-gender series of a dataset, in the order of their first observation.
