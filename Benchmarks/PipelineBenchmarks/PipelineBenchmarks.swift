@@ -76,17 +76,24 @@ enum PipelineData {
     struct LikelihoodInput: @unchecked Sendable {
         var targets: [Target]
         var points: [SeriesKey: [SeriesPoint]]
+        var rows: [SeriesKey: Int]
         var indicators: [String: Indicator]
-        var pools: UncertaintyPools
+        var outlooks: PanelOutlooks
     }
 
     static let likelihoodInput: LikelihoodInput = {
         let panel = Panel(dataset: dataset)
         var points: [SeriesKey: [SeriesPoint]] = [:]
-        for (row, key) in panel.keys.enumerated() { points[key] = panel.points(row: row) }
+        var rows: [SeriesKey: Int] = [:]
+        for (row, key) in panel.keys.enumerated() {
+            points[key] = panel.points(row: row)
+            rows[key] = row
+        }
+        let targets = Array(dataset.targets.prefix(2900))
         return LikelihoodInput(
-            targets: Array(dataset.targets.prefix(2900)), points: points, indicators: dataset.indicatorsByID,
-            pools: UncertaintyPools(dataset: dataset))
+            targets: targets, points: points, rows: rows, indicators: dataset.indicatorsByID,
+            outlooks: PanelOutlooks(
+                panel: panel, indicators: dataset.indicatorsByID, until: targets.map(\.year).max(), threads: 2))
     }()
 
     final class Count: @unchecked Sendable {
@@ -107,8 +114,8 @@ enum PipelineData {
                 let target = input.targets[index]
                 let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)
                 let likelihood = TargetLikelihood.make(
-                    target: target, points: input.points[key] ?? [], indicator: input.indicators[target.indicatorID], key: key,
-                    pools: input.pools, method: method)
+                    target: target, points: input.points[key] ?? [], indicator: input.indicators[target.indicatorID],
+                    row: input.rows[key], panel: input.outlooks, method: method)
                 if likelihood.probability != nil { done += 1 }
                 index += threads
             }

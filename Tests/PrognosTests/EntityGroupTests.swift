@@ -103,20 +103,6 @@ import Testing
         #expect(ComparisonGroups(dataset: dataset).group(for: SeriesKey(entityID: "b", indicatorID: "x"))?.others == ["a", "c", "far"])
     }
 
-    /// A two-point series takes the scale of its group's changes: √(mean Δ²) over b and c.
-    @Test func groupIsTheFirstPool() throws {
-        var dataset = Self.smallDataset()
-        let pools = UncertaintyPools(dataset: dataset)
-        let scale = try #require(pools.scale(for: SeriesKey(entityID: "a", indicatorID: "x")))
-        #expect(scale.label == "pooled:group=like-a")
-        #expect(abs(scale.sigma - ((1.0 + 4 + 0 + 9) / 4).squareRoot()) < 1e-15)
-        // Without groups the indicator's pool takes everyone else, "far" included.
-        dataset.entityGroups = []
-        let plain = try #require(UncertaintyPools(dataset: dataset).scale(for: SeriesKey(entityID: "a", indicatorID: "x")))
-        #expect(plain.label == "pooled:indicator=x")
-        #expect(plain.sigma > 50)
-    }
-
     @Test func canonicalRoundTripAndDiagnostics() throws {
         let dataset = Self.smallDataset()
         var files = CanonicalDatasetWriter.files(for: dataset)

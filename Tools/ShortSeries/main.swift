@@ -24,7 +24,8 @@ do {
     exit(1)
 }
 /// `auto` with settings from the environment (AUTO_INFLATION, AUTO_DF, AUTO_CUTS,
-/// AUTO_SCALE_PRIOR, AUTO_SCORE_PRIOR, AUTO_ORDER, AUTO_RIDGE, AUTO_CANDIDATES), for sweeps.
+/// AUTO_SCALE_PRIOR, AUTO_SCORE_PRIOR, AUTO_ORDER, AUTO_RIDGE, AUTO_CANDIDATES,
+/// AUTO_TRANSFORMS), for sweeps.
 func configuredAuto() -> PanelAuto {
     let environment = ProcessInfo.processInfo.environment
     func number(_ key: String, _ fallback: Double) -> Double { environment[key].flatMap(Double.init) ?? fallback }
@@ -35,6 +36,7 @@ func configuredAuto() -> PanelAuto {
     auto.scalePrior = number("AUTO_SCALE_PRIOR", auto.scalePrior)
     auto.scorePrior = number("AUTO_SCORE_PRIOR", auto.scorePrior)
     auto.biasCorrection = number("AUTO_BIAS", auto.biasCorrection)
+    auto.transforms = number("AUTO_TRANSFORMS", 1) != 0
     if let global = auto.global {
         auto.global = GlobalLinearModel(
             maximumOrder: Int(number("AUTO_ORDER", Double(global.maximumOrder))), ridge: number("AUTO_RIDGE", global.ridge),

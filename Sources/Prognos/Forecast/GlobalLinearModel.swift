@@ -18,12 +18,14 @@ import Foundation
 /// For each order p = 1…`maximumOrder` and horizon h the coefficients are, by ridge
 /// regression towards the level above (``PanelHierarchy``),
 ///
-///     β(panel)     = (XᵀX + εI)⁻¹ Xᵀy                       over all windows,
+///     β(panel)     = (XᵀX + λI)⁻¹ Xᵀy                       over all windows,
 ///     β(kind)      = (XₖᵀXₖ + λI)⁻¹ (Xₖᵀyₖ + λ β(panel)),
 ///     β(indicator) = (XᵢᵀXᵢ + λI)⁻¹ (Xᵢᵀyᵢ + λ β(kind)),
 ///
-/// with λ = `ridge` (in windows: the features are of order one) and ε = 10⁻⁹ of XᵀX's
-/// trace. XᵀX and Xᵀy of each indicator come from `cblas_dsyrk` and `cblas_dgemv` on its
+/// with λ = `ridge` (in windows: the features are of order one). The panel's own
+/// coefficients are thus shrunk towards 0, the random walk (no change): a panel of
+/// thousands of windows keeps its fit, and one of a handful, as a single municipality's
+/// annual report gives, does not extrapolate a line through two windows. XᵀX and Xᵀy of each indicator come from `cblas_dsyrk` and `cblas_dgemv` on its
 /// windows; a kind's and the panel's are their indicators' sums; each system is solved by
 /// Cholesky (`LAPACKE_dposv`). p = 1 is the pooled drift: the mean h-step change, in moves.
 ///
@@ -120,13 +122,9 @@ public struct GlobalLinearModel: Sendable {
             let up = hierarchy.parent[node]
             var a = gram[node]
             var b = moment[node]
-            var penalty: Double
-            if up < 0 {
-                var trace = 0.0
-                for k in 0..<p { trace += a[k * p + k] }
-                penalty = max(trace * 1e-9, 1e-12)
-            } else {
-                penalty = ridge
+            // Towards the level above; the panel towards 0, the random walk.
+            let penalty = max(ridge, 1e-12)
+            if up >= 0 {
                 for k in 0..<p { b[k] += ridge * solved[up][k] }
             }
             // Symmetric: only the upper triangle was filled by dsyrk.

@@ -32,8 +32,8 @@ import Foundation
 /// more than 0.01 (docs/short-series.md "What is open").
 ///
 /// Edge cases: a panel whose series are all long goes to ``AutoForecaster`` alone; where
-/// no cut series has two values, nothing is scored and each short series gets Naive's own
-/// (analytic) forecast; a series with fewer than 2 values gets none.
+/// no cut series has two values, nothing is scored and each short series gets Naive with a
+/// spread of one typical move per year, growing as √h; a series with fewer than 2 values gets none.
 public struct PanelAuto: PanelForecaster {
     public var name: String
     public var longSeries: AutoForecaster
@@ -48,6 +48,9 @@ public struct PanelAuto: PanelForecaster {
     /// How much of the chosen candidate's pooled mean error (in moves) is added to its
     /// forecasts: 0 keeps them as they are, 1 removes the bias of the pooled backtest.
     public var biasCorrection: Double = 0
+    /// Whether bounded and small quantities are forecast on a transformed scale
+    /// (``transform(for:)``).
+    public var transforms = true
 
     public static let defaultCandidates: [any Forecaster] = [
         RandomWalk(drift: false), ExponentialSmoothing(trend: .none), RandomWalk(drift: true),
@@ -81,11 +84,24 @@ public struct PanelAuto: PanelForecaster {
 
     /// What the pooled backtest found: per indicator node, the chosen candidate and the
     /// spread per horizon in moves.
-    struct Choice {
+    struct Choice: Sendable {
         var candidate: [Int]
         var spread: [[Double]]
         /// The chosen candidate's mean signed error per horizon, in moves.
         var bias: [[Double]]
+        /// Per node, how many series and how many one-step errors the backtest scored.
+        var series: [Int]
+        var errors: [Int]
+
+        /// Without a backtest: Naive everywhere, its one-step error taken to be one
+        /// typical move (mean |e| = 1), growing as √h.
+        static func naive(nodes: Int, horizon: Int, degreesOfFreedom: Double) -> Choice {
+            let sigma = (1...max(1, horizon)).map { Double($0).squareRoot() / PanelAuto.meanAbsoluteT(degreesOfFreedom) }
+            return Choice(
+                candidate: Array(repeating: 0, count: nodes), spread: Array(repeating: sigma, count: nodes),
+                bias: Array(repeating: Array(repeating: 0, count: max(1, horizon)), count: nodes),
+                series: Array(repeating: 0, count: nodes), errors: Array(repeating: 0, count: nodes))
+        }
     }
 
     public func forecast(_ panel: [PanelSeries], horizon: Int, threads: Int) -> [Forecast?] {
@@ -98,33 +114,53 @@ public struct PanelAuto: PanelForecaster {
         var results = slots.all()
         let short = panel.indices.filter { panel[$0].values.count < shortBelow && panel[$0].values.count >= 2 }
         guard !short.isEmpty, horizon >= 1 else { return results }
-        let hierarchy = PanelHierarchy(panel)
-        let scales = PanelScales.shrunk(panel, hierarchy: hierarchy, priorWeight: scalePrior)
-        let choice = choose(panel, hierarchy: hierarchy, scales: scales, horizon: horizon, threads: threads)
-        let fit = global?.fit(panel, scales: scales, hierarchy: hierarchy, horizon: horizon)
+        let fitted = fit(panel, horizon: horizon, threads: threads)
         let finals = WorkerSlots<Forecast>(count: short.count)
         performAdaptively(count: short.count, threads: threads) { k in
-            let index = short[k]
-            let node = hierarchy.indicatorNode[index]
-            let y = panel[index].values
-            guard let choice else {
-                if let naive = RandomWalk(drift: false).forecast(y, horizon: horizon) { finals.store(k, naive) }
-                return
-            }
-            let c = choice.candidate[node]
-            guard let last = y.last else { return }
-            let points =
-                self.points(y, candidate: c, series: index, scale: scales[index], fit: fit, hierarchy: hierarchy, horizon: horizon)
-                ?? Array(repeating: last, count: horizon)
-            let distributions = (0..<horizon).map { h in
-                PredictiveDistribution(
-                    location: points[h] + biasCorrection * scales[index] * choice.bias[node][h], scale: scales[index] * choice.spread[node][h] * inflation,
-                    shape: .studentT(degreesOfFreedom: degreesOfFreedom))
-            }
-            finals.store(k, Forecast(method: name, distributions: distributions, intervalSource: .crossValidation))
+            if let forecast = fitted.forecast(series: short[k], horizon: horizon) { finals.store(k, forecast) }
         }
         for (k, forecast) in finals.all().enumerated() { results[short[k]] = forecast }
         return results
+    }
+
+    /// The scale a series is forecast on: logit for a quantity with both bounds, log1p for a
+    /// non-negative count or FTE figure (kind `count` or `fte`, lower bound 0), else the
+    /// identity (``Transform``). Off when `transforms` is false.
+    public func transform(for series: PanelSeries) -> Transform {
+        guard transforms else { return .identity }
+        if let lower = series.lowerBound, let upper = series.upperBound, upper > lower { return .logit(lower: lower, upper: upper) }
+        if series.lowerBound == 0, Self.smallQuantityKinds.contains(series.kind), series.values.allSatisfy({ $0 >= 0 }) {
+            return .log1p
+        }
+        return .identity
+    }
+
+    /// The kinds whose non-negative series are forecast on log1p's scale.
+    public static let smallQuantityKinds: Set<String> = ["count", "fte"]
+
+    /// The pooled backtest of a panel, on each series' transformed scale: what
+    /// ``Fitted/forecast(series:horizon:)`` forecasts the short series with.
+    public func fit(_ panel: [PanelSeries], horizon: Int, threads: Int) -> Fitted {
+        let transforms = panel.map { transform(for: $0) }
+        let transformed = zip(panel, transforms).map { series, g -> PanelSeries in
+            var copy = series
+            if g != .identity {
+                copy.values = series.values.map { g.apply($0) }
+                copy.lowerBound = nil
+                copy.upperBound = nil
+            }
+            return copy
+        }
+        let unitSize = transforms.map { $0 != .identity }
+        let hierarchy = PanelHierarchy(transformed)
+        let scales = PanelScales.shrunk(transformed, hierarchy: hierarchy, priorWeight: scalePrior, unitSize: unitSize)
+        let reach = max(1, horizon)
+        let choice = choose(transformed, hierarchy: hierarchy, scales: scales, unitSize: unitSize, horizon: reach, threads: threads)
+        let fit = global?.fit(transformed, scales: scales, hierarchy: hierarchy, horizon: reach)
+        return Fitted(
+            method: self, panel: transformed, transforms: transforms, hierarchy: hierarchy, scales: scales,
+            choice: choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom),
+            scored: choice != nil, fit: fit, horizon: reach)
     }
 
     /// Candidate c's point forecasts of one series, nil where it cannot forecast it.
@@ -144,7 +180,9 @@ public struct PanelAuto: PanelForecaster {
 
     /// The pooled backtest (see the type): each indicator's candidate and spread, nil when
     /// no cut series could be scored.
-    func choose(_ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], horizon: Int, threads: Int) -> Choice? {
+    func choose(
+        _ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], unitSize: [Bool], horizon: Int, threads: Int
+    ) -> Choice? {
         let names = candidateNames
         let steps = min(horizon, cuts)
         // Per candidate and horizon: its absolute errors, and the last value's (Naive's) on
@@ -154,13 +192,15 @@ public struct PanelAuto: PanelForecaster {
         var errors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
         var naiveErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
         var signedErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
+        // The series scored at each node (a series counts once, whatever its cuts).
+        var scoredSeries = [Bool](repeating: false, count: panel.count)
         for k in 1...max(1, cuts) {
             let cut = panel.map { series -> PanelSeries in
                 var shorter = series
                 shorter.values = Array(series.values.dropLast(k))
                 return shorter
             }
-            let cutScales = PanelScales.shrunk(cut, hierarchy: hierarchy, priorWeight: scalePrior)
+            let cutScales = PanelScales.shrunk(cut, hierarchy: hierarchy, priorWeight: scalePrior, unitSize: unitSize)
             let fit = global?.fit(cut, scales: cutScales, hierarchy: hierarchy, horizon: min(k, steps))
             let slots = WorkerSlots<[Double]>(count: panel.count)
             let reach = min(k, steps)
@@ -182,6 +222,7 @@ public struct PanelAuto: PanelForecaster {
                 let actual = panel[index].values
                 let origin = actual.count - k
                 let last = actual[origin - 1]
+                scoredSeries[index] = true
                 for c in names.indices {
                     for h in 0..<reach {
                         let signed = (actual[origin + h] - row[c * reach + h]) / scales[index]
@@ -195,9 +236,21 @@ public struct PanelAuto: PanelForecaster {
                 }
             }
         }
-        let means = errors.map { byHorizon in byHorizon.map { hierarchy.shrunk($0, priorWeight: scorePrior) } }
-        let naiveMeans = naiveErrors.map { byHorizon in byHorizon.map { hierarchy.shrunk($0, priorWeight: scorePrior) } }
-        guard means.contains(where: { $0.first?.first.map { !$0.isNaN } ?? false }) else { return nil }
+        // Nothing scored: no backtest (the caller falls back to Naive's default).
+        guard errors.contains(where: { ($0.first?.count.first ?? 0) > 0 }) else { return nil }
+        // The whole panel's mean |e| at horizon h is shrunk towards √h typical moves (a
+        // random walk's, the scale's own definition), so that a small panel's few errors
+        // do not set every spread.
+        let means = errors.map { byHorizon in
+            byHorizon.enumerated().map { h, sums in
+                hierarchy.shrunk(sums, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot())
+            }
+        }
+        let naiveMeans = naiveErrors.map { byHorizon in
+            byHorizon.enumerated().map { h, sums in
+                hierarchy.shrunk(sums, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot())
+            }
+        }
         let expectedAbsolute = Self.meanAbsoluteT(degreesOfFreedom)
         var candidate = [Int](repeating: 0, count: hierarchy.nodeCount)
         var spread = [[Double]](repeating: [], count: hierarchy.nodeCount)
@@ -235,7 +288,7 @@ public struct PanelAuto: PanelForecaster {
                 }
             }
             spread[node] = sigma
-            let signed = signedErrors[best].map { hierarchy.shrunk($0, priorWeight: scorePrior)[node] }
+            let signed = signedErrors[best].map { hierarchy.shrunk($0, priorWeight: scorePrior, rootPrior: 0)[node] }
             var shift: [Double] = []
             var lastShift: (horizon: Int, value: Double)? = nil
             for h in 0..<horizon {
@@ -250,7 +303,11 @@ public struct PanelAuto: PanelForecaster {
             }
             bias[node] = shift
         }
-        return Choice(candidate: candidate, spread: spread, bias: bias)
+        var seriesCount = PanelHierarchy.Sums(nodes: hierarchy.nodeCount)
+        for index in panel.indices where scoredSeries[index] { hierarchy.add(1, series: index, to: &seriesCount) }
+        return Choice(
+            candidate: candidate, spread: spread, bias: bias, series: seriesCount.count.map { Int($0) },
+            errors: naiveErrors[0][0].count.map { Int($0) })
     }
 
     /// E|T_ν| = 2√ν Γ((ν+1)/2) / (√π (ν−1) Γ(ν/2)) for ν > 1 (1 at ν = 4; √(2/π) as ν → ∞).

@@ -84,14 +84,20 @@ struct PanelHierarchy: Sendable {
     }
 
     /// Every node's shrunk estimate (see the type), NaN where the panel has no observation.
-    func shrunk(_ sums: Sums, priorWeight kappa: Double) -> [Double] {
+    ///
+    /// - Parameter rootPrior: when given, the whole panel's estimate is shrunk towards it
+    ///   as well, θ̂(panel) = (N · mean + κ · prior)/(N + κ): a small panel does not take a
+    ///   handful of errors at their word.
+    func shrunk(_ sums: Sums, priorWeight kappa: Double, rootPrior: Double? = nil) -> [Double] {
         var estimate = [Double](repeating: .nan, count: nodeCount)
         // Parents come before their children in the numbering.
         for node in 0..<nodeCount {
             let n = sums.count[node]
             let mean = n > 0 ? sums.sum[node] / n : 0
             let p = parent[node]
-            if p < 0 || estimate[p].isNaN {
+            if p < 0, let rootPrior {
+                estimate[node] = (sums.sum[node] + kappa * rootPrior) / (n + kappa)
+            } else if p < 0 || estimate[p].isNaN {
                 estimate[node] = n > 0 ? mean : .nan
             } else {
                 estimate[node] = (sums.sum[node] + kappa * estimate[p]) / (n + kappa)

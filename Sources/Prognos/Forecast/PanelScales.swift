@@ -18,9 +18,16 @@ import Foundation
 /// that too is 0, the scale is 10⁻³ of its size, or 10⁻⁹ for a series of zeros, so that no
 /// error is divided by zero.
 enum PanelScales {
-    static func shrunk(_ panel: [PanelSeries], hierarchy: PanelHierarchy, priorWeight kappa: Double) -> [Double] {
+    ///
+    /// - Parameter unitSize: for each series, whether its size is taken to be 1 (a series on
+    ///   a logit or log scale, whose moves are already relative; nil: none is).
+    static func shrunk(
+        _ panel: [PanelSeries], hierarchy: PanelHierarchy, priorWeight kappa: Double, unitSize: [Bool]? = nil
+    ) -> [Double] {
         let own = panel.map { $0.values.count >= 2 ? meanAbsoluteChange($0.values) : 0 }
-        let size = panel.map { series -> Double in
+        let size = panel.indices.map { index -> Double in
+            let series = panel[index]
+            if let unitSize, unitSize[index] { return 1 }
             guard !series.values.isEmpty else { return 0 }
             return series.values.reduce(0) { $0 + abs($1) } / Double(series.values.count)
         }

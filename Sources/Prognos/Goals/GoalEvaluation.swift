@@ -153,9 +153,9 @@ public struct GoalEvaluation: Sendable {
     }
 
     /// An event {u : Q(u) ≥ c} or {u : Q(u) > c} of the censored outcome Q(u) =
-    /// clamp(location + scale·z(u)), as u ≥ θ or u > θ (or their complements).
+    /// clamp(g⁻¹(location + scale·z(u))), as u ≥ θ or u > θ (or their complements).
     ///
-    /// Within the bounds, Q(u) ≥ c ⟺ z(u) ≥ (c − location)/scale ⟺ u ≥ F_z((c − location)/scale),
+    /// Within the bounds, Q(u) ≥ c ⟺ z(u) ≥ (g(c) − location)/scale ⟺ u ≥ F_z((g(c) − location)/scale),
     /// z being strictly increasing; a c at or below the lower bound is always reached
     /// (Q ≥ lower), a c above the upper bound never, and Q(u) > c never holds for c at or
     /// above the upper bound (the point mass there is the bound itself).
@@ -171,7 +171,7 @@ public struct GoalEvaluation: Sendable {
             } else if let upper = d.upperBound, c > upper {
                 theta = .infinity
             } else {
-                theta = Self.standardCDF(d, (c - d.location) / d.scale)
+                theta = Self.standardCDF(d, d.standardized(c))
             }
         }
 
@@ -182,7 +182,7 @@ public struct GoalEvaluation: Sendable {
             } else if let upper = d.upperBound, c >= upper {
                 theta = .infinity
             } else {
-                theta = Self.standardCDF(d, (c - d.location) / d.scale)
+                theta = Self.standardCDF(d, d.standardized(c))
             }
         }
 

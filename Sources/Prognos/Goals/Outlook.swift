@@ -3,20 +3,21 @@ import Foundation
 /// The predictive distribution of a series' value in a future year, and where its
 /// uncertainty comes from.
 ///
-/// - Location: `auto` on the latest run of consecutive years when it has at least three
-///   values; with two, the last value plus half the last change per year (Theta's half
-///   slope); with one, the last value.
-/// - Scale: with n values in that run and the method's own scale s_own (none below three),
-///   σ² = w s_own² + (1 − w) σ²_pool h with w = (n − 1)/(n + 3): the pool
-///   (``UncertaintyPools``) dominates for 2–4 values and fades as the series lengthens.
-///   From eight values on, the series' own uncertainty is used alone.
-/// - Censored at the indicator's bounds; normal unless the method's is Student t.
+/// - A series with fewer than ``PanelAuto/shortBelow`` values in its latest run of
+///   consecutive years is forecast by `auto` on the dataset's panel (``PanelOutlooks``):
+///   the method that forecast its indicator's series best in the pooled backtest, with a
+///   spread in the series' own typical moves, on a logit scale for a bounded quantity
+///   and on log1p's for a small count or FTE figure (``Transform``).
+/// - A longer series, or any series when there is no panel, is forecast by `method`
+///   (`auto`: ``AutoForecaster``) on its latest run, with its own spread ("own history").
+///   Without a panel, a run of one or two values gets no outlook.
+/// - Censored at the indicator's bounds.
 ///
-/// `source` is `own`, or the pool's label (`pooled:indicator=…`, `pooled:unit=…`) when the
-/// pool carries weight. Nil when there is no value at all, or no own scale and no pool.
+/// `basis` says where the spread comes from, as a code and in plain words
+/// (``UncertaintyBasis``). Nil when there is no value at all, or no forecast.
 public struct Outlook: Sendable {
     public let distribution: PredictiveDistribution
-    public let source: String
+    public let basis: UncertaintyBasis
     public let method: String
     public let year: Int
     /// The distribution's central 80 % and 95 % intervals, computed once with it (each is
@@ -25,57 +26,35 @@ public struct Outlook: Sendable {
     public let interval80: (lower: Double, upper: Double)
     public let interval95: (lower: Double, upper: Double)
 
-    public init(distribution: PredictiveDistribution, source: String, method: String, year: Int) {
+    /// The basis's code (`own`, `indicator`, `kind`, `panel`, `own_moves`).
+    public var source: String { basis.code }
+
+    public init(distribution: PredictiveDistribution, basis: UncertaintyBasis, method: String, year: Int) {
         self.distribution = distribution
-        self.source = source
+        self.basis = basis
         self.method = method
         self.year = year
         interval80 = distribution.interval(0.8)
         interval95 = distribution.interval(0.95)
     }
 
+    /// - Parameter row: the series' row in the dataset's ``Panel`` (what `panel` knows it by).
     public static func make(
-        points: [SeriesPoint], year: Int, indicator: Indicator?, key: SeriesKey, pools: UncertaintyPools,
-        method: any Forecaster
+        points: [SeriesPoint], year: Int, indicator: Indicator?, row: Int?, panel: PanelOutlooks?, method: any Forecaster
     ) -> Outlook? {
         guard let last = points.last, year > last.year else { return nil }
         let run = SeriesSummary.latestConsecutiveRun(points)
-        let n = run.count
         let h = year - last.year
-        var location = last.value
-        var ownScale: Double? = nil
-        var shape = PredictiveDistribution.Shape.normal
-        var methodName = "naive"
-        if n >= 3, let forecast = method.forecast(run, horizon: h), let d = forecast.distributions.last {
-            location = d.location
-            ownScale = d.scale
-            shape = d.shape
-            methodName = forecast.method
-        } else if n == 2 {
-            location = last.value + 0.5 * (run[1] - run[0]) * Double(h)
-            methodName = "half_drift"
+        if let panel, let (distribution, name, basis) = panel.forecast(row: row, run: run, horizon: h) {
+            return Outlook(
+                distribution: distribution.bounded(lower: indicator?.lowerBound, upper: indicator?.upperBound),
+                basis: basis, method: name, year: year)
         }
-        let weight = n >= 8 ? 1 : Double(n - 1) / Double(n + 3)
-        let pooled = pools.scale(for: key)
-        var variance: Double
-        var source: String
-        switch (ownScale, pooled) {
-        case let (own?, pool?) where weight < 1:
-            variance = weight * own * own + (1 - weight) * pool.sigma * pool.sigma * Double(h)
-            source = pool.label
-        case let (own?, _):
-            variance = own * own
-            source = "own"
-        case let (nil, pool?):
-            variance = pool.sigma * pool.sigma * Double(h)
-            source = pool.label
-        case (nil, nil):
+        guard run.count >= 3, let forecast = method.forecast(run, horizon: h), let d = forecast.distributions.last else {
             return nil
         }
-        if !(variance > 0) { variance = 0 }
-        let distribution = PredictiveDistribution(
-            location: location, scale: variance.squareRoot(), shape: shape, lowerBound: indicator?.lowerBound,
-            upperBound: indicator?.upperBound)
-        return Outlook(distribution: distribution, source: source, method: methodName, year: year)
+        return Outlook(
+            distribution: d.bounded(lower: indicator?.lowerBound, upper: indicator?.upperBound),
+            basis: .ownHistory(values: run.count), method: forecast.method, year: year)
     }
 }

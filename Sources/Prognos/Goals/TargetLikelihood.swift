@@ -2,17 +2,20 @@
 ///
 /// - The target year has a final outcome: the probability is 1 or 0 (`outcome`).
 /// - It has a preliminary outcome: the final value is taken as normal around it with a
-///   standard deviation of a quarter of the series' one-year change scale (its pool's,
-///   ``UncertaintyPools``) — the assumption that revisions are small next to a year's
-///   change (`outcome_preliminary`).
-/// - It has none yet: the ``Outlook`` for the target year (`own` or `pooled:…`).
+///   standard deviation of a quarter of the series' typical one-year move, on the scale
+///   the series is forecast on (``PanelOutlooks``; for a long series, √(mean Δ²) of its
+///   own changes) — the assumption that revisions are small next to a year's change
+///   (`outcome_preliminary`).
+/// - It has none yet: the ``Outlook`` for the target year (its ``UncertaintyBasis``).
 /// - No outcome in or before the target year: no probability, with the reason.
 ///
 /// P(met) is P(Y ≥ target) for `>=` and P(Y ≤ target) for `<=`, on the distribution
 /// censored at the indicator's bounds; always within [0, 1], never NaN.
 public struct TargetLikelihood: Sendable {
     public var probability: Double?
-    public var source: String
+    public var basis: UncertaintyBasis
+    /// The basis's code (`outcome`, `outcome_preliminary`, `own`, `indicator`, …, `none`).
+    public var source: String { basis.code }
     /// The distribution of the target year's outcome (nil when it is known and final).
     public var distribution: PredictiveDistribution?
     public var reason: String?
@@ -21,39 +24,39 @@ public struct TargetLikelihood: Sendable {
     ///   already computed: used instead of forecasting again when the target is for that
     ///   year (the inputs, and so the result, are the same).
     public static func make(
-        target: Target, points: [SeriesPoint], indicator: Indicator?, key: SeriesKey, pools: UncertaintyPools,
+        target: Target, points: [SeriesPoint], indicator: Indicator?, row: Int?, panel: PanelOutlooks?,
         method: any Forecaster, outlook precomputed: Outlook? = nil
     ) -> TargetLikelihood {
         if let outcome = points.first(where: { $0.year == target.year }) {
             if !outcome.isPreliminary {
                 let met = target.comparator.isMet(outcome: outcome.value, target: target.value)
-                return TargetLikelihood(probability: met ? 1 : 0, source: "outcome", distribution: nil, reason: nil)
+                return TargetLikelihood(probability: met ? 1 : 0, basis: .outcome, distribution: nil, reason: nil)
             }
-            let step = pools.scale(for: key)?.sigma ?? ownStep(points)
-            guard let step, step > 0 else {
+            let move = panel?.typicalMove(row: row) ?? ownStep(points).map { ($0, Transform.identity) }
+            guard let move, move.move > 0 else {
                 let met = target.comparator.isMet(outcome: outcome.value, target: target.value)
-                return TargetLikelihood(probability: met ? 1 : 0, source: "outcome_preliminary", distribution: nil, reason: nil)
+                return TargetLikelihood(probability: met ? 1 : 0, basis: .preliminary, distribution: nil, reason: nil)
             }
             let distribution = PredictiveDistribution(
-                location: outcome.value, scale: step / 4, lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound)
+                location: move.transform.apply(outcome.value), scale: move.move / 4, lowerBound: indicator?.lowerBound,
+                upperBound: indicator?.upperBound, transform: move.transform)
             return TargetLikelihood(
-                probability: probability(distribution, target), source: "outcome_preliminary", distribution: distribution,
-                reason: nil)
+                probability: probability(distribution, target), basis: .preliminary, distribution: distribution, reason: nil)
         }
         guard points.contains(where: { $0.year < target.year }) else {
-            return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no outcome in or before \(target.year)")
+            return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: "no outcome in or before \(target.year)")
         }
         let before = points.filter { $0.year < target.year }
         let reusable = precomputed.flatMap { outlook in
             outlook.year == target.year && before.count == points.count ? outlook : nil
         }
         guard let outlook = reusable ?? Outlook.make(
-            points: before, year: target.year, indicator: indicator, key: key, pools: pools, method: method)
+            points: before, year: target.year, indicator: indicator, row: row, panel: panel, method: method)
         else {
-            return TargetLikelihood(probability: nil, source: "none", distribution: nil, reason: "no scale of year-to-year change, own or pooled")
+            return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: "no forecast: too few values")
         }
         return TargetLikelihood(
-            probability: probability(outlook.distribution, target), source: outlook.source,
+            probability: probability(outlook.distribution, target), basis: outlook.basis,
             distribution: outlook.distribution, reason: nil)
     }
 

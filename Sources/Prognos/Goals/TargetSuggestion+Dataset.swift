@@ -3,7 +3,7 @@ import Foundation
 extension TargetSuggestion {
     /// Suggested targets for every series of a dataset in `year` (default: the year after
     /// the latest outcome), at each probability, from `auto`'s forecast of the outcomes
-    /// before that year. A series' comparator is its own target's (total series only);
+    /// before that year (short series from the dataset's panel, ``PanelOutlooks``). A series' comparator is its own target's (total series only);
     /// otherwise the indicator's polarity gives the direction.
     ///
     /// Edge cases: a dataset without outcomes suggests for the year 1 unless `year` is
@@ -11,9 +11,10 @@ extension TargetSuggestion {
     /// before `year` is left out.
     public static func all(in dataset: Dataset, year: Int?, probabilities: [Double]) -> (year: Int, suggestions: [TargetSuggestion]) {
         let panel = Panel(dataset: dataset)
-        let pools = UncertaintyPools(dataset: dataset)
         let indicators = dataset.indicatorsByID
         let targetYear = year ?? ((dataset.latestObservedYear ?? 0) + 1)
+        let outlooks = PanelOutlooks(
+            panel: panel, indicators: indicators, until: targetYear, threads: ProcessInfo.processInfo.activeProcessorCount)
         var comparators: [SeriesKey: TargetComparator] = [:]
         for target in dataset.targets {
             let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)
@@ -26,7 +27,7 @@ extension TargetSuggestion {
             if let suggestion = make(
                 key: key, points: points, year: targetYear, probabilities: probabilities,
                 indicator: indicators[key.indicatorID], comparator: key.gender == .total ? comparators[totalKey] : nil,
-                pools: pools, method: AutoForecaster())
+                row: row, panel: outlooks, method: AutoForecaster())
             {
                 suggestions.append(suggestion)
             }

@@ -18,7 +18,7 @@ public struct TargetSuggestion: Sendable {
 
     public static func make(
         key: SeriesKey, points: [SeriesPoint], year: Int, probabilities: [Double], indicator: Indicator?,
-        comparator: TargetComparator?, pools: UncertaintyPools, method: any Forecaster
+        comparator: TargetComparator?, row: Int?, panel: PanelOutlooks?, method: any Forecaster
     ) -> TargetSuggestion? {
         let atLeast: Bool
         if let comparator {
@@ -28,7 +28,7 @@ public struct TargetSuggestion: Sendable {
         } else {
             return nil
         }
-        guard let outlook = Outlook.make(points: points, year: year, indicator: indicator, key: key, pools: pools, method: method)
+        guard let outlook = Outlook.make(points: points, year: year, indicator: indicator, row: row, panel: panel, method: method)
         else { return nil }
         let d = outlook.distribution
         let targets = probabilities.map { p in (p, d.quantile(atLeast ? 1 - p : p)) }

@@ -99,7 +99,7 @@ public enum MarkdownReport {
                 if target.basis == .forecast {
                     out += text.pick(" (prognos)", " (forecast)")
                 }
-                out += " | \(text.percent(target.likelihood?.probability)) | \(cell(target.likelihood?.source ?? "–")) |\n"
+                out += " | \(text.percent(target.likelihood?.probability)) | \(cell(target.likelihood.map { $0.basis.words(text.language) } ?? "–")) |\n"
             }
             out += "\n"
             out += "![\(cell(evaluation.goal.id))](charts/\(ChartRenderer.goalChartName(evaluation.goal.id)).svg)\n"

@@ -39,12 +39,12 @@ public struct RunAnalysis: Sendable {
         let indicators = dataset.indicatorsByID
         let assessedYear = year ?? dataset.latestObservedYear ?? dataset.targets.map(\.year).min()
         self.year = assessedYear
-        let (panel, comparisons, targetsByKey, pools, evaluation) = Self.prepare(
+        let (panel, comparisons, targetsByKey, outlooks, evaluation) = Self.prepare(
             dataset, method: method, accuracySample: accuracySample)
         // The observations are no longer needed: the panel, the pools and the sample have
         // what the rest takes from them.
         dataset.observations = []
-        clock.lap("analysis: panel, pools and accuracy sample, targets by series")
+        clock.lap("analysis: panel, short series' pooled backtest and accuracy sample, targets by series")
         let kept = dataset
         self.dataset = kept
         // Series are independent: summarise them on all cores, each straight into its
@@ -62,7 +62,7 @@ public struct RunAnalysis: Sendable {
             let summary = SeriesSummary(
                 key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
                 targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
-                indicator: indicators[key.indicatorID], method: method, pools: pools,
+                indicator: indicators[key.indicatorID], method: method, panel: outlooks, row: index,
                 comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
             onSeries?(summary, keys.count)
             return summary
@@ -105,7 +105,7 @@ public struct RunAnalysis: Sendable {
                         }
                         return TargetLikelihood.make(
                             target: target, points: summary(key)?.points ?? [], indicator: indicators[target.indicatorID],
-                            key: key, pools: pools, method: method)
+                            row: panel.row(of: key), panel: outlooks, method: method)
                     }
                 }, rule: rule)
         }
@@ -123,12 +123,12 @@ public struct RunAnalysis: Sendable {
     }
 
     /// What every series' summary draws on, computed two at a time: the panel, and beside
-    /// it each series' targets; then the comparison groups (from the panel), and the
-    /// uncertainty pools beside the accuracy backtest's sample. A function of its
-    /// own, so that nothing holds the dataset's observations once it returns.
+    /// it each series' targets; then the comparison groups (from the panel), and the short
+    /// series' pooled backtest (``PanelOutlooks``) beside the accuracy backtest's sample. A
+    /// function of its own, so that nothing holds the dataset's observations once it returns.
     private static func prepare(
         _ dataset: Dataset, method: (any Forecaster)?, accuracySample: Int
-    ) -> (Panel, ComparisonGroups, [SeriesKey: [Target]], UncertaintyPools, [Backtest.EvaluationSeries]) {
+    ) -> (Panel, ComparisonGroups, [SeriesKey: [Target]], PanelOutlooks?, [Backtest.EvaluationSeries]) {
         // The panel, and beside it the targets by series (a scan of all targets per series
         // would be quadratic in a country's worth of series; sized once for a series each,
         // as `Dictionary(grouping:)` grows by rehashing).
@@ -142,11 +142,16 @@ public struct RunAnalysis: Sendable {
             return byKey
         }
         let comparisons = ComparisonGroups(dataset: dataset, panel: panel)
-        // Then the uncertainty pools beside the accuracy backtest's sample, which is
-        // gathered now, while the observations are here: series with five outcomes or
-        // more, counted on the panel; only those in the sample are gathered.
-        let (pools, evaluation) = concurrently {
-            UncertaintyPools(dataset: dataset, groups: comparisons, panel: panel)
+        // Then the short series' pooled backtest, as far ahead as any target lies, beside
+        // the accuracy backtest's sample, which is gathered now, while the observations are
+        // here: series with five outcomes or more, counted on the panel; only those in the
+        // sample are gathered.
+        let furthest = dataset.targets.map(\.year).max()
+        let (outlooks, evaluation) = concurrently { () -> PanelOutlooks? in
+            guard method != nil else { return nil }
+            return PanelOutlooks(
+                panel: panel, indicators: dataset.indicatorsByID, until: furthest,
+                threads: ProcessInfo.processInfo.activeProcessorCount)
         } _: { () -> [Backtest.EvaluationSeries] in
             guard method != nil else { return [] }
             let width = panel.years.count
@@ -162,7 +167,7 @@ public struct RunAnalysis: Sendable {
                 sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true
             }.filter { $0.values.count >= 5 }
         }
-        return (panel, comparisons, targetsByKey, pools, evaluation)
+        return (panel, comparisons, targetsByKey, outlooks, evaluation)
     }
 }
 

@@ -36,18 +36,19 @@ public struct SeriesSummary: Sendable {
 
     public init(
         key: SeriesKey, points: [SeriesPoint], targets: [Target], year: Int, indicator: Indicator? = nil,
-        method: (any Forecaster)? = nil, pools: UncertaintyPools? = nil, comparison: ComparisonGroups.Comparison? = nil
+        method: (any Forecaster)? = nil, panel: PanelOutlooks? = nil, row: Int? = nil,
+        comparison: ComparisonGroups.Comparison? = nil
     ) {
         self.init(
             key: key, points: points, trend: LinearTrend(years: points.map(\.year), values: points.map(\.value)),
-            targets: targets, year: year, indicator: indicator, method: method, pools: pools, comparison: comparison)
+            targets: targets, year: year, indicator: indicator, method: method, panel: panel, row: row, comparison: comparison)
     }
 
     /// The summary with its trend already fitted (``RunAnalysis`` fits every series' trend
     /// at once, ``LinearTrend/init(batch:row:points:)``).
     init(
         key: SeriesKey, points: [SeriesPoint], trend: LinearTrend?, targets: [Target], year: Int,
-        indicator: Indicator?, method: (any Forecaster)?, pools: UncertaintyPools?,
+        indicator: Indicator?, method: (any Forecaster)?, panel: PanelOutlooks?, row: Int?,
         comparison: ComparisonGroups.Comparison?
     ) {
         self.key = key
@@ -63,20 +64,18 @@ public struct SeriesSummary: Sendable {
         }
         // The outlook first: a target for the year after the last point has the same forecast.
         let outlook: Outlook?
-        if let method, let pools, let last = points.last {
+        if let method, let last = points.last {
             outlook = Outlook.make(
-                points: points, year: last.year + 1, indicator: indicator, key: key, pools: pools, method: method)
+                points: points, year: last.year + 1, indicator: indicator, row: row, panel: panel, method: method)
         } else {
             outlook = nil
         }
         self.outlook = outlook
         if let target = chosen {
-            let likelihood = method.flatMap { method in
-                pools.map {
-                    TargetLikelihood.make(
-                        target: target, points: points, indicator: indicator, key: key, pools: $0, method: method,
-                        outlook: outlook)
-                }
+            let likelihood = method.map { method in
+                TargetLikelihood.make(
+                    target: target, points: points, indicator: indicator, row: row, panel: panel, method: method,
+                    outlook: outlook)
             }
             evaluation = TargetEvaluation(target: target, points: points, likelihood: likelihood)
             progress = ProgressClassification.make(target: target, points: points, indicator: indicator)

@@ -1,0 +1,92 @@
+import Foundation
+
+/// `auto` on a dataset's short series as one panel (``PanelAuto``): what every
+/// ``Outlook`` and ``TargetLikelihood`` of a series with fewer than
+/// ``PanelAuto/shortBelow`` values in its latest run of consecutive years draws on.
+///
+/// The panel holds each series' latest run of consecutive years, for every indicator
+/// that has a short series: the short series themselves and the long series of the same
+/// indicators, whose cut values the pooled backtest also scores. A series' indicator is
+/// its node (all its entities and genders together); its kind is the indicator's unit.
+/// Indicators whose series are all long are left out: ``AutoForecaster`` judges those by
+/// their own rolling origins, so a dataset of long series costs nothing here.
+///
+/// Edge cases: an empty panel (no short series) forecasts nothing; a series outside the
+/// panel, or a horizon beyond the one fitted, gets no forecast from it.
+public struct PanelOutlooks: Sendable {
+    let fitted: PanelAuto.Fitted?
+    /// For each row of the dataset's ``Panel``, its index in the fitted panel, or −1.
+    let member: [Int]
+    let shortBelow: Int
+
+    /// - Parameter year: the furthest year a forecast will be asked for (a target's);
+    ///   the backtest reaches from each short series' last value to it, at least 1 and at
+    ///   most 10 years ahead.
+    public init(panel: Panel, indicators: [String: Indicator], until year: Int?, method: PanelAuto = PanelAuto(), threads: Int) {
+        shortBelow = method.shortBelow
+        // First the lengths of the latest runs (no copy of a long series is kept: a
+        // dataset of long series costs one pass), then the runs of the members.
+        let width = panel.years.count
+        var shortIndicators = Set<String>()
+        var horizon = 1
+        panel.values.withUnsafeBufferPointer { values in
+            for (row, key) in panel.keys.enumerated() {
+                var count = 0
+                var lastYear: Int? = nil
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    let present = !values[row * width + offset].isNaN
+                    if lastYear == nil {
+                        if present { lastYear = panel.years[offset]; count = 1 }
+                        continue
+                    }
+                    guard present, let last = lastYear, panel.years[offset] == last - count else { break }
+                    count += 1
+                }
+                guard let last = lastYear, count < method.shortBelow else { continue }
+                shortIndicators.insert(key.indicatorID)
+                if let year { horizon = max(horizon, min(10, year - last)) }
+            }
+        }
+        var member = [Int](repeating: -1, count: panel.keys.count)
+        var series: [PanelSeries] = []
+        for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) {
+            let run = SeriesSummary.latestConsecutiveRun(panel.points(row: row))
+            guard !run.isEmpty else { continue }
+            let indicator = indicators[key.indicatorID]
+            member[row] = series.count
+            series.append(
+                PanelSeries(
+                    values: run, indicator: key.indicatorID, kind: indicator?.unit.rawValue ?? "",
+                    lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound))
+        }
+        self.member = member
+        fitted = series.isEmpty ? nil : method.fit(series, horizon: horizon, threads: threads)
+    }
+
+    /// Whether the series of panel row `row` with a run of `count` values is forecast here.
+    func covers(row: Int?, count: Int) -> Bool {
+        guard let row, row >= 0, row < member.count else { return false }
+        return member[row] >= 0 && count < shortBelow && fitted != nil
+    }
+
+    /// The forecast of a short series `horizon` years after the last value of `run` (its
+    /// latest run of consecutive years, or a prefix of it), with where its spread comes from.
+    func forecast(row: Int?, run: [Double], horizon: Int) -> (distribution: PredictiveDistribution, method: String, basis: UncertaintyBasis)? {
+        guard covers(row: row, count: run.count), let row, let fitted else { return nil }
+        let index = member[row]
+        guard let forecast = fitted.forecast(series: index, horizon: horizon, values: run),
+            let distribution = forecast.distributions.last, let source = fitted.source(series: index)
+        else { return nil }
+        var shown = source
+        shown.values = run.count
+        return (distribution, source.method, UncertaintyBasis.panel(shown))
+    }
+
+    /// The typical one-year move of a short series, on its forecasting scale, with that scale.
+    func typicalMove(row: Int?) -> (move: Double, transform: Transform)? {
+        guard let row, row >= 0, row < member.count, member[row] >= 0, let fitted,
+            let move = fitted.typicalMove(series: member[row]), let source = fitted.source(series: member[row])
+        else { return nil }
+        return (move, source.transform)
+    }
+}
