@@ -37,6 +37,8 @@ func configuredAuto() -> PanelAuto {
     auto.scorePrior = number("AUTO_SCORE_PRIOR", auto.scorePrior)
     auto.biasCorrection = number("AUTO_BIAS", auto.biasCorrection)
     auto.transforms = number("AUTO_TRANSFORMS", 1) != 0
+    if let horizons = environment["AUTO_SCORE_HORIZONS"].flatMap(Int.init) { auto.scoreHorizons = horizons }
+    if let combine = environment["AUTO_COMBINE"].flatMap(Int.init) { auto.combine = combine }
     if let global = auto.global {
         auto.global = GlobalLinearModel(
             maximumOrder: Int(number("AUTO_ORDER", Double(global.maximumOrder))), ridge: number("AUTO_RIDGE", global.ridge),

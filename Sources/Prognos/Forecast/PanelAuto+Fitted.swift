@@ -27,11 +27,12 @@ extension PanelAuto {
             let y = values.map { $0.map { g.apply($0) } } ?? panel[index].values
             guard let last = y.last else { return nil }
             let node = hierarchy.indicatorNode[index]
-            let c = choice.candidate[node]
             let scale = scales[index]
-            let points =
-                method.points(y, candidate: c, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
-                ?? Array(repeating: last, count: horizon)
+            // The mean of the members that can forecast the series; Naive where none can.
+            let forecasts = choice.members[node].compactMap {
+                method.points(y, candidate: $0, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
+            }
+            let points = (0..<horizon).map { h in PanelAuto.mean(forecasts.map { $0[h] }) ?? last }
             let original = values == nil ? panel[index] : nil
             let distributions = (0..<horizon).map { h in
                 PredictiveDistribution(
@@ -55,7 +56,6 @@ extension PanelAuto {
             let kind = hierarchy.parent[node]
             let kappa = method.scorePrior
             let names = method.candidateNames
-            let c = choice.candidate[node]
             // The weight of each level in the shrunk estimate at horizon 1.
             let ownErrors = Double(choice.errors[node])
             let kindErrors = kind >= 0 ? Double(choice.errors[kind]) : 0
@@ -73,7 +73,8 @@ extension PanelAuto {
                 level = .panel
             }
             return PanelForecastSource(
-                level: level, method: c < names.count ? names[c] : "naive", transform: transforms[index],
+                level: level, method: choice.members[node].map { $0 < names.count ? names[$0] : "naive" }.joined(separator: "+"),
+                transform: transforms[index],
                 values: panel[index].values.count, indicatorSeries: choice.series[node],
                 kind: kind >= 0 ? hierarchy.names[kind] : "", kindSeries: kind >= 0 ? choice.series[kind] : 0,
                 panelSeries: choice.series[0])

@@ -48,6 +48,10 @@ public struct PanelAuto: PanelForecaster {
     /// How much of the chosen candidate's pooled mean error (in moves) is added to its
     /// forecasts: 0 keeps them as they are, 1 removes the bias of the pooled backtest.
     public var biasCorrection: Double = 0
+    /// How many horizons the choice averages the ratios over (from the first).
+    public var scoreHorizons = Int.max
+    /// How many of the best candidates' point forecasts are averaged (1: the best alone).
+    public var combine = 1
     /// Whether bounded and small quantities are forecast on a transformed scale
     /// (``transform(for:)``).
     public var transforms = true
@@ -85,7 +89,8 @@ public struct PanelAuto: PanelForecaster {
     /// What the pooled backtest found: per indicator node, the chosen candidate and the
     /// spread per horizon in moves.
     struct Choice: Sendable {
-        var candidate: [Int]
+        /// Per node, the candidates combined (best first; one unless `combine` > 1).
+        var members: [[Int]]
         var spread: [[Double]]
         /// The chosen candidate's mean signed error per horizon, in moves.
         var bias: [[Double]]
@@ -98,7 +103,7 @@ public struct PanelAuto: PanelForecaster {
         static func naive(nodes: Int, horizon: Int, degreesOfFreedom: Double) -> Choice {
             let sigma = (1...max(1, horizon)).map { Double($0).squareRoot() / PanelAuto.meanAbsoluteT(degreesOfFreedom) }
             return Choice(
-                candidate: Array(repeating: 0, count: nodes), spread: Array(repeating: sigma, count: nodes),
+                members: Array(repeating: [0], count: nodes), spread: Array(repeating: sigma, count: nodes),
                 bias: Array(repeating: Array(repeating: 0, count: max(1, horizon)), count: nodes),
                 series: Array(repeating: 0, count: nodes), errors: Array(repeating: 0, count: nodes))
         }
@@ -176,138 +181,6 @@ public struct PanelAuto: PanelForecaster {
             return global.points(y, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
         }
         return nil
-    }
-
-    /// The pooled backtest (see the type): each indicator's candidate and spread, nil when
-    /// no cut series could be scored.
-    func choose(
-        _ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], unitSize: [Bool], horizon: Int, threads: Int
-    ) -> Choice? {
-        let names = candidateNames
-        let steps = min(horizon, cuts)
-        // Per candidate and horizon: its absolute errors, and the last value's (Naive's) on
-        // the same cut values, so that a candidate that can forecast only the longer cut
-        // series is compared with Naive on those.
-        let empty = [PanelHierarchy.Sums](repeating: PanelHierarchy.Sums(nodes: hierarchy.nodeCount), count: steps)
-        var errors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
-        var naiveErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
-        var signedErrors = [[PanelHierarchy.Sums]](repeating: empty, count: names.count)
-        // The series scored at each node (a series counts once, whatever its cuts).
-        var scoredSeries = [Bool](repeating: false, count: panel.count)
-        for k in 1...max(1, cuts) {
-            let cut = panel.map { series -> PanelSeries in
-                var shorter = series
-                shorter.values = Array(series.values.dropLast(k))
-                return shorter
-            }
-            let cutScales = PanelScales.shrunk(cut, hierarchy: hierarchy, priorWeight: scalePrior, unitSize: unitSize)
-            let fit = global?.fit(cut, scales: cutScales, hierarchy: hierarchy, horizon: min(k, steps))
-            let slots = WorkerSlots<[Double]>(count: panel.count)
-            let reach = min(k, steps)
-            performAdaptively(count: panel.count, threads: threads) { index in
-                let y = cut[index].values
-                guard y.count >= 2 else { return }
-                var row: [Double] = []
-                row.reserveCapacity(names.count * reach)
-                for c in names.indices {
-                    let points = self.points(
-                        y, candidate: c, series: index, scale: cutScales[index], fit: fit, hierarchy: hierarchy,
-                        horizon: reach)
-                    row.append(contentsOf: points ?? Array(repeating: .nan, count: reach))
-                }
-                slots.store(index, row)
-            }
-            for (index, row) in slots.all().enumerated() {
-                guard let row, row.count == names.count * reach else { continue }
-                let actual = panel[index].values
-                let origin = actual.count - k
-                let last = actual[origin - 1]
-                scoredSeries[index] = true
-                for c in names.indices {
-                    for h in 0..<reach {
-                        let signed = (actual[origin + h] - row[c * reach + h]) / scales[index]
-                        let e = abs(signed)
-                        let naive = abs(actual[origin + h] - last) / scales[index]
-                        guard e.isFinite, naive.isFinite else { continue }
-                        hierarchy.add(e, series: index, to: &errors[c][h])
-                        hierarchy.add(signed, series: index, to: &signedErrors[c][h])
-                        hierarchy.add(naive, series: index, to: &naiveErrors[c][h])
-                    }
-                }
-            }
-        }
-        // Nothing scored: no backtest (the caller falls back to Naive's default).
-        guard errors.contains(where: { ($0.first?.count.first ?? 0) > 0 }) else { return nil }
-        // The whole panel's mean |e| at horizon h is shrunk towards √h typical moves (a
-        // random walk's, the scale's own definition), so that a small panel's few errors
-        // do not set every spread.
-        let means = errors.map { byHorizon in
-            byHorizon.enumerated().map { h, sums in
-                hierarchy.shrunk(sums, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot())
-            }
-        }
-        let naiveMeans = naiveErrors.map { byHorizon in
-            byHorizon.enumerated().map { h, sums in
-                hierarchy.shrunk(sums, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot())
-            }
-        }
-        let expectedAbsolute = Self.meanAbsoluteT(degreesOfFreedom)
-        var candidate = [Int](repeating: 0, count: hierarchy.nodeCount)
-        var spread = [[Double]](repeating: [], count: hierarchy.nodeCount)
-        var bias = [[Double]](repeating: [], count: hierarchy.nodeCount)
-        for node in 0..<hierarchy.nodeCount {
-            var best = -1
-            var bestScore = Double.infinity
-            for c in names.indices {
-                // Relative to Naive on the same values, averaged over the horizons scored.
-                let ratios = (0..<steps).compactMap { h -> Double? in
-                    let own = means[c][h][node]
-                    let naive = naiveMeans[c][h][node]
-                    return own.isNaN || !(naive > 0) ? nil : own / naive
-                }
-                guard !ratios.isEmpty else { continue }
-                let score = ratios.reduce(0, +) / Double(ratios.count)
-                if score < bestScore {
-                    best = c
-                    bestScore = score
-                }
-            }
-            guard best >= 0 else { return nil }
-            candidate[node] = best
-            var sigma: [Double] = []
-            var lastReliable: (horizon: Int, value: Double)? = nil
-            for h in 0..<horizon {
-                if h < steps, !means[best][h][node].isNaN {
-                    let value = max(means[best][h][node], 1e-9) / expectedAbsolute
-                    lastReliable = (h + 1, value)
-                    sigma.append(value)
-                } else if let reliable = lastReliable {
-                    sigma.append(reliable.value * (Double(h + 1) / Double(reliable.horizon)).squareRoot())
-                } else {
-                    sigma.append(1 / expectedAbsolute)
-                }
-            }
-            spread[node] = sigma
-            let signed = signedErrors[best].map { hierarchy.shrunk($0, priorWeight: scorePrior, rootPrior: 0)[node] }
-            var shift: [Double] = []
-            var lastShift: (horizon: Int, value: Double)? = nil
-            for h in 0..<horizon {
-                if h < steps, !signed[h].isNaN {
-                    lastShift = (h + 1, signed[h])
-                    shift.append(signed[h])
-                } else if let known = lastShift {
-                    shift.append(known.value * Double(h + 1) / Double(known.horizon))
-                } else {
-                    shift.append(0)
-                }
-            }
-            bias[node] = shift
-        }
-        var seriesCount = PanelHierarchy.Sums(nodes: hierarchy.nodeCount)
-        for index in panel.indices where scoredSeries[index] { hierarchy.add(1, series: index, to: &seriesCount) }
-        return Choice(
-            candidate: candidate, spread: spread, bias: bias, series: seriesCount.count.map { Int($0) },
-            errors: naiveErrors[0][0].count.map { Int($0) })
     }
 
     /// E|T_ν| = 2√ν Γ((ν+1)/2) / (√π (ν−1) Γ(ν/2)) for ν > 1 (1 at ν = 4; √(2/π) as ν → ∞).
