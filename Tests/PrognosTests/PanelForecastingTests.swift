@@ -182,10 +182,37 @@ import Testing
         #expect(evaluated.stdout.contains("\nglobal "))
         let calibrated = try TestSupport.runBinary(["calibrate", m3, "--out", directory.appendingPathComponent("c").path])
         #expect(calibrated.status == 0, "\(calibrated.stderr)")
-        let lines = calibrated.stdout.split(separator: "\n").map(String.init)
+        let sections = calibrated.stdout.components(separatedBy: "\n\n")
+        let lines = (sections.first ?? "").split(separator: "\n").map(String.init)
         let names = lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["auto", "naive", "theta", "climatology"], "\(calibrated.stdout)")
         let counts = lines.dropFirst().compactMap { line in line.split(separator: " ").compactMap { Int($0) }.first }
         #expect(Set(counts) == [645 * 6 * 7], "\(counts)")
+        // By training length: M3 yearly's training parts all have more than 10 values, so
+        // the one band holds the same events and the same scores as the whole.
+        let byLength = try String(contentsOf: directory.appendingPathComponent("c/calibration_by_length.csv"), encoding: .utf8)
+        let rows = byLength.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+        #expect(rows.map { $0[1] } == ["auto", "naive", "theta", "climatology"], "\(byLength)")
+        #expect(rows.allSatisfy { $0[0] == ">10" && $0[2] == String(645 * 6 * 7) })
+        let whole = lines.dropFirst().first?.split(separator: " ").compactMap { Double($0) } ?? []
+        #expect(whole.count >= 2 && abs((Double(rows.first?[3] ?? "") ?? 0) - whole[1]) < 1e-4, "\(whole)")
+    }
+}
+
+/// Calibration by training length: the same results, grouped by their origin's length.
+@Suite struct CalibrationByLengthTests {
+    @Test func resultsAreGroupedByTrainingLength() {
+        func result(origin: Int, actual: Double) -> AccuracyTable.SeriesResult {
+            AccuracyTable.SeriesResult(
+                cells: [AccuracyTable.Cell(horizon: 1, actual: actual, distribution: PredictiveDistribution(location: 10, scale: 1))],
+                scale: 1, lastTrainingValue: 10, key: nil, origin: origin)
+        }
+        let results = [result(origin: 3, actual: 12), result(origin: 5, actual: 8), result(origin: 8, actual: 11), result(origin: 14, actual: 10)]
+        let bands = CalibrationReport.byLength(method: "m", results: results)
+        #expect(bands.map(\.band) == ["<=5", "6-10", ">10"])
+        #expect(bands.map(\.report.count) == [14, 7, 7])
+        // Each band's report is the report of its own results.
+        #expect(bands[0].report.brier == CalibrationReport(method: "m", results: Array(results.prefix(2))).brier)
+        #expect(CalibrationReport.byLength(method: "m", results: [result(origin: 4, actual: 9)]).map(\.band) == ["<=5"])
     }
 }

@@ -73,8 +73,15 @@ public struct CalibrationReport: Sendable {
 
     /// Runs the protocol for a panel method (every series' training part seen at once).
     public static func evaluate(panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int) -> CalibrationReport {
+        evaluateByLength(panelMethod: method, series: series, holdout: holdout, threads: threads).all
+    }
+
+    /// The protocol for a panel method, over all series and by ``lengthBands``.
+    public static func evaluateByLength(
+        panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int
+    ) -> (all: CalibrationReport, byLength: [(band: String, report: CalibrationReport)]) {
         let results = Backtest.run(panelMethod: method, series: series, holdout: holdout, origins: 1, threads: threads)
-        return CalibrationReport(method: method.name, results: results)
+        return (CalibrationReport(method: method.name, results: results), byLength(method: method.name, results: results))
     }
 
     /// The protocol's events from backtest results kept with their last training values
@@ -94,6 +101,22 @@ public struct CalibrationReport: Sendable {
             }
         }
         self.init(method: method, probabilities: probabilities, outcomes: outcomes)
+    }
+
+    /// The training lengths calibration is reported by: at most 5 values, 6–10, more than 10.
+    public static let lengthBands: [(name: String, lengths: ClosedRange<Int>)] = [
+        ("<=5", 0...5), ("6-10", 6...10), (">10", 11...Int.max),
+    ]
+
+    /// One report per band of ``lengthBands`` that holds a forecast, from the same results
+    /// grouped by their origin's training length (``AccuracyTable/SeriesResult/origin``).
+    public static func byLength(method: String, results: [AccuracyTable.SeriesResult]) -> [(band: String, report: CalibrationReport)] {
+        lengthBands.compactMap { band in
+            let members = results.filter { $0.origin.map { band.lengths.contains($0) } ?? false }
+            guard !members.isEmpty else { return nil }
+            let report = CalibrationReport(method: method, results: members)
+            return report.count > 0 ? (band.name, report) : nil
+        }
     }
 
     public static let columns = ["method", "bin_lower", "bin_upper", "n", "mean_probability", "observed_frequency"]

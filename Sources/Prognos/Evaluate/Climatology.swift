@@ -15,7 +15,10 @@
 public enum Climatology {
     /// The baseline's report on the same events as a method's, from the same series and
     /// holdout (``Backtest/run(method:series:holdout:origins:threads:keepTraining:)``, one origin).
-    public static func report(series: [Backtest.EvaluationSeries], holdout: Int?) -> CalibrationReport {
+    ///
+    /// - Parameter lengths: when given, the events of the series whose training part has
+    ///   a length in it only (the rates are still those of all training parts).
+    public static func report(series: [Backtest.EvaluationSeries], holdout: Int?, lengths: ClosedRange<Int>? = nil) -> CalibrationReport {
         let offsets = CalibrationReport.offsets
         var longest = 0
         var parts: [(training: [Double], test: ArraySlice<Double>)] = []
@@ -48,7 +51,7 @@ public enum Climatology {
         var probabilities: [Double] = []
         var outcomes: [Bool] = []
         for part in parts {
-            guard let last = part.training.last else { continue }
+            guard let last = part.training.last, lengths.map({ $0.contains(part.training.count) }) ?? true else { continue }
             for (step, actual) in part.test.enumerated() {
                 for (j, g) in offsets.enumerated() {
                     probabilities.append(rate(horizon: step + 1, offset: j))
