@@ -115,6 +115,7 @@ import Testing
             ("dataset", .object([("name", .string(analysis.dataset.name)), ("title", .string(analysis.dataset.title))])),
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(SummaryDocument.goal))),
+            ("probability_calibration", SummaryDocument.calibration(analysis.calibration)),
             ("indicators", .array(analysis.series.map(SummaryDocument.indicator))),
         ])
         #expect(streamed == whole.serialized(layout: SummaryDocument.layout))

@@ -79,4 +79,25 @@ import Testing
             #expect(!basis.english.contains("=") && !basis.english.contains(":"), "\(basis.english)")
         }
     }
+
+    /// `prognos run` checks its probabilities on the dataset's own series: the five
+    /// bundled series with three years in a row, each last value held out, seven events
+    /// each; Naive's and climatology's scores are on the same events.
+    @Test func runReportsItsOwnCalibration() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let calibration = try #require(analysis.calibration)
+        let eligible = analysis.series.filter { SeriesSummary.latestConsecutiveRun($0.points).count >= 3 }
+        #expect(calibration.series == eligible.count && eligible.count == 5)
+        #expect(calibration.auto.count == 35 && calibration.naive.count == 35 && calibration.climatology.count == 35)
+        #expect(calibration.byLength.map(\.band) == ["<=5"])
+        let series = eligible.map { summary in
+            Backtest.EvaluationSeries(
+                key: summary.key, values: SeriesSummary.latestConsecutiveRun(summary.points), testCount: 1)
+        }
+        let naive = CalibrationReport.evaluate(
+            panelMethod: SeriesByItself(RandomWalk(drift: false)), series: series, holdout: 1, threads: 1)
+        #expect(abs(naive.brier - calibration.naive.brier) < 1e-12)
+        let markdown = MarkdownReport.render(analysis, language: .en)
+        #expect(markdown.contains("## How well the probabilities held"))
+    }
 }

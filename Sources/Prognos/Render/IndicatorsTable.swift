@@ -11,7 +11,7 @@ public enum IndicatorsTable {
         // Additions beyond the contract:
         "gender", "last_status", "previous_year", "previous_value", "change", "goal_id", "target_year",
         "comparator", "status_basis", "outcome_year", "outcome", "uncertainty_source", "forecast_uncertainty",
-        "not_evaluated_reason", "eurostat_ratio", "eurostat_class", "sdg_ratio", "sdg_class",
+        "not_evaluated_reason", "eurostat_ratio", "eurostat_class", "sdg_ratio", "sdg_class", "uncertainty_basis",
     ]
 
     public static func csv(_ analysis: RunAnalysis) -> String {
@@ -110,6 +110,8 @@ public enum IndicatorsTable {
             ("eurostat_class", .text(progress?.eurostatClass ?? "")),
             ("sdg_ratio", .number(progress?.sdgRatio)),
             ("sdg_class", .text(progress?.sdgClass ?? "")),
+            // In plain words: the probability's basis, else the forecast's.
+            ("uncertainty_basis", .text((likelihood?.basis ?? outlook?.basis)?.english ?? "")),
         ]
     }
 }

@@ -38,6 +38,7 @@ public enum SummaryDocument {
             ),
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(goal))),
+            ("probability_calibration", calibration(analysis.calibration)),
         ]
         sink.append("{\n")
         for (key, value) in head {
@@ -66,6 +67,25 @@ public enum SummaryDocument {
 
     /// Series rendered together: about 5 MB of text.
     public static let blockSize = 2048
+
+    /// How well the probabilities held in the dataset's own backtest (``RunCalibration``).
+    static func calibration(_ calibration: RunCalibration?) -> JSONValue {
+        guard let calibration else { return .null }
+        func scores(_ report: CalibrationReport) -> JSONValue {
+            .object([
+                ("events", .integer(report.count)), ("brier", .number(report.brier)), ("log_loss", .number(report.logLoss)),
+                ("ece", .number(report.expectedCalibrationError)),
+            ])
+        }
+        return .object([
+            ("horizon", .integer(1)),
+            ("series", .integer(calibration.series)),
+            ("auto", scores(calibration.auto)),
+            ("naive", scores(calibration.naive)),
+            ("climatology", scores(calibration.climatology)),
+            ("auto_by_length", .array(calibration.byLength.map { .object([("length", .string($0.band)), ("scores", scores($0.report))]) })),
+        ])
+    }
 
     static func goal(_ evaluation: GoalEvaluation) -> JSONValue {
         return .object([
@@ -147,6 +167,7 @@ public enum SummaryDocument {
             ("goal_id", .optionalString(evaluation?.target.goalID)),
             ("p_target_met", .number(summary.likelihood?.probability)),
             ("uncertainty_source", .optionalString(summary.likelihood?.source)),
+            ("uncertainty_basis", .optionalString((summary.likelihood?.basis ?? summary.outlook?.basis)?.english)),
             ("not_evaluated_reason", .optionalString(summary.likelihood?.reason)),
             ("eurostat_ratio", .number(summary.progress?.eurostatRatio)),
             ("eurostat_class", .optionalString(summary.progress?.eurostatClass)),

@@ -59,6 +59,7 @@ struct SummaryIndicatorWriter {
         optionalString("goal_id", evaluation?.target.goalID)
         number("p_target_met", likelihood?.probability)
         optionalString("uncertainty_source", likelihood?.source)
+        optionalString("uncertainty_basis", (likelihood?.basis ?? outlook?.basis)?.english)
         optionalString("not_evaluated_reason", likelihood?.reason)
         number("eurostat_ratio", progress?.eurostatRatio)
         optionalString("eurostat_class", progress?.eurostatClass)

@@ -17,6 +17,9 @@ public struct RunAnalysis: Sendable {
     /// or of a deterministic sample of `accuracySample` of them (``SeriesSample``) when
     /// there are more.
     public let accuracy: [AccuracyTable.Row]
+    /// How well the run's probabilities held one year ahead on the dataset's own series
+    /// (nil without a method, or without a series of three consecutive values).
+    public let calibration: RunCalibration?
     /// Wall-clock time of each step (panel, series, accuracy, goals).
     public let phases: [PhaseClock.Phase]
     /// The index in `series` of each series a goal's target is on.
@@ -79,7 +82,9 @@ public struct RunAnalysis: Sendable {
             }
         }
         self.accuracy = accuracy
-        clock.lap("analysis: accuracy backtest")
+        calibration = method == nil ? nil : RunCalibration(
+            summaries: series, indicators: indicators, limit: accuracySample, threads: ProcessInfo.processInfo.activeProcessorCount)
+        clock.lap("analysis: accuracy and calibration backtests")
         // Summaries are found through the panel's row of their key (series are in panel order).
         @Sendable func summary(_ key: SeriesKey) -> SeriesSummary? {
             panel.row(of: key).flatMap { $0 < series.count ? series[$0] : nil }
