@@ -216,3 +216,28 @@ import Testing
         #expect(CalibrationReport.byLength(method: "m", results: [result(origin: 4, actual: 9)]).map(\.band) == ["<=5"])
     }
 }
+
+/// The pooled backtest's sample on a large panel.
+@Suite struct PanelBacktestSampleTests {
+    @Test func sampleKeepsEveryIndicatorAndTheNodeNumbers() {
+        var panel: [PanelSeries] = []
+        for entity in 0..<50 {
+            for (indicator, kind) in [("a", "percent"), ("b", "count"), ("c", "percent")] {
+                let level = Double(10 + entity)
+                panel.append(PanelSeries(values: [level, level + 1, level + 0.5, level + 2], indicator: indicator, kind: kind))
+            }
+        }
+        let hierarchy = PanelHierarchy(panel)
+        #expect(PanelAuto.backtestSample(hierarchy: hierarchy, count: panel.count, limit: 1000) == Array(0..<150))
+        let sample = PanelAuto.backtestSample(hierarchy: hierarchy, count: panel.count, limit: 30)
+        // k = max(8, 30/3) = 10 per indicator: every 5th of its 50 series, from its first.
+        #expect(sample.count == 30 && Array(sample.prefix(3)) == [0, 1, 2] && sample[3] == 15)
+        let sampled = PanelHierarchy(sample.map { panel[$0] })
+        #expect(sampled.names == hierarchy.names && sampled.parent == hierarchy.parent)
+        var limited = PanelAuto()
+        limited.backtestLimit = 30
+        let forecasts = limited.forecast(panel, horizon: 2, threads: 2)
+        #expect(forecasts.allSatisfy { $0?.distributions.count == 2 })
+        #expect(limited.forecast(panel, horizon: 2, threads: 1).map { $0?.distributions } == forecasts.map { $0?.distributions })
+    }
+}

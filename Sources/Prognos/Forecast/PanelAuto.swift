@@ -52,6 +52,8 @@ public struct PanelAuto: PanelForecaster {
     public var scoreHorizons = Int.max
     /// How many of the best candidates' point forecasts are averaged (1: the best alone).
     public var combine = 1
+    /// At most about this many series are backtested (``backtestSample(hierarchy:count:limit:)``).
+    public var backtestLimit = 20_000
     /// Whether bounded and small quantities are forecast on a transformed scale
     /// (``transform(for:)``).
     public var transforms = true
@@ -140,6 +142,27 @@ public struct PanelAuto: PanelForecaster {
         return .identity
     }
 
+    /// The series the pooled backtest scores (indices into the panel, in order): all of
+    /// them when there are at most `limit`; else from each indicator with m series, every
+    /// ⌈m/k⌉-th from its first, k = max(8, ⌊limit / indicators⌋), so that a country's worth
+    /// of series costs a bounded backtest and every indicator keeps some of its own.
+    static func backtestSample(hierarchy: PanelHierarchy, count: Int, limit: Int) -> [Int] {
+        guard count > limit else { return Array(0..<count) }
+        var perNode = [Int](repeating: 0, count: hierarchy.nodeCount)
+        for index in 0..<count { perNode[hierarchy.indicatorNode[index]] += 1 }
+        let indicators = max(1, perNode.filter { $0 > 0 }.count)
+        let cap = max(8, limit / indicators)
+        var seen = [Int](repeating: 0, count: hierarchy.nodeCount)
+        var sample: [Int] = []
+        for index in 0..<count {
+            let node = hierarchy.indicatorNode[index]
+            let stride = max(1, (perNode[node] + cap - 1) / cap)
+            if seen[node] % stride == 0 { sample.append(index) }
+            seen[node] += 1
+        }
+        return sample
+    }
+
     /// The kinds whose non-negative series are forecast on log1p's scale.
     public static let smallQuantityKinds: Set<String> = ["count", "fte"]
 
@@ -160,8 +183,18 @@ public struct PanelAuto: PanelForecaster {
         let hierarchy = PanelHierarchy(transformed)
         let scales = PanelScales.shrunk(transformed, hierarchy: hierarchy, priorWeight: scalePrior, unitSize: unitSize)
         let reach = max(1, horizon)
-        let choice = choose(transformed, hierarchy: hierarchy, scales: scales, unitSize: unitSize, horizon: reach, threads: threads)
-        let fit = global?.fit(transformed, scales: scales, hierarchy: hierarchy, horizon: reach)
+        // The backtest and the global model's fit on a sample of each indicator's series
+        // (all of them in a panel of up to `backtestLimit`): the sample keeps every
+        // indicator's first series and the panel's order, so its hierarchy numbers the
+        // nodes as the whole panel's does.
+        let sample = Self.backtestSample(hierarchy: hierarchy, count: transformed.count, limit: backtestLimit)
+        let sampled = sample.map { transformed[$0] }
+        let sampledHierarchy = sample.count == transformed.count ? hierarchy : PanelHierarchy(sampled)
+        let sampledScales = sample.map { scales[$0] }
+        let sampledUnitSize = sample.map { unitSize[$0] }
+        let choice = choose(
+            sampled, hierarchy: sampledHierarchy, scales: sampledScales, unitSize: sampledUnitSize, horizon: reach, threads: threads)
+        let fit = global?.fit(sampled, scales: sampledScales, hierarchy: sampledHierarchy, horizon: reach)
         return Fitted(
             method: self, panel: transformed, transforms: transforms, hierarchy: hierarchy, scales: scales,
             choice: choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom),
