@@ -170,15 +170,19 @@ public struct PanelAuto: PanelForecaster {
     /// ``Fitted/forecast(series:horizon:)`` forecasts the short series with.
     public func fit(_ panel: [PanelSeries], horizon: Int, threads: Int) -> Fitted {
         let transforms = panel.map { transform(for: $0) }
-        let transformed = zip(panel, transforms).map { series, g -> PanelSeries in
-            var copy = series
+        // On all cores: a country's worth of series is millions of logarithms.
+        let slots = WorkerSlots<PanelSeries>(count: panel.count)
+        performAdaptively(count: panel.count, threads: threads) { index in
+            var copy = panel[index]
+            let g = transforms[index]
             if g != .identity {
-                copy.values = series.values.map { g.apply($0) }
+                copy.values = copy.values.map { g.apply($0) }
                 copy.lowerBound = nil
                 copy.upperBound = nil
             }
-            return copy
+            slots.store(index, copy)
         }
+        let transformed = zip(slots.all(), panel).map { $0 ?? $1 }
         let unitSize = transforms.map { $0 != .identity }
         let hierarchy = PanelHierarchy(transformed)
         let scales = PanelScales.shrunk(transformed, hierarchy: hierarchy, priorWeight: scalePrior, unitSize: unitSize)

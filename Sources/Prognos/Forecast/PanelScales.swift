@@ -34,7 +34,11 @@ enum PanelScales {
         // The median relative move at every node, from the series below it.
         var ratios = [[Double]](repeating: [], count: hierarchy.nodeCount)
         for index in panel.indices where size[index] > 0 && own[index] > 0 && own[index].isFinite {
-            for node in hierarchy.path(series: index) { ratios[node].append(own[index] / size[index]) }
+            var node = hierarchy.indicatorNode[index]
+            while node >= 0 {
+                ratios[node].append(own[index] / size[index])
+                node = hierarchy.parent[node]
+            }
         }
         let medians = ratios.map { values -> Double in
             guard !values.isEmpty else { return .nan }
@@ -45,7 +49,15 @@ enum PanelScales {
         return panel.indices.map { index in
             let m = Double(max(0, panel[index].values.count - 1))
             let s = own[index].isFinite ? own[index] : 0
-            let relative = hierarchy.path(series: index).lazy.map { medians[$0] }.first { !$0.isNaN }
+            var relative: Double? = nil
+            var node = hierarchy.indicatorNode[index]
+            while node >= 0 {
+                if !medians[node].isNaN {
+                    relative = medians[node]
+                    break
+                }
+                node = hierarchy.parent[node]
+            }
             var scale = s
             if let relative, size[index] > 0 {
                 let prior = relative * size[index]

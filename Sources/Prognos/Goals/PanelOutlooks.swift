@@ -24,40 +24,47 @@ public struct PanelOutlooks: Sendable {
     ///   most 10 years ahead.
     public init(panel: Panel, indicators: [String: Indicator], until year: Int?, method: PanelAuto = PanelAuto(), threads: Int) {
         shortBelow = method.shortBelow
-        // First the lengths of the latest runs (no copy of a long series is kept: a
-        // dataset of long series costs one pass), then the runs of the members.
+        // First the latest runs' columns (a dataset of long series costs one pass), then
+        // the runs of the members, copied straight from the panel's grid.
         let width = panel.years.count
         var shortIndicators = Set<String>()
         var horizon = 1
+        // Each row's latest run as a range of columns (consecutive years, all present).
+        var runs = [Range<Int>](repeating: 0..<0, count: panel.keys.count)
         panel.values.withUnsafeBufferPointer { values in
             for (row, key) in panel.keys.enumerated() {
                 var count = 0
-                var lastYear: Int? = nil
+                var lastOffset = -1
                 for offset in stride(from: width - 1, through: 0, by: -1) {
                     let present = !values[row * width + offset].isNaN
-                    if lastYear == nil {
-                        if present { lastYear = panel.years[offset]; count = 1 }
+                    if lastOffset < 0 {
+                        if present { lastOffset = offset; count = 1 }
                         continue
                     }
-                    guard present, let last = lastYear, panel.years[offset] == last - count else { break }
+                    guard present, panel.years[offset] == panel.years[lastOffset] - count else { break }
                     count += 1
                 }
-                guard let last = lastYear, count < method.shortBelow else { continue }
+                guard lastOffset >= 0 else { continue }
+                runs[row] = (lastOffset - count + 1)..<(lastOffset + 1)
+                guard count < method.shortBelow else { continue }
                 shortIndicators.insert(key.indicatorID)
-                if let year { horizon = max(horizon, min(10, year - last)) }
+                if let year { horizon = max(horizon, min(10, year - panel.years[lastOffset])) }
             }
         }
         var member = [Int](repeating: -1, count: panel.keys.count)
         var series: [PanelSeries] = []
-        for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) {
-            let run = SeriesSummary.latestConsecutiveRun(panel.points(row: row))
-            guard !run.isEmpty else { continue }
-            let indicator = indicators[key.indicatorID]
+        var kinds: [String: (kind: String, lower: Double?, upper: Double?)] = [:]
+        for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) && !runs[row].isEmpty {
+            let columns = runs[row]
+            let run = Array(panel.values[(row * width + columns.lowerBound)..<(row * width + columns.upperBound)])
+            if kinds[key.indicatorID] == nil {
+                let indicator = indicators[key.indicatorID]
+                kinds[key.indicatorID] = (indicator?.unit.rawValue ?? "", indicator?.lowerBound, indicator?.upperBound)
+            }
+            let kind = kinds[key.indicatorID] ?? ("", nil, nil)
             member[row] = series.count
             series.append(
-                PanelSeries(
-                    values: run, indicator: key.indicatorID, kind: indicator?.unit.rawValue ?? "",
-                    lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound))
+                PanelSeries(values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower, upperBound: kind.upper))
         }
         self.member = member
         fitted = series.isEmpty ? nil : method.fit(series, horizon: horizon, threads: threads)
