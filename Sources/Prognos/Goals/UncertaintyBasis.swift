@@ -1,7 +1,7 @@
 /// Where a forecast's or a probability's uncertainty comes from, as a code for machines
 /// (`uncertainty_source` in `indicators.csv`) and in plain words for readers, Swedish and
-/// English, e.g. "spread of this indicator's forecasts in 66 series, in the series' own
-/// year-to-year moves (5 values)" or "own history, 14 years".
+/// English, e.g. "errors of naive on this indicator's 66 backtested series, in the series'
+/// own year-to-year moves (5 values)" or "own history, 14 years".
 public struct UncertaintyBasis: Sendable, Equatable {
     /// `own`, `indicator`, `kind`, `panel`, `own_moves`, `outcome`, `outcome_preliminary`
     /// or `none`.
@@ -44,19 +44,19 @@ public struct UncertaintyBasis: Sendable, Equatable {
         case .indicator:
             return UncertaintyBasis(
                 code: "indicator",
-                english: "errors of \(source.method) on this indicator in \(source.indicatorSeries) series, \(moves.en)",
-                swedish: "fel för \(source.method) på denna indikator i \(source.indicatorSeries) serier, \(moves.sv)")
+                english: "errors of \(source.method) on this indicator's \(source.indicatorSeries) backtested series, \(moves.en)",
+                swedish: "fel för \(source.method) på denna indikators \(source.indicatorSeries) bakåtprövade serier, \(moves.sv)")
         case .kind:
             let kind = Self.unitWords(source.kind)
             return UncertaintyBasis(
                 code: "kind",
-                english: "errors of \(source.method) on indicators in \(kind.en) (\(source.kindSeries) series), \(moves.en)",
-                swedish: "fel för \(source.method) på indikatorer i \(kind.sv) (\(source.kindSeries) serier), \(moves.sv)")
+                english: "errors of \(source.method) on indicators in \(kind.en) (\(source.kindSeries) backtested series), \(moves.en)",
+                swedish: "fel för \(source.method) på indikatorer i \(kind.sv) (\(source.kindSeries) bakåtprövade serier), \(moves.sv)")
         case .panel:
             return UncertaintyBasis(
                 code: "panel",
-                english: "errors of \(source.method) on all \(source.panelSeries) series of the dataset, \(moves.en)",
-                swedish: "fel för \(source.method) på datasetets alla \(source.panelSeries) serier, \(moves.sv)")
+                english: "errors of \(source.method) on the dataset's \(source.panelSeries) backtested series, \(moves.en)",
+                swedish: "fel för \(source.method) på datasetets \(source.panelSeries) bakåtprövade serier, \(moves.sv)")
         case .ownMoves:
             return UncertaintyBasis(
                 code: "own_moves",
