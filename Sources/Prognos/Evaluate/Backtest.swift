@@ -11,6 +11,12 @@ import Dispatch
 public enum Backtest {
     /// One series to evaluate: its observed values in year order (gaps closed up), how
     /// many of them are the dataset's test split, and its indicator's bounds.
+    /// The kind an indicator's series pool in after the indicator itself: the pool the
+    /// dataset names (`pool:` and its name), else the unit's code.
+    public static func kind(_ indicator: Indicator) -> String {
+        indicator.pool.map { "pool:" + $0 } ?? indicator.unit.rawValue
+    }
+
     public struct EvaluationSeries: Sendable {
         public var key: SeriesKey
         public var values: [Double]
@@ -18,12 +24,15 @@ public enum Backtest {
         public var testCount: Int
         public var lowerBound: Double?
         public var upperBound: Double?
-        /// The indicator's kind (its unit's code), where series pool after their indicator.
+        /// The indicator's kind (the pool the dataset names, else its unit's code), where
+        /// series pool after their indicator.
         public var kind: String
+        /// The indicator's unit code (the forecasting scale, ``Transform``); the kind when nil.
+        public var unit: String?
 
         public init(
             key: SeriesKey, values: [Double], testCount: Int, lowerBound: Double? = nil, upperBound: Double? = nil,
-            kind: String = ""
+            kind: String = "", unit: String? = nil
         ) {
             self.key = key
             self.values = values
@@ -31,6 +40,7 @@ public enum Backtest {
             self.lowerBound = lowerBound
             self.upperBound = upperBound
             self.kind = kind
+            self.unit = unit
         }
 
         /// The series without its test split, as a series of its own (no test split): the
@@ -98,7 +108,8 @@ public enum Backtest {
             let indicator = indicators[key.indicatorID]
             return EvaluationSeries(
                 key: key, values: observations.map(\.value), testCount: observations.filter { $0.split == .test }.count,
-                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound, kind: indicator?.unit.rawValue ?? "")
+                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound, kind: indicator.map(Self.kind) ?? "",
+                unit: indicator?.unit.rawValue)
         }
     }
 
@@ -138,7 +149,7 @@ public enum Backtest {
                 panel.append(
                     PanelSeries(
                         values: Array(s.values[0..<origin]), indicator: s.key.indicatorID, kind: s.kind,
-                        lowerBound: s.lowerBound, upperBound: s.upperBound))
+                        lowerBound: s.lowerBound, upperBound: s.upperBound, unit: s.unit))
             }
             guard let horizon = steps.max() else { continue }
             let forecasts = method.forecast(panel, horizon: horizon, threads: threads)

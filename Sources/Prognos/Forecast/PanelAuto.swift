@@ -131,12 +131,12 @@ public struct PanelAuto: PanelForecaster {
     }
 
     /// The scale a series is forecast on: logit for a quantity with both bounds, log1p for a
-    /// non-negative count or FTE figure (kind `count` or `fte`, lower bound 0), else the
+    /// non-negative count or FTE figure (unit `count` or `fte`, lower bound 0), else the
     /// identity (``Transform``). Off when `transforms` is false.
     public func transform(for series: PanelSeries) -> Transform {
         guard transforms else { return .identity }
         if let lower = series.lowerBound, let upper = series.upperBound, upper > lower { return .logit(lower: lower, upper: upper) }
-        if series.lowerBound == 0, Self.smallQuantityKinds.contains(series.kind), series.values.allSatisfy({ $0 >= 0 }) {
+        if series.lowerBound == 0, Self.smallQuantityKinds.contains(series.unit), series.values.allSatisfy({ $0 >= 0 }) {
             return .log1p
         }
         return .identity
@@ -163,7 +163,7 @@ public struct PanelAuto: PanelForecaster {
         return sample
     }
 
-    /// The kinds whose non-negative series are forecast on log1p's scale.
+    /// The units whose non-negative series are forecast on log1p's scale.
     public static let smallQuantityKinds: Set<String> = ["count", "fte"]
 
     /// The pooled backtest of a panel, on each series' transformed scale: what

@@ -5,18 +5,25 @@ public struct PanelSeries: Sendable {
     public var values: [Double]
     /// The indicator: series of the same indicator in other entities pool first.
     public var indicator: String
-    /// The indicator's kind (its unit: percent, index, count, FTE, money, …): indicators of
-    /// one kind pool next, then the whole panel.
+    /// The indicator's kind (its unit: percent, index, count, FTE, money, …, or a pool the
+    /// dataset names): indicators of one kind pool next, then the whole panel.
     public var kind: String
     public var lowerBound: Double?
     public var upperBound: Double?
+    /// The indicator's unit code, which decides the forecasting scale (``Transform``); the
+    /// kind unless the dataset names a pool.
+    public var unit: String
 
-    public init(values: [Double], indicator: String, kind: String, lowerBound: Double? = nil, upperBound: Double? = nil) {
+    public init(
+        values: [Double], indicator: String, kind: String, lowerBound: Double? = nil, upperBound: Double? = nil,
+        unit: String? = nil
+    ) {
         self.values = values
         self.indicator = indicator
         self.kind = kind
         self.lowerBound = lowerBound
         self.upperBound = upperBound
+        self.unit = unit ?? kind
     }
 }
 

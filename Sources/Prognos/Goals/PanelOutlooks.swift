@@ -7,7 +7,8 @@ import Foundation
 /// The panel holds each series' latest run of consecutive years, for every indicator
 /// that has a short series: the short series themselves and the long series of the same
 /// indicators, whose cut values the pooled backtest also scores. A series' indicator is
-/// its node (all its entities and genders together); its kind is the indicator's unit.
+/// its node (all its entities and genders together); its kind is the pool the dataset
+/// names for the indicator (`indicators.csv`, column `pool`), else its unit.
 /// Indicators whose series are all long are left out: ``AutoForecaster`` judges those by
 /// their own rolling origins, so a dataset of long series costs nothing here.
 ///
@@ -53,18 +54,23 @@ public struct PanelOutlooks: Sendable {
         }
         var member = [Int](repeating: -1, count: panel.keys.count)
         var series: [PanelSeries] = []
-        var kinds: [String: (kind: String, lower: Double?, upper: Double?)] = [:]
+        var kinds: [String: (kind: String, unit: String, lower: Double?, upper: Double?)] = [:]
         for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) && !runs[row].isEmpty {
             let columns = runs[row]
             let run = Array(panel.values[(row * width + columns.lowerBound)..<(row * width + columns.upperBound)])
             if kinds[key.indicatorID] == nil {
                 let indicator = indicators[key.indicatorID]
-                kinds[key.indicatorID] = (indicator?.unit.rawValue ?? "", indicator?.lowerBound, indicator?.upperBound)
+                // A pool the dataset names stands in for the unit; the transform still
+                // follows the unit (a pool of counts may be named "injuries").
+                let kind = indicator.map(Backtest.kind) ?? ""
+                kinds[key.indicatorID] = (kind, indicator?.unit.rawValue ?? "", indicator?.lowerBound, indicator?.upperBound)
             }
-            let kind = kinds[key.indicatorID] ?? ("", nil, nil)
+            let kind = kinds[key.indicatorID] ?? ("", "", nil, nil)
             member[row] = series.count
             series.append(
-                PanelSeries(values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower, upperBound: kind.upper))
+                PanelSeries(
+                    values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower, upperBound: kind.upper,
+                    unit: kind.unit))
         }
         self.member = member
         fitted = series.isEmpty ? nil : method.fit(series, horizon: horizon, threads: threads)

@@ -67,6 +67,10 @@ public struct UncertaintyBasis: Sendable, Equatable {
 
     /// A kind (a unit's code) as the phrase "indicators in …" ends.
     static func unitWords(_ code: String) -> (sv: String, en: String) {
+        if code.hasPrefix("pool:") {
+            let name = String(code.dropFirst(5))
+            return ("poolen ”\(name)”", "the pool “\(name)”")
+        }
         switch Unit(rawValue: code) {
         case .percent: return ("procent", "percent")
         case .index: return ("index", "an index")

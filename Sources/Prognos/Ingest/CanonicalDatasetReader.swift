@@ -381,10 +381,11 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
             return nil
         }
         let kolada = row.text("kolada_kpi")
+        let pool = row.text("pool")
         return Indicator(
             id: row.text("indicator_id"), titleSv: row.text("title_sv"), titleEn: row.text("title_en"),
             unit: unit, lowerBound: lower, upperBound: upper, polarity: polarity,
-            source: row.text("source"), koladaKPI: kolada.isEmpty ? nil : kolada)
+            source: row.text("source"), koladaKPI: kolada.isEmpty ? nil : kolada, pool: pool.isEmpty ? nil : pool)
     }
 
     /// Goals whose parents lead back to themselves (a → b → a): each goal on a cycle is

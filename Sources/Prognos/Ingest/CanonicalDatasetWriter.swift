@@ -19,13 +19,17 @@ public enum CanonicalDatasetWriter {
         add(
             CanonicalSchema.entities,
             dataset.entities.map { [$0.id, $0.name, $0.kind.rawValue, $0.koladaID ?? ""] }, always: true)
+        // The optional `pool` column only when an indicator names a pool.
+        let pools = dataset.indicators.contains { $0.pool != nil }
+        var indicatorSpec = CanonicalSchema.indicators
+        if !pools { indicatorSpec.fields.removeAll { $0.name == "pool" } }
         add(
-            CanonicalSchema.indicators,
+            indicatorSpec,
             dataset.indicators.map {
                 [
                     $0.id, $0.titleSv, $0.titleEn, $0.unit.rawValue, plain($0.lowerBound), plain($0.upperBound),
                     $0.polarity.rawValue, $0.source, $0.koladaKPI ?? "",
-                ]
+                ] + (pools ? [$0.pool ?? ""] : [])
             }, always: true)
         add(
             CanonicalSchema.goals,

@@ -82,6 +82,9 @@ public enum CanonicalSchema {
                 "Which direction of change is an improvement"),
             FieldSpec("source", .string, "Where the values come from"),
             FieldSpec("kolada_kpi", .string, "Kolada KPI id measuring the same quantity, if any"),
+            FieldSpec(
+                "pool", .string,
+                "The pool whose indicators short series borrow their spread from, in place of the unit (optional)"),
         ],
         primaryKey: ["indicator_id"], foreignKeys: [])
 

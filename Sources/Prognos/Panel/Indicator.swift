@@ -14,11 +14,14 @@ public struct Indicator: Sendable, Equatable, Hashable, BilingualTitled {
     public var source: String
     /// The Kolada KPI id that measures the same quantity, if one exists (e.g. `N00090`).
     public var koladaKPI: String?
+    /// The pool a dataset names for the indicator: indicators of one pool share a level of
+    /// the short-series backtest (``PanelOutlooks``) in place of their unit. Nil: the unit.
+    public var pool: String?
 
     public init(
         id: String, titleSv: String, titleEn: String, unit: Unit,
         lowerBound: Double? = nil, upperBound: Double? = nil,
-        polarity: Polarity, source: String = "", koladaKPI: String? = nil
+        polarity: Polarity, source: String = "", koladaKPI: String? = nil, pool: String? = nil
     ) {
         self.id = id
         self.titleSv = titleSv
@@ -29,6 +32,7 @@ public struct Indicator: Sendable, Equatable, Hashable, BilingualTitled {
         self.polarity = polarity
         self.source = source
         self.koladaKPI = koladaKPI
+        self.pool = pool
     }
 
     /// The lower and upper bound together.

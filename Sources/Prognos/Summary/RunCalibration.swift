@@ -33,7 +33,7 @@ public struct RunCalibration: Sendable {
             series.append(
                 Backtest.EvaluationSeries(
                     key: summary.key, values: run, testCount: 1, lowerBound: indicator?.lowerBound,
-                    upperBound: indicator?.upperBound, kind: indicator?.unit.rawValue ?? ""))
+                    upperBound: indicator?.upperBound, kind: indicator.map(Backtest.kind) ?? "", unit: indicator?.unit.rawValue))
         }
         guard !series.isEmpty else { return nil }
         self.series = series.count
