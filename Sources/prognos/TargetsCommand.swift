@@ -36,7 +36,7 @@ struct TargetsCommand: ParsableCommand {
         let location = try DatasetLocation.resolve(dataset)
         let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
         let suggestions = TargetSuggestion.all(in: loaded, year: year, probabilities: probabilities).suggestions
-        var table = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "direction", "probability", "target", "forecast", "uncertainty_source"])
+        var table = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "direction", "probability", "target", "forecast", "uncertainty_source", "uncertainty_basis"])
         var curves = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "target", "probability"])
         print("entity / indicator".padding(toLength: 44, withPad: " ", startingAt: 0) + probabilities.map { String(format: "   p=%.2f", $0) }.joined())
         for s in suggestions {
@@ -47,7 +47,7 @@ struct TargetsCommand: ParsableCommand {
                 table.appendRow([
                     s.key.entityID, s.key.indicatorID, s.key.gender.rawValue, String(s.year), direction,
                     NumberFormatting.plain(t.probability), NumberFormatting.plain(t.value),
-                    NumberFormatting.plain(s.outlook.distribution.point), s.outlook.source,
+                    NumberFormatting.plain(s.outlook.distribution.point), s.outlook.source, s.outlook.basis.english,
                 ])
             }
             for point in s.curve {
