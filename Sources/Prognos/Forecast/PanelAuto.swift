@@ -54,6 +54,8 @@ public struct PanelAuto: PanelForecaster {
     public var combine = 1
     /// At most about this many series are backtested (``backtestSample(hierarchy:count:limit:)``).
     public var backtestLimit = 20_000
+    /// The method for series of `shortBelow` values or more, when not `longSeries`.
+    public var longMethod: (any Forecaster)? = nil
     /// Whether bounded and small quantities are forecast on a transformed scale
     /// (``transform(for:)``).
     public var transforms = true
@@ -85,6 +87,17 @@ public struct PanelAuto: PanelForecaster {
     /// the spread of its pooled errors.
     public static let globalOnly = PanelAuto(shortBelow: Int.max, candidates: [], name: "global")
 
+    /// The panel method for a run's one-series method: `auto` (``AutoForecaster``) gets
+    /// `auto` on the panel; any other method forecasts every short series itself, with
+    /// the spread of its own errors on the panel's cut series (one candidate, no global
+    /// model), and the long series as before.
+    public static func forRun(_ method: any Forecaster) -> PanelAuto {
+        if let auto = method as? AutoForecaster { return PanelAuto(longSeries: auto) }
+        var single = PanelAuto(candidates: [method], global: nil, name: method.name)
+        single.longMethod = method
+        return single
+    }
+
     /// The candidates' names, the global model last.
     public var candidateNames: [String] { candidates.map(\.name) + (global == nil ? [] : ["global"]) }
 
@@ -112,7 +125,7 @@ public struct PanelAuto: PanelForecaster {
     }
 
     public func forecast(_ panel: [PanelSeries], horizon: Int, threads: Int) -> [Forecast?] {
-        let long = longSeries
+        let long: any Forecaster = longMethod ?? longSeries
         let slots = WorkerSlots<Forecast>(count: panel.count)
         performAdaptively(count: panel.count, threads: threads) { index in
             let y = panel[index].values

@@ -14,7 +14,8 @@ extension TargetSuggestion {
         let indicators = dataset.indicatorsByID
         let targetYear = year ?? ((dataset.latestObservedYear ?? 0) + 1)
         let outlooks = PanelOutlooks(
-            panel: panel, indicators: indicators, until: targetYear, threads: ProcessInfo.processInfo.activeProcessorCount)
+            panel: panel, indicators: indicators, until: targetYear, method: PanelAuto.forRun(AutoForecaster()),
+            threads: ProcessInfo.processInfo.activeProcessorCount)
         var comparators: [SeriesKey: TargetComparator] = [:]
         for target in dataset.targets {
             let key = SeriesKey(entityID: target.entityID, indicatorID: target.indicatorID)

@@ -82,8 +82,11 @@ public struct RunAnalysis: Sendable {
             }
         }
         self.accuracy = accuracy
-        calibration = method == nil ? nil : RunCalibration(
-            summaries: series, indicators: indicators, limit: accuracySample, threads: ProcessInfo.processInfo.activeProcessorCount)
+        calibration = method.flatMap { method in
+            RunCalibration(
+                summaries: series, indicators: indicators, method: PanelAuto.forRun(method), limit: accuracySample,
+                threads: ProcessInfo.processInfo.activeProcessorCount)
+        }
         clock.lap("analysis: accuracy and calibration backtests")
         // Summaries are found through the panel's row of their key (series are in panel order).
         @Sendable func summary(_ key: SeriesKey) -> SeriesSummary? {
@@ -153,9 +156,9 @@ public struct RunAnalysis: Sendable {
         // sample are gathered.
         let furthest = dataset.targets.map(\.year).max()
         let (outlooks, evaluation) = concurrently { () -> PanelOutlooks? in
-            guard method != nil else { return nil }
+            guard let method else { return nil }
             return PanelOutlooks(
-                panel: panel, indicators: dataset.indicatorsByID, until: furthest,
+                panel: panel, indicators: dataset.indicatorsByID, until: furthest, method: PanelAuto.forRun(method),
                 threads: ProcessInfo.processInfo.activeProcessorCount)
         } _: { () -> [Backtest.EvaluationSeries] in
             guard method != nil else { return [] }

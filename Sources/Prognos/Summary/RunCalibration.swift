@@ -2,7 +2,8 @@ import Foundation
 
 /// How well a run's stated probabilities held on the dataset's own series: the
 /// calibration protocol of ``CalibrationReport`` one year ahead, with each series' last
-/// value held out and `auto` (``PanelAuto``) learning from everything before it.
+/// value held out and the run's method on the panel (`auto`: ``PanelAuto``) learning from
+/// everything before it.
 ///
 /// The series are the latest runs of consecutive years with at least three values (two
 /// to forecast from, one to check), or a deterministic sample of about `limit` of them
@@ -14,13 +15,18 @@ import Foundation
 /// are noisy; `series` and the report's `count` (events) say how many there were.
 public struct RunCalibration: Sendable {
     public var series: Int
+    /// The run's method (named `auto` in the outputs' field, whatever the method).
     public var auto: CalibrationReport
     public var naive: CalibrationReport
     public var climatology: CalibrationReport
     /// `auto` by training length (``CalibrationReport/lengthBands``).
     public var byLength: [(band: String, report: CalibrationReport)]
 
-    public init?(summaries: [SeriesSummary], indicators: [String: Indicator], limit: Int = SeriesSample.defaultLimit, threads: Int) {
+    /// - Parameter method: the run's panel method (``PanelAuto/forRun(_:)``).
+    public init?(
+        summaries: [SeriesSummary], indicators: [String: Indicator], method: PanelAuto = PanelAuto(),
+        limit: Int = SeriesSample.defaultLimit, threads: Int
+    ) {
         var eligible = 0
         for summary in summaries where Self.runLength(summary.points) >= 3 { eligible += 1 }
         guard eligible > 0 else { return nil }
@@ -37,7 +43,7 @@ public struct RunCalibration: Sendable {
         }
         guard !series.isEmpty else { return nil }
         self.series = series.count
-        let (auto, byLength) = CalibrationReport.evaluateByLength(panelMethod: PanelAuto(), series: series, holdout: 1, threads: threads)
+        let (auto, byLength) = CalibrationReport.evaluateByLength(panelMethod: method, series: series, holdout: 1, threads: threads)
         self.auto = auto
         self.byLength = byLength
         naive = CalibrationReport.evaluate(
