@@ -103,6 +103,49 @@ import Testing
         #expect(ComparisonGroups(dataset: dataset).group(for: SeriesKey(entityID: "b", indicatorID: "x"))?.others == ["a", "c", "far"])
     }
 
+    /// A short series' spread comes first from its comparison group: entity "a" (two
+    /// values, one move) in a group of ten volatile municipalities takes their typical
+    /// relative move as its prior scale and their backtest errors, and gets a far wider
+    /// band than without the group, where the forty calm ones dominate its indicator; its
+    /// source says so.
+    @Test func shortSeriesSpreadComesFirstFromTheGroup() throws {
+        let indicator = Indicator(id: "x", titleSv: "X", titleEn: "X", unit: .number, polarity: .higherIsBetter)
+        var observations: [Observation] = []
+        var entities: [Entity] = []
+        var random = SplitMix64(seed: 3)
+        for k in 0..<50 {
+            let id = String(format: "m%02d", k)
+            entities.append(Entity(id: id, name: id, kind: .municipality))
+            // Ten volatile members (m00…m09), forty calm ones; relative moves 20 % against 1 %.
+            let volatility = k < 10 ? 0.2 : 0.01
+            var level = 100.0
+            for year in 2018...2023 {
+                observations.append(Observation(entityID: id, indicatorID: "x", year: year, value: level))
+                level *= 1 + volatility * random.nextNormal()
+            }
+        }
+        entities.append(Entity(id: "a", name: "A", kind: .municipality))
+        for (offset, value) in [100.0, 101].enumerated() {
+            observations.append(Observation(entityID: "a", indicatorID: "x", year: 2022 + offset, value: value))
+        }
+        var dataset = Dataset(name: "g", entities: entities, indicators: [indicator], observations: observations)
+        func band(_ dataset: Dataset) throws -> (width: Double, source: String) {
+            let analysis = RunAnalysis(dataset: dataset, year: 2024)
+            let outlook = try #require(analysis.series.first { $0.key.entityID == "a" }?.outlook)
+            return (outlook.interval80.upper - outlook.interval80.lower, outlook.source)
+        }
+        let without = try band(dataset)
+        dataset.entityGroups = [
+            EntityGroup(id: "like-a", title: "Liknande kommuner, A", forEntityID: "a", memberIDs: (0..<10).map { String(format: "m%02d", $0) })
+        ]
+        let with = try band(dataset)
+        #expect(with.width > 5 * without.width, "\(with) vs \(without)")
+        #expect(with.source == "group" && without.source != "group")
+        let analysis = RunAnalysis(dataset: dataset, year: 2024)
+        let basis = try #require(analysis.series.first { $0.key.entityID == "a" }?.outlook?.basis)
+        #expect(basis.english.contains("10 backtested series of its comparison group"), "\(basis.english)")
+    }
+
     @Test func canonicalRoundTripAndDiagnostics() throws {
         let dataset = Self.smallDataset()
         var files = CanonicalDatasetWriter.files(for: dataset)

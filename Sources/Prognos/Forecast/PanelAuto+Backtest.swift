@@ -93,9 +93,12 @@ extension PanelAuto {
             scored.sort { $0.score < $1.score || ($0.score == $1.score && $0.candidate < $1.candidate) }
             if !scored.isEmpty { members[node] = scored.prefix(max(1, combine)).map(\.candidate) }
         }
-        // The combination's own errors on the cut values: its spread and bias.
+        // The combination's own errors on the cut values: its spread and bias, and each
+        // series' own sums (for its comparison group's spread).
         var combined = empty
         var signed = empty
+        var seriesErrors = [[(sum: Double, count: Int)]](
+            repeating: Array(repeating: (0, 0), count: steps), count: panel.count)
         for k in 1...max(1, cuts) {
             let reach = min(k, steps)
             for (index, row) in rows[k - 1].enumerated() {
@@ -109,6 +112,8 @@ extension PanelAuto {
                     guard error.isFinite else { continue }
                     hierarchy.add(abs(error), series: index, to: &combined[h])
                     hierarchy.add(error, series: index, to: &signed[h])
+                    seriesErrors[index][h].sum += abs(error)
+                    seriesErrors[index][h].count += 1
                 }
             }
         }
@@ -137,7 +142,7 @@ extension PanelAuto {
         for index in panel.indices where scoredSeries[index] { hierarchy.add(1, series: index, to: &seriesCount) }
         return Choice(
             members: members, spread: spread, bias: bias, series: seriesCount.count.map { Int($0) },
-            errors: combined[0].count.map { Int($0) })
+            errors: combined[0].count.map { Int($0) }, seriesErrors: seriesErrors)
     }
 
     /// The mean of the finite values, nil without any.

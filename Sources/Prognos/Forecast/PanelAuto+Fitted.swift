@@ -13,6 +13,8 @@ extension PanelAuto {
         let scored: Bool
         let fit: GlobalLinearModel.Fit?
         let horizon: Int
+        /// Spreads from comparison groups, by series (``PanelAuto/groupSpreads``).
+        let groups: [Int: (spread: [Double], peers: Int, errors: Int)]
 
         /// The forecast of series `index` of the panel, h = 1…`horizon` (at most the
         /// horizon fitted; nil beyond it), on its transformed scale (the distributions
@@ -37,7 +39,7 @@ extension PanelAuto {
             let distributions = (0..<horizon).map { h in
                 PredictiveDistribution(
                     location: points[h] + method.biasCorrection * scale * choice.bias[node][h],
-                    scale: scale * choice.spread[node][h] * method.inflation,
+                    scale: scale * (groups[index]?.spread[h] ?? choice.spread[node][h]) * method.inflation,
                     shape: .studentT(degreesOfFreedom: method.degreesOfFreedom),
                     lowerBound: original?.lowerBound, upperBound: original?.upperBound, transform: g)
             }
@@ -59,12 +61,19 @@ extension PanelAuto {
             // The weight of each level in the shrunk estimate at horizon 1.
             let ownErrors = Double(choice.errors[node])
             let kindErrors = kind >= 0 ? Double(choice.errors[kind]) : 0
-            let indicatorWeight = ownErrors / (ownErrors + kappa)
-            let kindWeight = (1 - indicatorWeight) * kindErrors / (kindErrors + kappa)
-            let panelWeight = 1 - indicatorWeight - kindWeight
+            // A comparison group's errors come first, then the indicator's, the kind's and
+            // the panel's, each with weight N/(N + κ) of what is left.
+            let group = groups[index]
+            let groupErrors = Double(group?.errors ?? 0)
+            let groupWeight = groupErrors / (groupErrors + kappa)
+            let indicatorWeight = (1 - groupWeight) * ownErrors / (ownErrors + kappa)
+            let kindWeight = (1 - groupWeight - indicatorWeight) * kindErrors / (kindErrors + kappa)
+            let panelWeight = 1 - groupWeight - indicatorWeight - kindWeight
             let level: PanelForecastSource.Level
             if !scored {
                 level = .ownMoves
+            } else if groupWeight >= max(indicatorWeight, kindWeight, panelWeight) {
+                level = .group
             } else if indicatorWeight >= max(kindWeight, panelWeight) {
                 level = .indicator
             } else if kindWeight >= panelWeight {
@@ -77,7 +86,7 @@ extension PanelAuto {
                 transform: transforms[index],
                 values: panel[index].values.count, indicatorSeries: choice.series[node],
                 kind: kind >= 0 ? hierarchy.names[kind] : "", kindSeries: kind >= 0 ? choice.series[kind] : 0,
-                panelSeries: choice.series[0])
+                panelSeries: choice.series[0], groupSeries: group?.peers ?? 0)
         }
     }
 }
@@ -88,12 +97,12 @@ extension PanelAuto {
 /// The spread is s̃ · σₕ: the series' own typical move s̃ (``PanelScales``: its own
 /// moves, shrunk towards its indicator's) times the errors, in moves, of the chosen
 /// method on the cut series (``PanelHierarchy``: the indicator's, shrunk towards its kind's
-/// and the panel's). `level` is the level whose weight N/(N + κ) in that estimate is the
-/// largest; `ownMoves` when nothing could be backtested (every series too short), and the
+/// and the panel's; first from the series' comparison group where it has one). `level` is
+/// the level whose weight N/(N + κ) in that estimate is the largest; `ownMoves` when nothing could be backtested (every series too short), and the
 /// spread is one typical move per year, growing as √h.
 public struct PanelForecastSource: Sendable, Equatable {
     public enum Level: String, Sendable {
-        case indicator, kind, panel, ownMoves = "own_moves"
+        case group, indicator, kind, panel, ownMoves = "own_moves"
     }
 
     public var level: Level
@@ -107,4 +116,6 @@ public struct PanelForecastSource: Sendable, Equatable {
     public var kind: String
     public var kindSeries: Int
     public var panelSeries: Int
+    /// The comparison group's other series that the backtest scored (0 without a group).
+    public var groupSeries: Int = 0
 }

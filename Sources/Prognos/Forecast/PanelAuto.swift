@@ -112,6 +112,8 @@ public struct PanelAuto: PanelForecaster {
         /// Per node, how many series and how many one-step errors the backtest scored.
         var series: [Int]
         var errors: [Int]
+        /// Per backtested series and horizon, the sum and count of the chosen forecast's |e|.
+        var seriesErrors: [[(sum: Double, count: Int)]] = []
 
         /// Without a backtest: Naive everywhere, its one-step error taken to be one
         /// typical move (mean |e| = 1), growing as √h.
@@ -153,6 +155,50 @@ public struct PanelAuto: PanelForecaster {
             return .log1p
         }
         return .identity
+    }
+
+    /// A series' spread from its comparison group (``PanelSeries/peers``): per horizon h
+    /// scored, the chosen forecast's mean |e| over the peers' backtested errors, shrunk
+    /// towards its indicator's (κ = `scorePrior` errors),
+    ///
+    ///     θ̂(group) = (Σ|e| + κ · θ̂(indicator)) / (N + κ),
+    ///
+    /// growing as √h beyond the horizons scored. Only series with a backtested peer get one.
+    func groupSpreads(
+        _ panel: [PanelSeries], hierarchy: PanelHierarchy, choice: Choice, sample: [Int], horizon: Int
+    ) -> [Int: (spread: [Double], peers: Int, errors: Int)] {
+        guard !choice.seriesErrors.isEmpty, panel.contains(where: { !$0.peers.isEmpty }) else { return [:] }
+        var position = [Int](repeating: -1, count: panel.count)
+        for (k, index) in sample.enumerated() { position[index] = k }
+        let expectedAbsolute = Self.meanAbsoluteT(degreesOfFreedom)
+        let steps = choice.seriesErrors.first?.count ?? 0
+        var result: [Int: (spread: [Double], peers: Int, errors: Int)] = [:]
+        for index in panel.indices where !panel[index].peers.isEmpty && steps > 0 {
+            let node = hierarchy.indicatorNode[index]
+            var scored = 0
+            var sums = [(sum: Double, count: Int)](repeating: (0, 0), count: steps)
+            for peer in panel[index].peers where peer >= 0 && peer < panel.count && position[peer] >= 0 {
+                let errors = choice.seriesErrors[position[peer]]
+                if errors.first.map({ $0.count > 0 }) ?? false { scored += 1 }
+                for h in 0..<steps {
+                    sums[h].sum += errors[h].sum
+                    sums[h].count += errors[h].count
+                }
+            }
+            guard scored > 0 else { continue }
+            var sigma: [Double] = []
+            for h in 0..<horizon {
+                if h < steps {
+                    let indicator = choice.spread[node][h] * expectedAbsolute
+                    let theta = (sums[h].sum + scorePrior * indicator) / (Double(sums[h].count) + scorePrior)
+                    sigma.append(max(theta, 1e-9) / expectedAbsolute)
+                } else {
+                    sigma.append(sigma[steps - 1] * (Double(h + 1) / Double(steps)).squareRoot())
+                }
+            }
+            result[index] = (sigma, scored, sums[0].count)
+        }
+        return result
     }
 
     /// The series the pooled backtest scores (indices into the panel, in order): all of
@@ -205,17 +251,25 @@ public struct PanelAuto: PanelForecaster {
         // indicator's first series and the panel's order, so its hierarchy numbers the
         // nodes as the whole panel's does.
         let sample = Self.backtestSample(hierarchy: hierarchy, count: transformed.count, limit: backtestLimit)
-        let sampled = sample.map { transformed[$0] }
+        // (Peers are positions in the whole panel: a sample's copies go without them.)
+        let sampled = sample.count == transformed.count
+            ? transformed
+            : sample.map { index -> PanelSeries in
+                var copy = transformed[index]
+                copy.peers = []
+                return copy
+            }
         let sampledHierarchy = sample.count == transformed.count ? hierarchy : PanelHierarchy(sampled)
         let sampledScales = sample.map { scales[$0] }
         let sampledUnitSize = sample.map { unitSize[$0] }
         let choice = choose(
             sampled, hierarchy: sampledHierarchy, scales: sampledScales, unitSize: sampledUnitSize, horizon: reach, threads: threads)
         let fit = global?.fit(sampled, scales: sampledScales, hierarchy: sampledHierarchy, horizon: reach)
+        let chosen = choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom)
+        let groups = groupSpreads(transformed, hierarchy: hierarchy, choice: chosen, sample: sample, horizon: reach)
         return Fitted(
             method: self, panel: transformed, transforms: transforms, hierarchy: hierarchy, scales: scales,
-            choice: choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom),
-            scored: choice != nil, fit: fit, horizon: reach)
+            choice: chosen, scored: choice != nil, fit: fit, horizon: reach, groups: groups)
     }
 
     /// Candidate c's point forecasts of one series, nil where it cannot forecast it.

@@ -13,6 +13,10 @@ public struct PanelSeries: Sendable {
     /// The indicator's unit code, which decides the forecasting scale (``Transform``); the
     /// kind unless the dataset names a pool.
     public var unit: String
+    /// The positions in the same panel of the series of the other members of this series'
+    /// comparison group ("liknande kommuner"), same indicator: the level its spread is
+    /// shrunk from before the indicator's. Empty without groups.
+    public var peers: [Int] = []
 
     public init(
         values: [Double], indicator: String, kind: String, lowerBound: Double? = nil, upperBound: Double? = nil,

@@ -4,7 +4,8 @@ import Foundation
 /// what the other series of its indicator suggest.
 ///
 /// A series of m + 1 values has its own scale s = (1/m) Σ |Δyₜ| (the MASE scale) and its
-/// size a = (1/(m + 1)) Σ |yₜ|. Its indicator (then its kind, then the panel;
+/// size a = (1/(m + 1)) Σ |yₜ|. Its comparison group (``PanelSeries/peers``, when three of
+/// its series moved), else its indicator (then its kind, then the panel;
 /// ``PanelHierarchy``) has a typical relative move r, the median of s/a over its series
 /// with a > 0 and s > 0. The prior scale of the series is r · a, and the scale used is
 ///
@@ -50,7 +51,17 @@ enum PanelScales {
             let m = Double(max(0, panel[index].values.count - 1))
             let s = own[index].isFinite ? own[index] : 0
             var relative: Double? = nil
-            var node = hierarchy.indicatorNode[index]
+            // A comparison group's median relative move first, where three of its series moved.
+            let peerRatios = panel[index].peers.compactMap { peer -> Double? in
+                guard peer >= 0, peer < panel.count, size[peer] > 0, own[peer] > 0, own[peer].isFinite else { return nil }
+                return own[peer] / size[peer]
+            }
+            if peerRatios.count >= 3 {
+                let sorted = peerRatios.sorted()
+                let middle = sorted.count / 2
+                relative = sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+            }
+            var node = relative == nil ? hierarchy.indicatorNode[index] : -1
             while node >= 0 {
                 if !medians[node].isNaN {
                     relative = medians[node]

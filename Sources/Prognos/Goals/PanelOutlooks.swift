@@ -23,7 +23,13 @@ public struct PanelOutlooks: Sendable {
     /// - Parameter year: the furthest year a forecast will be asked for (a target's);
     ///   the backtest reaches from each short series' last value to it, at least 1 and at
     ///   most 10 years ahead.
-    public init(panel: Panel, indicators: [String: Indicator], until year: Int?, method: PanelAuto = PanelAuto(), threads: Int) {
+    /// - Parameter peers: for a series, the entities of the other members of its
+    ///   comparison group ("liknande kommuner"), if it has one: their series of the same
+    ///   indicator and gender are the first level its spread is shrunk from.
+    public init(
+        panel: Panel, indicators: [String: Indicator], until year: Int?, method: PanelAuto = PanelAuto(),
+        peers: ((SeriesKey) -> [String]?)? = nil, threads: Int
+    ) {
         shortBelow = method.shortBelow
         // First the latest runs' columns (a dataset of long series costs one pass), then
         // the runs of the members, copied straight from the panel's grid.
@@ -71,6 +77,15 @@ public struct PanelOutlooks: Sendable {
                 PanelSeries(
                     values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower, upperBound: kind.upper,
                     unit: kind.unit))
+        }
+        if let peers {
+            for (row, key) in panel.keys.enumerated() where member[row] >= 0 {
+                guard let others = peers(key), !others.isEmpty else { continue }
+                series[member[row]].peers = others.compactMap { entity in
+                    panel.row(of: SeriesKey(entityID: entity, indicatorID: key.indicatorID, gender: key.gender))
+                        .flatMap { member[$0] >= 0 ? member[$0] : nil }
+                }
+            }
         }
         self.member = member
         fitted = series.isEmpty ? nil : method.fit(series, horizon: horizon, threads: threads)

@@ -3,8 +3,8 @@
 /// English, e.g. "errors of naive on this indicator's 66 backtested series, in the series'
 /// own year-to-year moves (5 values)" or "own history, 14 years".
 public struct UncertaintyBasis: Sendable, Equatable {
-    /// `own`, `indicator`, `kind`, `panel`, `own_moves`, `outcome`, `outcome_preliminary`
-    /// or `none`.
+    /// `own`, `group`, `indicator`, `kind`, `panel`, `own_moves`, `outcome`,
+    /// `outcome_preliminary` or `none`.
     public var code: String
     public var english: String
     public var swedish: String
@@ -41,6 +41,11 @@ public struct UncertaintyBasis: Sendable, Equatable {
             en: "in the series' own year-to-year moves (\(own.0))", sv: "i seriens egna förändringar mellan år (\(own.1))"
         )
         switch source.level {
+        case .group:
+            return UncertaintyBasis(
+                code: "group",
+                english: "errors of \(source.method) on this indicator in \(source.groupSeries) backtested series of its comparison group, \(moves.en)",
+                swedish: "fel för \(source.method) på denna indikator i \(source.groupSeries) bakåtprövade serier i jämförelsegruppen, \(moves.sv)")
         case .indicator:
             return UncertaintyBasis(
                 code: "indicator",

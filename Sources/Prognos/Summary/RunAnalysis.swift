@@ -159,6 +159,7 @@ public struct RunAnalysis: Sendable {
             guard let method else { return nil }
             return PanelOutlooks(
                 panel: panel, indicators: dataset.indicatorsByID, until: furthest, method: PanelAuto.forRun(method),
+                peers: comparisons.isEmpty ? nil : { key in comparisons.group(for: SeriesKey(entityID: key.entityID, indicatorID: key.indicatorID))?.others },
                 threads: ProcessInfo.processInfo.activeProcessorCount)
         } _: { () -> [Backtest.EvaluationSeries] in
             guard method != nil else { return [] }
