@@ -13,8 +13,12 @@ extension PanelAuto {
     /// 3. The forecast of a node is the mean of its best `combine` candidates' points
     ///    (those that can forecast the series; Naive where none can). Its own errors on the
     ///    cut values, shrunk the same way, give the spread per horizon (and the bias).
+    ///
+    /// - Parameter trackSeries: whether to keep each series' own error sums (for comparison
+    ///   groups, ``groupSpreads(_:hierarchy:choice:sample:horizon:)``; an array per series).
     func choose(
-        _ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], unitSize: [Bool], horizon: Int, threads: Int
+        _ panel: [PanelSeries], hierarchy: PanelHierarchy, scales: [Double], unitSize: [Bool], horizon: Int,
+        trackSeries: Bool = false, threads: Int
     ) -> Choice? {
         let names = candidateNames
         let steps = min(horizon, cuts)
@@ -98,7 +102,7 @@ extension PanelAuto {
         var combined = empty
         var signed = empty
         var seriesErrors = [[(sum: Double, count: Int)]](
-            repeating: Array(repeating: (0, 0), count: steps), count: panel.count)
+            repeating: Array(repeating: (0, 0), count: steps), count: trackSeries ? panel.count : 0)
         for k in 1...max(1, cuts) {
             let reach = min(k, steps)
             for (index, row) in rows[k - 1].enumerated() {
@@ -112,8 +116,10 @@ extension PanelAuto {
                     guard error.isFinite else { continue }
                     hierarchy.add(abs(error), series: index, to: &combined[h])
                     hierarchy.add(error, series: index, to: &signed[h])
-                    seriesErrors[index][h].sum += abs(error)
-                    seriesErrors[index][h].count += 1
+                    if trackSeries {
+                        seriesErrors[index][h].sum += abs(error)
+                        seriesErrors[index][h].count += 1
+                    }
                 }
             }
         }

@@ -263,7 +263,8 @@ public struct PanelAuto: PanelForecaster {
         let sampledScales = sample.map { scales[$0] }
         let sampledUnitSize = sample.map { unitSize[$0] }
         let choice = choose(
-            sampled, hierarchy: sampledHierarchy, scales: sampledScales, unitSize: sampledUnitSize, horizon: reach, threads: threads)
+            sampled, hierarchy: sampledHierarchy, scales: sampledScales, unitSize: sampledUnitSize, horizon: reach,
+            trackSeries: transformed.contains { !$0.peers.isEmpty }, threads: threads)
         let fit = global?.fit(sampled, scales: sampledScales, hierarchy: sampledHierarchy, horizon: reach)
         let chosen = choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom)
         let groups = groupSpreads(transformed, hierarchy: hierarchy, choice: chosen, sample: sample, horizon: reach)
