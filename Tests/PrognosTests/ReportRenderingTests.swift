@@ -31,6 +31,10 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: png.path), "\(png.lastPathComponent)")
         }
         #expect(html.contains("<svg"))
+        // Both reports carry the run's own calibration check, the same rows.
+        let calibrationRow = html.contains("Hur väl sannolikheterna har stämt") || html.contains("How well the probabilities held")
+        #expect(calibrationRow && markdown.contains("| Brier | ECE |"))
+        #expect(html.contains("<th>Brier</th><th>ECE</th>"))
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(!html.contains("<script src"))
         #expect(!html.contains("<link"))

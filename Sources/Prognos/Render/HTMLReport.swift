@@ -99,6 +99,18 @@ public enum HTMLReport {
             }
             out += "</table></div>\n"
         }
+        // How well the probabilities held.
+        let calibration = CalibrationSection(analysis, text)
+        out += "<h2>\(escape(calibration.heading))</h2>\n"
+        for paragraph in calibration.paragraphs.prefix(1) { out += "<p>\(escape(paragraph))</p>\n" }
+        if !calibration.rows.isEmpty {
+            out += "<div class=\"table-wrap\"><table><tr>" + calibration.columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+            for row in calibration.rows {
+                out += "<tr>" + row.enumerated().map { $0 == 0 ? "<td>\(escape($1))</td>" : "<td class=\"n\">\(escape($1))</td>" }.joined() + "</tr>\n"
+            }
+            out += "</table></div>\n"
+        }
+        for paragraph in calibration.paragraphs.dropFirst() { out += "<p>\(escape(paragraph))</p>\n" }
         // Other series.
         let targeted = Set(dataset.targets.map { SeriesKey(entityID: $0.entityID, indicatorID: $0.indicatorID) })
         let others = analysis.series.filter { !targeted.contains($0.key) && charts.svg[ChartScripts.baseName($0.key)] != nil }

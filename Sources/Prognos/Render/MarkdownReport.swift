@@ -136,43 +136,15 @@ public enum MarkdownReport {
 
     /// How well the stated probabilities held one year ahead on the dataset's own series.
     static func calibrationSection(_ analysis: RunAnalysis, _ text: ReportText) -> String {
-        var out = "## " + text.pick("Hur väl sannolikheterna har stämt", "How well the probabilities held") + "\n\n"
-        guard let calibration = analysis.calibration else {
-            return out + text.pick(
-                "Ingen serie har tre år i följd, så sannolikheterna kan inte prövas mot datasetets egna utfall.\n\n",
-                "No series has three years in a row, so the probabilities cannot be checked against the dataset's own outcomes.\n\n")
+        let section = CalibrationSection(analysis, text)
+        var out = "## " + section.heading + "\n\n"
+        for paragraph in section.paragraphs.prefix(1) { out += paragraph + "\n\n" }
+        if !section.rows.isEmpty {
+            out += "| " + section.columns.joined(separator: " | ") + " |\n|---|---:|---:|---:|\n"
+            for row in section.rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+            out += "\n"
         }
-        out += text.pick(
-            "Varje series senaste värde hölls undan och prognostiserades från åren före, i \(calibration.series) serier med minst tre år i följd. För varje prognos prövades sju mål (senaste värdet −10 % till +10 %). Brier-poängen är medelkvadratfelet för de angivna sannolikheterna (lägre är bättre); ECE är den genomsnittliga skillnaden mellan angiven sannolikhet och hur ofta det inträffade.\n\n",
-            "Each series' latest value was held out and forecast from the years before it, in \(calibration.series) series with three years or more in a row. Each forecast was asked seven targets (the latest value −10 % to +10 %). The Brier score is the mean squared error of the stated probabilities (lower is better); the ECE is the mean gap between a stated probability and how often the event happened.\n\n")
-        out += "| " + text.pick("Sannolikheter från", "Probabilities from") + " | " + text.pick("Utfall", "Events")
-            + " | Brier | ECE |\n|---|---:|---:|---:|\n"
-        let rows: [(String, CalibrationReport)] = [
-            (text.pick("Prognos (auto)", "Forecast (auto)"), calibration.auto),
-            (text.pick("Oförändrat värde (naiv)", "Unchanged value (naive)"), calibration.naive),
-            (text.pick("Hur ofta det hänt tidigare (klimatologi)", "How often it happened before (climatology)"), calibration.climatology),
-        ]
-        for (name, report) in rows {
-            let separator: Character = text.language == .sv ? "," : "."
-            let brier = NumberFormatting.rounded(report.brier, digits: 3, decimalSeparator: separator)
-            let ece = NumberFormatting.rounded(report.expectedCalibrationError, digits: 3, decimalSeparator: separator)
-            out += "| \(name) | \(report.count) | \(brier) | \(ece) |\n"
-        }
-        out += "\n"
-        if calibration.auto.brier < calibration.naive.brier && calibration.auto.brier < calibration.climatology.brier {
-            out += text.pick(
-                "Prognosens sannolikheter har stämt bättre än båda jämförelserna.\n\n",
-                "The forecast's probabilities held better than both baselines.\n\n")
-        } else {
-            out += text.pick(
-                "Prognosens sannolikheter har inte stämt bättre än båda jämförelserna: läs dem med försiktighet.\n\n",
-                "The forecast's probabilities did not hold better than both baselines: read them with care.\n\n")
-        }
-        if calibration.auto.count < 200 {
-            out += text.pick(
-                "Underlaget är litet (\(calibration.auto.count) utfall), så måtten är osäkra.\n\n",
-                "The evidence is small (\(calibration.auto.count) events), so the scores are uncertain.\n\n")
-        }
+        for paragraph in section.paragraphs.dropFirst() { out += paragraph + "\n\n" }
         return out
     }
 
