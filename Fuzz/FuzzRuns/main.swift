@@ -14,7 +14,10 @@ import Prognos
 ///     swift run -c release FuzzRuns [seconds] [seed]
 ///
 /// The seeds are the bundled dataset and every dataset under `Fuzz/corpus/runs/`:
-/// inputs that crashed a run once, kept as regressions.
+/// inputs that crashed a run once, kept as regressions, and `pools-and-groups`, a short
+/// municipal panel (`prognos synthesize --profile municipal`, 8 × 6 × 5 years) with pools
+/// the dataset names and comparison groups, so that the short-series paths the bundled
+/// dataset does not reach are mutated too.
 let arguments = CommandLine.arguments
 let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 20 : 20
 var random = SplitMix64(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1)

@@ -80,6 +80,20 @@ import Testing
         }
     }
 
+    /// No forecast reaches more than 30 years: a target (or `targets --year`) far beyond
+    /// the last outcome gets no probability, with the reason, instead of a forecast year by
+    /// year (FuzzRuns found `targets` spending a minute on an observation mutated to 9999:
+    /// `Fuzz/corpus/runs/observation-in-9999`).
+    @Test func forecastsReachAtMostThirtyYears() {
+        let points = (2019...2023).map { SeriesPoint(year: $0, value: Double($0 - 2000), isPreliminary: false) }
+        #expect(Outlook.make(points: points, year: 2053, indicator: nil, row: nil, panel: nil, method: AutoForecaster()) != nil)
+        #expect(Outlook.make(points: points, year: 2054, indicator: nil, row: nil, panel: nil, method: AutoForecaster()) == nil)
+        let target = Target(entityID: "e", indicatorID: "i", goalID: "g", year: 9999, value: 1, comparator: .atLeast)
+        let likelihood = TargetLikelihood.make(
+            target: target, points: points, indicator: nil, row: nil, panel: nil, method: AutoForecaster())
+        #expect(likelihood.probability == nil && likelihood.reason == "no forecast: 7976 years after the last outcome (at most 30)")
+    }
+
     /// `prognos run` checks its probabilities on the dataset's own series: the five
     /// bundled series with three years in a row, each last value held out, seven events
     /// each; Naive's and climatology's scores are on the same events.

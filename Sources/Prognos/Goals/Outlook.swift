@@ -14,7 +14,8 @@ import Foundation
 /// - Censored at the indicator's bounds.
 ///
 /// `basis` says where the spread comes from, as a code and in plain words
-/// (``UncertaintyBasis``). Nil when there is no value at all, or no forecast.
+/// (``UncertaintyBasis``). Nil when there is no value at all, no forecast, or the year is
+/// more than ``maximumHorizon`` years after the last value.
 public struct Outlook: Sendable {
     public let distribution: PredictiveDistribution
     public let basis: UncertaintyBasis
@@ -38,11 +39,15 @@ public struct Outlook: Sendable {
         interval95 = distribution.interval(0.95)
     }
 
+    /// The furthest a forecast reaches, in years after the last value: beyond it there is
+    /// no outlook (a target for the year 9999 is not forecast year by year).
+    public static let maximumHorizon = 30
+
     /// - Parameter row: the series' row in the dataset's ``Panel`` (what `panel` knows it by).
     public static func make(
         points: [SeriesPoint], year: Int, indicator: Indicator?, row: Int?, panel: PanelOutlooks?, method: any Forecaster
     ) -> Outlook? {
-        guard let last = points.last, year > last.year else { return nil }
+        guard let last = points.last, year > last.year, year - last.year <= maximumHorizon else { return nil }
         let run = SeriesSummary.latestConsecutiveRun(points)
         let h = year - last.year
         if let panel, let (distribution, name, basis) = panel.forecast(row: row, run: run, horizon: h) {

@@ -22,7 +22,7 @@ public struct PanelOutlooks: Sendable {
 
     /// - Parameter year: the furthest year a forecast will be asked for (a target's);
     ///   the backtest reaches from each short series' last value to it, at least 1 and at
-    ///   most 10 years ahead.
+    ///   most ``Outlook/maximumHorizon`` years ahead.
     /// - Parameter peers: for a series, the entities of the other members of its
     ///   comparison group ("liknande kommuner"), if it has one: their series of the same
     ///   indicator and gender are the first level its spread is shrunk from.
@@ -55,7 +55,7 @@ public struct PanelOutlooks: Sendable {
                 runs[row] = (lastOffset - count + 1)..<(lastOffset + 1)
                 guard count < method.shortBelow else { continue }
                 shortIndicators.insert(key.indicatorID)
-                if let year { horizon = max(horizon, min(10, year - panel.years[lastOffset])) }
+                if let year { horizon = max(horizon, min(Outlook.maximumHorizon, year - panel.years[lastOffset])) }
             }
         }
         var member = [Int](repeating: -1, count: panel.keys.count)

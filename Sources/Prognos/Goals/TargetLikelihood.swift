@@ -53,7 +53,11 @@ public struct TargetLikelihood: Sendable {
         guard let outlook = reusable ?? Outlook.make(
             points: before, year: target.year, indicator: indicator, row: row, panel: panel, method: method)
         else {
-            return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: "no forecast: too few values")
+            let ahead = target.year - (before.last?.year ?? target.year)
+            let reason = ahead > Outlook.maximumHorizon
+                ? "no forecast: \(ahead) years after the last outcome (at most \(Outlook.maximumHorizon))"
+                : "no forecast: too few values"
+            return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: reason)
         }
         return TargetLikelihood(
             probability: probability(outlook.distribution, target), basis: outlook.basis,
