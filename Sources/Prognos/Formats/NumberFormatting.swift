@@ -30,7 +30,8 @@ public enum NumberFormatting {
     /// rounded digits without trailing zeros, written out directly: two different decimals
     /// of at most 15 significant digits never read back to the same double, so no shorter
     /// or closer decimal reads back to r. Elsewhere r is read back (`strtod`) and printed
-    /// by ``exact(_:)``.
+    /// by ``exact(_:)``. Where rounding up passes the largest double (values within
+    /// 5·10²⁹³ of ±1.7976931348623157e308), the value is written with its own shortest digits.
     public static func plain(_ value: Double) -> String {
         var bytes: [UInt8] = []
         appendPlain(value, to: &bytes)
@@ -47,8 +48,13 @@ public enum NumberFormatting {
         case .unchanged:
             if isSmallInteger(value) { appendInteger(Int(value), to: &output) } else { output.append(contentsOf: text.utf8) }
         case .written: return
-        case .value(let rounded): output.append(contentsOf: exact(rounded).utf8)
-        case .tie: output.append(contentsOf: exact(Double(String(format: "%.15g", value)) ?? value).utf8)
+        case .value(let rounded):
+            // Rounding up past the largest double (1.7976931348623157e308 → 1.79769313486232e308)
+            // overflows: such a value is written with its own shortest digits.
+            output.append(contentsOf: (rounded.isFinite ? exact(rounded) : text).utf8)
+        case .tie:
+            let rounded = Double(String(format: "%.15g", value)) ?? value
+            output.append(contentsOf: (rounded.isFinite ? exact(rounded) : text).utf8)
         }
     }
 
