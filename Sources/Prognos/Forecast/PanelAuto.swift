@@ -115,8 +115,9 @@ public struct PanelAuto: PanelForecaster {
         /// Per backtested series and horizon, the sum and count of the chosen forecast's |e|.
         var seriesErrors: [[(sum: Double, count: Int)]] = []
 
-        /// Without a backtest: Naive everywhere, its one-step error taken to be one
-        /// typical move (mean |e| = 1), growing as √h.
+        /// Without a backtest: the first candidate everywhere (Naive for `auto`; the
+        /// method itself for ``forRun(_:)``'s single candidate), its one-step error taken
+        /// to be one typical move (mean |e| = 1), growing as √h.
         static func naive(nodes: Int, horizon: Int, degreesOfFreedom: Double) -> Choice {
             let sigma = (1...max(1, horizon)).map { Double($0).squareRoot() / PanelAuto.meanAbsoluteT(degreesOfFreedom) }
             return Choice(

@@ -28,11 +28,11 @@ public struct RunCalibration: Sendable {
         limit: Int = SeriesSample.defaultLimit, threads: Int
     ) {
         var eligible = 0
-        for summary in summaries where Self.runLength(summary.points) >= 3 { eligible += 1 }
+        for summary in summaries where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 { eligible += 1 }
         guard eligible > 0 else { return nil }
         let sample = SeriesSample(total: eligible, limit: limit)
         var series: [Backtest.EvaluationSeries] = []
-        for summary in summaries where Self.runLength(summary.points) >= 3 && sample.contains(summary.key) {
+        for summary in summaries where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 && sample.contains(summary.key) {
             let run = SeriesSummary.latestConsecutiveRun(summary.points)
             guard run.count >= 3 else { continue }
             let indicator = indicators[summary.key.indicatorID]
@@ -49,17 +49,5 @@ public struct RunCalibration: Sendable {
         naive = CalibrationReport.evaluate(
             panelMethod: SeriesByItself(RandomWalk(drift: false)), series: series, holdout: 1, threads: threads)
         climatology = Climatology.report(series: series, holdout: 1)
-    }
-
-    /// The length of the latest run of consecutive years (without copying it).
-    static func runLength(_ points: [SeriesPoint]) -> Int {
-        guard var year = points.last?.year else { return 0 }
-        var count = 1
-        for point in points.dropLast().reversed() {
-            guard point.year == year - 1 else { break }
-            year = point.year
-            count += 1
-        }
-        return count
     }
 }

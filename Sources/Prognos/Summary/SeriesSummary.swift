@@ -101,14 +101,18 @@ public struct SeriesSummary: Sendable {
 
     /// The values of the latest run of consecutive years, oldest first.
     static func latestConsecutiveRun(_ points: [SeriesPoint]) -> [Double] {
-        guard let last = points.last else { return [] }
-        var values = [last.value]
-        var year = last.year
+        points.suffix(latestConsecutiveRunLength(points)).map(\.value)
+    }
+
+    /// How many values the latest run of consecutive years holds (0 without points).
+    static func latestConsecutiveRunLength(_ points: [SeriesPoint]) -> Int {
+        guard var year = points.last?.year else { return 0 }
+        var count = 1
         for point in points.dropLast().reversed() {
             guard point.year == year - 1 else { break }
-            values.insert(point.value, at: 0)
             year = point.year
+            count += 1
         }
-        return values
+        return count
     }
 }
