@@ -34,10 +34,50 @@ import Testing
         // Both reports carry the run's own calibration check, the same rows.
         let calibrationRow = html.contains("Hur väl sannolikheterna har stämt") || html.contains("How well the probabilities held")
         #expect(calibrationRow && markdown.contains("| Brier | ECE |"))
-        #expect(html.contains("<th>Brier</th><th>ECE</th>"))
+        #expect(html.contains("<th class=\"n\">Brier</th><th class=\"n\">ECE</th>"))
+        try sameTables(markdown: markdown, html: html)
         #expect(!html.contains("http://") || !html.contains("src=\"http"))
         #expect(!html.contains("<script src"))
         #expect(!html.contains("<link"))
+    }
+
+    /// report.md and report.html render one document: the same tables, cell by cell (a
+    /// signal's emoji in Markdown is its badge's colour in HTML).
+    func sameTables(markdown: String, html: String) throws {
+        var markdownTables: [[String]] = []
+        var current: [String]? = nil
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("|---") { continue }
+            guard line.hasPrefix("| ") else {
+                if let table = current { markdownTables.append(table) }
+                current = nil
+                continue
+            }
+            var cells = line.dropFirst(2).dropLast(2).components(separatedBy: " | ")
+            cells = cells.map { cell in
+                var text = cell.replacingOccurrences(of: "\\", with: "")
+                for signal in Signal.allCases where text.hasPrefix(signal.emoji + " ") {
+                    text = String(text.dropFirst(signal.emoji.count + 1))
+                }
+                return text.replacingOccurrences(of: "**", with: "")
+            }
+            current = (current ?? []) + cells
+        }
+        if let table = current { markdownTables.append(table) }
+        let htmlTables = html.components(separatedBy: "<table>").dropFirst().map { table in
+            let body = table.components(separatedBy: "</table>")[0]
+            return body.components(separatedBy: "<t").dropFirst().compactMap { piece -> String? in
+                guard ["d>", "d ", "h>", "h "].contains(where: { piece.hasPrefix($0) }) else { return nil }
+                guard let start = piece.firstIndex(of: ">") else { return nil }
+                let inner = piece[piece.index(after: start)...].components(separatedBy: "</t")[0]
+                let text = inner.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+                return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                    .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+            }
+        }
+        #expect(markdownTables.count == htmlTables.count)
+        #expect(markdownTables.count >= 8)
+        for (a, b) in zip(markdownTables, htmlTables) { #expect(a == b) }
     }
 
     /// Chromium renders the page to a PNG; a blank page compresses to a few kilobytes,

@@ -34,13 +34,20 @@ public struct RunJob: Sendable {
     }
 
     /// The outputs whose size does not grow with the number of series.
-    func smallOutputs(of analysis: RunAnalysis) -> [String: String] {
-        let sample = SeriesSample(total: analysis.series.count, limit: detailLimit)
+    func smallOutputs(of analysis: RunAnalysis, report: ReportDocument? = nil) -> [String: String] {
+        let document = report ?? self.report(of: analysis)
         return [
             "goals.csv": GoalsTable.csv(analysis),
-            "report.md": MarkdownReport.render(analysis, language: language, sample: sample),
+            "report.md": MarkdownReport.render(document),
             "accuracy.csv": AccuracyTable.csv(analysis.accuracy, vintages: VintageAccuracy.measure(analysis.dataset)),
         ]
+    }
+
+    /// The report of an analysis (``ReportDocument``), with the charts of the goals' series
+    /// and of the sample of the others (``ChartedSeries``).
+    public func report(of analysis: RunAnalysis) -> ReportDocument {
+        let charted = ChartedSeries(dataset: analysis.dataset, sample: SeriesSample(total: analysis.series.count, limit: detailLimit))
+        return ReportDocument(analysis, language: language, charted: charted.contains)
     }
 
     /// Loads the dataset in `directory` and writes the outputs into `output`.
@@ -61,14 +68,16 @@ public struct RunJob: Sendable {
         let indicators = dataset.indicatorsByID
         let entities = dataset.entitiesByID
         let goalRule = rule ?? dataset.goalRule
+        let targeted = ChartedSeries.targeted(dataset)
         // The analysis takes the dataset over, so that it can let the observations go.
         let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule) { summary, count in
-            guard SeriesSample(total: count, limit: limit).contains(summary.key) else { return }
+            guard ChartedSeries(targeted: targeted, sample: SeriesSample(total: count, limit: limit)).contains(summary.key) else { return }
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
         clock.append(analysis.phases)
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
-        var files = smallOutputs(of: analysis).mapValues { Data($0.utf8) }
+        let report = self.report(of: analysis)
+        var files = smallOutputs(of: analysis, report: report).mapValues { Data($0.utf8) }
         clock.lap("goals.csv, report.md, accuracy.csv")
         let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
@@ -80,7 +89,7 @@ public struct RunJob: Sendable {
         let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
         try OutputDirectory.write(to: output, protecting: [directory]) { staging in
             let (html, others) = concurrently {
-                Result { try staging.write("report.html", Data(HTMLReport.render(analysis, charts: chartsDrawn, language: language).utf8)) }
+                Result { try staging.write("report.html", Data(HTMLReport.render(report, charts: chartsDrawn).utf8)) }
             } _: {
                 Result { for (path, data) in ready.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) } }
             }

@@ -41,6 +41,24 @@ struct ReportText {
 
     func pick(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
 
+    /// A signed share as a percentage ("+0,16 %", "−12,5 %", "−3 029 %"): two decimals
+    /// below 10 %, one below 100 %, none above, so a small share keeps its digits.
+    func signedPercent(_ share: Double) -> String {
+        guard share.isFinite else { return "–" }
+        let separator: Character = language == .sv ? "," : "."
+        let digits = abs(share) < 0.1 ? 2 : abs(share) < 1 ? 1 : 0
+        let body = NumberFormatting.rounded(100 * share, digits: digits, decimalSeparator: separator)
+        return (share > 0 && body.contains(where: { $0 != "0" && $0 != separator }) ? "+" : "") + groupThousands(body) + "\u{00A0}%"
+    }
+
+    /// A target as a reader says it: "minst 72" / "at least 72", "högst 5" / "at most 5".
+    func target(_ comparator: TargetComparator, _ value: Double) -> String {
+        switch comparator {
+        case .atLeast: return pick("minst ", "at least ") + number(value)
+        case .atMost: return pick("högst ", "at most ") + number(value)
+        }
+    }
+
     /// A probability as a whole percentage ("87 %"), "–" when absent.
     func percent(_ p: Double?) -> String {
         guard let p, p.isFinite else { return "–" }

@@ -20,6 +20,9 @@ public struct RunAnalysis: Sendable {
     /// How well the run's probabilities held one year ahead on the dataset's own series
     /// (nil without a method, or without a series of three consecutive values).
     public let calibration: RunCalibration?
+    /// The targets each goal's indicators face after the assessed year, most at risk
+    /// first (empty without a method or an assessed year).
+    public let nextYear: [NextYearOutlook]
     /// Wall-clock time of each step (panel, series, accuracy, goals).
     public let phases: [PhaseClock.Phase]
     /// The index in `series` of each series a goal's target is on.
@@ -126,6 +129,19 @@ public struct RunAnalysis: Sendable {
             }
         }
         self.goalSeriesRows = goalRows
+        var nextYear: [NextYearOutlook] = []
+        if let method, let assessedYear {
+            for evaluation in self.goals {
+                for judged in evaluation.evaluations {
+                    let key = SeriesKey(entityID: judged.target.entityID, indicatorID: judged.target.indicatorID)
+                    nextYear += NextYearOutlook.make(
+                        judged: judged.target, year: max(assessedYear, judged.target.year), targets: targetsByGoal[evaluation.goal.id] ?? [],
+                        points: summary(key)?.points ?? [], indicator: indicators[key.indicatorID], row: panel.row(of: key),
+                        panel: outlooks, method: method)
+                }
+            }
+        }
+        self.nextYear = NextYearOutlook.ordered(nextYear)
         clock.lap("analysis: goals")
         self.phases = clock.phases
     }

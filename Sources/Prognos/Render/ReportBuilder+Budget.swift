@@ -1,0 +1,72 @@
+extension ReportBuilder {
+    /// The budget tables (budget, outcome and deviation per line), their charts, and how far
+    /// the organisation's own forecasts were from the outcome (Prognossäkerhet).
+    func budgetSection() -> [ReportDocument.Block] {
+        let dataset = analysis.dataset
+        guard !dataset.budgetLines.isEmpty || !dataset.forecastVintages.isEmpty else { return [] }
+        var blocks = [Self.heading(2, text.pick("Ekonomi", "Budget"))]
+        for (section, year) in ChartRenderer.budgetTables(dataset) {
+            blocks.append(Self.heading(3, BudgetNames.section(section, language) + " \(year)"))
+            let lines = dataset.budgetLines.filter {
+                $0.year == year && $0.budget != nil && String($0.lineID.split(separator: ".").first ?? "") == section
+            }
+            let columns: [ReportDocument.Column] = [
+                .text(text.pick("Rad", "Line")), .number("Budget"), .number(text.pick("Utfall", "Outcome")),
+                .number(text.pick("Utfall − budget", "Outcome − budget")),
+            ]
+            let rows = lines.map { line in
+                [line.titleSv, text.number(line.budget), text.number(line.outcome),
+                 text.change(line.outcome.flatMap { outcome in line.budget.map { outcome - $0 } })]
+            }
+            blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
+            blocks.append(.figures([ReportDocument.Figure(
+                chart: ChartRenderer.budgetChartName(section, year), caption: BudgetNames.section(section, language) + " \(year)")]))
+        }
+        blocks += forecastAccuracySection()
+        return blocks
+    }
+
+    /// Prognossäkerhet: each forecast made during the year, per budget line and checkpoint,
+    /// against the outcome, in money and as a share of the line's frame (``VintageDeviation``).
+    /// Lines are never averaged together: their amounts and frames differ.
+    func forecastAccuracySection() -> [ReportDocument.Block] {
+        let dataset = analysis.dataset
+        guard !dataset.forecastVintages.isEmpty else { return [] }
+        var blocks = [
+            Self.heading(3, text.pick("Prognossäkerhet", "Accuracy of the organisation's own forecasts")),
+            Self.paragraph(text.pick(
+                "Prognoserna som gjordes under året, per rad och avstämningstillfälle, mot utfallet i bokslutet. Avvikelsen är utfall − prognos; ramen är radens budget, eller för en rad budgeterad till noll (ett resultat) den största budgeten bland dess delar.",
+                "The forecasts made during the year, per line and checkpoint, against the outcome in the annual accounts. The deviation is outcome − forecast; the frame is the line's budget, or for a line budgeted at zero (a result) the largest budget among its parts.")),
+        ]
+        let columns: [ReportDocument.Column] = [
+            .text(text.pick("Rad", "Line")), .number(text.pick("År", "Year")),
+            .text(text.pick("Avstämningstillfälle", "Checkpoint")), .number(text.pick("Månad", "Month")),
+            .number(text.pick("Prognos", "Forecast")), .number(text.pick("Utfall", "Outcome")),
+            .number(text.pick("Avvikelse från bokslut", "Deviation")), .number(text.pick("Andel av ramen", "Share of the frame")),
+        ]
+        let rows = VintageDeviation.measure(dataset).map { row in
+            let v = row.vintage
+            return [
+                lineName(v.lineID, entity: v.entityID, year: v.year), String(v.year),
+                BudgetNames.checkpoint(v.checkpoint, language), v.checkpointMonth.map(String.init) ?? "–",
+                text.number(v.forecast), text.number(v.outcome), text.change(row.deviation),
+                row.share.map { text.signedPercent($0) } ?? "–",
+            ]
+        }
+        blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
+        blocks.append(.figures(ChartRenderer.checkpointLines(dataset).map { line in
+            ReportDocument.Figure(chart: ChartRenderer.checkpointChartName(line), caption: lineName(line, entity: nil, year: nil))
+        }))
+        return blocks
+    }
+
+    /// A budget line as "Årets resultat (Drift)": its title and its section's name.
+    func lineName(_ lineID: String, entity: String?, year: Int?) -> String {
+        let lines = analysis.dataset.budgetLines
+        let title = (lines.first { $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year) }
+            ?? lines.first { $0.lineID == lineID })?.titleSv
+        let parts = lineID.split(separator: ".", maxSplits: 1)
+        guard let title, parts.count == 2 else { return title ?? lineID }
+        return title + " (" + BudgetNames.section(String(parts[0]), language) + ")"
+    }
+}

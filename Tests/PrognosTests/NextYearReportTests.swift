@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import Prognos
+
+/// The report's answers to the planner's questions: which targets are at risk next year
+/// (``NextYearOutlook``), and how far the organisation's own forecasts were off
+/// (``VintageDeviation``).
+@Suite struct NextYearReportTests {
+    @Test func everyGoalIndicatorGetsNextYearsTargetMostAtRiskFirst() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let outlooks = analysis.nextYear
+        // 12 indicators with a 2023 target: each gets 2024 (kept: the dataset has no 2024
+        // targets), and the two broadband ones their 2025 target too, with its own year.
+        #expect(outlooks.count == 14)
+        #expect(outlooks.filter { $0.target.year == 2024 }.allSatisfy { $0.source == .kept })
+        let multiYear = outlooks.filter { $0.target.year == 2025 }
+        #expect(multiYear.map(\.goalID) == ["ks-3", "ks-3"])
+        #expect(multiYear.allSatisfy { $0.source == .dataset && $0.target.value == 99.9 })
+        let probabilities = outlooks.compactMap(\.likelihood.probability)
+        #expect(probabilities.count == outlooks.count)
+        #expect(probabilities == probabilities.sorted())
+        // NKI (preliminary 73 in 2023) keeps a target of 72 with a high probability.
+        let nki = try #require(outlooks.first { $0.target.indicatorID == "ks-1.1" })
+        #expect(nki.target.year == 2024 && nki.target.value == 72)
+        #expect(try #require(nki.likelihood.probability) > 0.7)
+    }
+
+    /// The value suggested at p is met with probability p: the suggestion and the
+    /// likelihood read the same forecast of the same year.
+    @Test func suggestedTargetsAreMetWithTheirProbability() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        for outlook in analysis.nextYear {
+            let distribution = try #require(outlook.likelihood.distribution)
+            for (p, value) in outlook.suggestions {
+                var target = outlook.target
+                target.value = value
+                #expect(abs(TargetLikelihood.probability(distribution, target) - p) < 1e-6, "\(outlook.key) at \(p)")
+            }
+            #expect(outlook.suggestions.map(\.probability) == [0.5, 0.8, 0.9] || outlook.suggestions.isEmpty)
+            // Higher probability, a less ambitious target.
+            let values = outlook.suggestions.map(\.value)
+            if outlook.target.comparator == .atLeast { #expect(values == values.sorted(by: >)) }
+        }
+    }
+
+    @Test func aTargetForNextYearInTheDatasetIsUsedAndNotKept() throws {
+        let copy = try TestSupport.copyOfBundledDataset()
+        defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
+        try TestSupport.edit(copy, "targets.csv") { $0 + "alingsas,ks-1.1,ks-1,2024,74,>=\n" }
+        let analysis = RunJob().analyse(try DatasetLoader.load(directory: copy, displayName: "x"))
+        let nki = analysis.nextYear.filter { $0.target.indicatorID == "ks-1.1" }
+        #expect(nki.count == 1)
+        #expect(nki.first?.source == .dataset && nki.first?.target.value == 74)
+        // A higher target than the kept one, the same forecast: less likely.
+        let kept = RunJob().analyse(try TestSupport.loadBundledDataset()).nextYear.first { $0.target.indicatorID == "ks-1.1" }
+        #expect(try #require(nki.first?.likelihood.probability) < (try #require(kept?.likelihood.probability)))
+    }
+
+    /// The seed: the result's 178 tkr against a frame of 109 067 tkr is "0,16 procent mot
+    /// tilldelad ram"; the forecast of 0 is not 100 % off.
+    @Test func deviationsAreSharesOfTheLinesFrame() throws {
+        let deviations = VintageDeviation.measure(try TestSupport.loadBundledDataset())
+        #expect(deviations.count == 3)
+        let first = try #require(deviations.first)
+        #expect(first.deviation == 178 && first.frame == 109_067)
+        #expect(abs((first.share ?? 0) - 178.0 / 109_067) < 1e-15)
+        #expect(ReportText(language: .sv).signedPercent(first.share ?? 0) == "+0,16\u{00A0}%")
+        // A line with its own budget is measured against it.
+        let lines = [
+            BudgetLine(entityID: "e", lineID: "a.x", titleSv: "x", year: 2023, budget: -400, outcome: -380),
+            BudgetLine(entityID: "e", lineID: "a.y", titleSv: "y", year: 2023, budget: 0, outcome: 5),
+        ]
+        #expect(VintageDeviation.frame(line: "a.x", entity: "e", year: 2023, lines: lines) == 400)
+        // Budgeted at zero without parts, or absent: no frame.
+        #expect(VintageDeviation.frame(line: "a.y", entity: "e", year: 2023, lines: lines) == nil)
+        #expect(VintageDeviation.frame(line: "a.x", entity: "e", year: 2022, lines: lines) == nil)
+    }
+}
