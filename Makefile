@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
+.PHONY: demo test browser-tests build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -20,16 +20,23 @@ demo: build
 	"$$($(SWIFT) build -c release --show-bin-path)/prognos" run --out "$(OUT)"
 	@echo "Report: $(abspath $(OUT))/report.html (also report.md)"
 
-# The report tests open report.html in headless Chromium, so the test set-up installs it too.
+# The report tests open report.html in headless Chromium (Tests/Browser/run drives it
+# through chromedriver), so the test set-up installs both.
 # Before the suite, every reader is fuzzed briefly (FUZZ_SECONDS in all; `make fuzz` runs longer).
 FUZZ_SECONDS ?= 20
 # After the unit tests: the CI benchmarks against their thresholds, and the notebooks.
 test: check-swift
-	@Scripts/bootstrap chromium
+	@Scripts/bootstrap chromium chromium-driver
 	$(SWIFT) run FuzzReaders all $(FUZZ_SECONDS)
 	$(SWIFT) run FuzzRuns $(FUZZ_SECONDS)
 	$(SWIFT) test
-	$(MAKE) bench-ci notebooks
+	$(MAKE) browser-tests bench-ci notebooks
+
+# report.html in headless Chromium at 1400 and 390 px (Tests/Browser/run); screenshots
+# in .build/browser-tests/.
+browser-tests: bootstrap python-venv
+	@Scripts/bootstrap chromium chromium-driver
+	Tests/Browser/run
 
 # package-benchmark suites (Benchmarks/README.md); release build, about 2 minutes the first time.
 bench: bootstrap

@@ -188,9 +188,9 @@ public enum ChartRenderer {
         }
         for line in checkpointLines(dataset) {
             let vintages = dataset.forecastVintages.filter { $0.lineID == line }
-            let title = dataset.budgetLines.first { $0.lineID == line }?.titleSv ?? line
+            let title = BudgetNames.line(line, entity: nil, year: nil, lines: dataset.budgetLines, language)
             jobs.append(Job(name: checkpointChartName(line)) { format, output in
-                ChartScripts.checkpoints(vintages, title: "\(title) (\(line))", language: language, format: format, output: output)
+                ChartScripts.checkpoints(vintages, title: title, language: language, format: format, output: output)
             })
         }
         return jobs

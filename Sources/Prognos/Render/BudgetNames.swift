@@ -31,6 +31,16 @@ enum BudgetNames {
         sections[code].map { language == .sv ? $0.sv : $0.en } ?? humanized(code)
     }
 
+    /// A budget line as "Årets resultat (Drift)": its title (the first of the entity's and
+    /// year's rows, else of any row) and its section's name; its id when it has no title.
+    static func line(_ lineID: String, entity: String?, year: Int?, lines: [BudgetLine], _ language: Language) -> String {
+        let title = (lines.first { $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year) }
+            ?? lines.first { $0.lineID == lineID })?.titleSv
+        let parts = lineID.split(separator: ".", maxSplits: 1)
+        guard let title, parts.count == 2 else { return title ?? lineID }
+        return title + " (" + section(String(parts[0]), language) + ")"
+    }
+
     /// `fordjupad_uppfoljning` → "Fordjupad uppfoljning".
     static func humanized(_ code: String) -> String {
         let words = code.replacingOccurrences(of: "_", with: " ")

@@ -6,29 +6,41 @@ extension ChartScripts {
         ["reset", terminal(format), "set output \(GnuplotSession.literal(output))"]
     }
 
-    /// Budget against outcome for the lines of one table (`drift.`, `investering.`, …) in a year.
+    /// Budget against outcome for the lines of one table (`drift.`, `investering.`, …) in a
+    /// year, as horizontal bars: one row per line, its title written out beside it, the
+    /// first line at the top, the legend below the bars.
     public static func budget(
         _ lines: [BudgetLine], section: String, year: Int, language: Language, format: Format, output: String
     ) -> String? {
         let text = ReportText(language: language)
         let rows = lines.filter { $0.lineID.hasPrefix(section + ".") && $0.year == year && $0.budget != nil && $0.outcome != nil }
         guard !rows.isEmpty else { return nil }
-        var script = header(format, output: output) + [
-            "set title \(GnuplotSession.literal(text.pick("Budget och utfall", "Budget and outcome") + " \(year) · \(section)"))",
-            "set ylabel \"tkr\"", "set style data histograms", "set style histogram clustered gap 1",
-            "set style fill solid 0.85 border -1", "set boxwidth 0.9",
-            "set grid ytics lc rgb \"#dddddd\"", "set key top right", "set bmargin 10",
+        let values: [Double] = rows.flatMap { [$0.budget ?? 0, $0.outcome ?? 0] } + [0]
+        guard let low = values.min(), let high = values.max(), (high - low).isFinite,
+            let axis = ChartAxis(low: low, high: high, count: 3, atMost: true)
+        else { return nil }
+        var script = [
+            "reset", terminal(format, width: 560, height: 110 + 30 * rows.count),
+            "set output \(GnuplotSession.literal(output))",
+            "set title \(GnuplotSession.literal(text.pick("Budget och utfall", "Budget and outcome") + " \(year) · " + BudgetNames.section(section, language) + " (tkr)"))",
+            "set style fill solid 0.85 border -1", "set grid xtics lc rgb \"#dddddd\"",
+            "set key outside bottom center horizontal", "set yrange [\(rows.count) - 0.5:-0.5]", "set rmargin 5",
         ]
+        script += axis.commands("x", language: language)
         // The lines' titles are tic labels as inert literals, never text in the data block.
-        let tics = rows.enumerated().map { "\(GnuplotSession.literal($0.element.titleSv)) \($0.offset)" }
-        script.append("set xtics rotate by -40 left font \",9\" (" + tics.joined(separator: ", ") + ")")
+        let tics = rows.enumerated().map { index, line in
+            let title = line.titleSv.count > 32 ? String(line.titleSv.prefix(31)) + "…" : line.titleSv
+            return "\(GnuplotSession.ticLabel(title)) \(index)"
+        }
+        script.append("set ytics font \",10\" (" + tics.joined(separator: ", ") + ")")
         script.append("$lines << EOD")
         for (index, line) in rows.enumerated() {
             script.append("\(index) \(number(line.budget ?? 0)) \(number(line.outcome ?? 0))")
         }
         script.append("EOD")
         script.append(
-            "plot $lines using 2 lc rgb \"#9ecae1\" title \"Budget\", '' using 3 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Utfall", "Outcome")))")
+            "plot $lines using 2:1:($2 < 0 ? $2 : 0):($2 < 0 ? 0 : $2):($1 - 0.4):($1) with boxxyerror lc rgb \"#9ecae1\" title \"Budget\", "
+                + "'' using 3:1:($3 < 0 ? $3 : 0):($3 < 0 ? 0 : $3):($1):($1 + 0.4) with boxxyerror lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Utfall", "Outcome")))")
         return script.joined(separator: "\n")
     }
 
@@ -39,23 +51,28 @@ extension ChartScripts {
         let text = ReportText(language: language)
         guard let outcome = vintages.compactMap(\.outcome).first, !vintages.isEmpty else { return nil }
         var script = header(format, output: output) + [
-            "set title \(GnuplotSession.literal(text.pick("Prognossäkerhet", "Forecast accuracy") + ": " + title))",
+            "set title \(GnuplotSession.literal(lines: [text.pick("Prognossäkerhet", "Accuracy of the forecasts") + ": " + title]))",
             "set xlabel \(GnuplotSession.literal(text.pick("Månad då prognosen gjordes", "Month of the forecast")))",
-            "set ylabel \"tkr\"", "set xrange [0:13]", "set xtics 1,1,12", "set grid", "set key bottom right",
+            "set ylabel \"tkr\"", "set xrange [0:13]", "set xtics 1,1,12", "set grid", "set key outside bottom center horizontal",
         ]
         let values = vintages.map(\.forecast) + [outcome]
         let low = values.min() ?? 0
         let high = values.max() ?? 0
-        let margin = max(high - low, abs(high) * 0.05, 1) * 0.2
-        script.append("set yrange [\(number(low - margin)):\(number(high + margin))]")
+        let margin = max(high - low, abs(high) * 0.05, 1) * 0.25
+        if let axis = ChartAxis(low: low - margin, high: high + margin) {
+            script += axis.commands("y", language: language)
+        }
         // The checkpoints' names are labels as inert literals, never text in the data block.
         var labels: [String] = []
         script.append("$forecasts << EOD")
         for (index, vintage) in vintages.enumerated() {
             let month = vintage.checkpointMonth ?? index + 1
             script.append("\(month) \(number(vintage.forecast))")
+            let name = BudgetNames.checkpoint(vintage.checkpoint, language)
+            // Alternately above and below the point, so that neighbours' names do not meet.
+            let offset = index % 2 == 0 ? "0,1.2" : "0,-1.2"
             labels.append(
-                "set label \(index + 1) \(GnuplotSession.literal(vintage.checkpoint)) at \(month),\(number(vintage.forecast)) center offset 0,1 font \",9\"")
+                "set label \(index + 1) \(GnuplotSession.literal(name)) at \(month),\(number(vintage.forecast)) center offset \(offset) font \",10\"")
         }
         script.append("EOD")
         script += labels

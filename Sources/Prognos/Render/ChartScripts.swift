@@ -49,10 +49,18 @@ public enum ChartScripts {
         String(s.map { ($0.isLetter && $0.isASCII) || ($0.isNumber && $0.isASCII) || "._-".contains($0) ? $0 : "_" })
     }
 
+    /// The terminal at a size of its own (charts whose height follows their rows).
+    static func terminal(_ format: Format, width: Int, height: Int) -> String {
+        switch format {
+        case .svg: return "set terminal svg size \(width),\(height) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png: return "set terminal pngcairo size \(width),\(height) noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        }
+    }
+
     static func terminal(_ format: Format) -> String {
         switch format {
-        case .svg: return "set terminal svg size 720,420 dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
-        case .png: return "set terminal pngcairo size 720,420 noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        case .svg: return "set terminal svg size 560,400 dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png: return "set terminal pngcairo size 560,400 noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
         }
     }
 
@@ -84,26 +92,29 @@ public enum ChartScripts {
     ) -> [String]? {
         guard let first = summary.points.first, let last = summary.points.last else { return nil }
         let text = ReportText(language: language)
-        var title = indicator?.title(language) ?? summary.key.indicatorID
-        if title.count > 90 { title = String(title.prefix(87)) + "…" }
+        let title = indicator?.title(language) ?? summary.key.indicatorID
         var subtitle = entity?.name ?? summary.key.entityID
         if summary.key.gender != .total { subtitle += " · " + MarkdownReport.genderLabel(summary.key.gender, text) }
         if indicator?.polarity == .lowerIsBetter { subtitle += " · " + text.pick("lägre är bättre", "lower is better") }
-        let lastYear = summary.outlook?.year ?? last.year
-        if compact && title.count > 50 { title = String(title.prefix(47)) + "…" }
+        // The target's year is shown when it is near (a later year's target is drawn at its year).
+        let target = summary.evaluation?.target
+        var lastYear = summary.outlook?.year ?? last.year
+        if let target, target.year > lastYear, target.year - lastYear <= 3 { lastYear = target.year }
+        // Titles are wrapped, never cut: a small multiple's panels must be told apart.
+        let titleLines = wrap(title, width: compact ? 56 : 60, maxLines: compact ? 3 : 2) + (compact ? [] : [subtitle])
         var script = [
-            "set title \(GnuplotSession.literal(lines: compact ? [title] : [title, subtitle]))\(compact ? " font \",9\"" : "")",
-            compact ? "unset xlabel" : "set xlabel \(GnuplotSession.literal(text.pick("År", "Year")))",
+            "set title \(GnuplotSession.literal(lines: titleLines))\(compact ? " font \",11\"" : "")",
+            // The years on the axis need no label (a label there ran into the legend).
+            "unset xlabel",
             "set ylabel \(GnuplotSession.literal(unitLabel(indicator?.unit, text)))",
             "set grid ytics lc rgb \"#dddddd\"", compact ? "set key off" : "set key outside bottom center horizontal",
-            "set yrange [*:*]",
             "set xrange [\(first.year) - 0.5:\(lastYear) + 0.5]",
             lastYear - first.year <= 12 ? "set xtics 1" : "set xtics auto", "set format x \"%.0f\"",
         ]
         // The y range holds the outcomes, the target and the 95 % band, with a margin, within the bounds.
         // The comparison group's mean in the years the chart shows.
         let peers = summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear && $0.mean.isFinite } ?? []
-        var values = summary.points.map(\.value) + [summary.evaluation?.target.value].compactMap { $0 } + peers.map(\.mean)
+        var values = summary.points.map(\.value) + [target?.value].compactMap { $0 } + peers.map(\.mean)
         // A band gnuplot can draw: every bound finite (a forecast from values near the
         // largest doubles can overflow).
         let band = summary.outlook.flatMap { outlook -> (Int, Double, Double, Double, Double, Double)? in
@@ -118,12 +129,14 @@ public enum ChartScripts {
         // Values whose span overflows a double cannot be drawn on one axis: no chart.
         if let low = values.min(), let high = values.max(), !(high - low).isFinite { return nil }
         if let low = values.min(), let high = values.max() {
-            let margin = 0.08 * max(high - low, abs(high) * 0.01, 1e-9)
-            var bottom = low - margin
-            var top = high + margin
-            if let lower = indicator?.lowerBound { bottom = max(bottom, lower) }
-            if let upper = indicator?.upperBound { top = min(top, upper) }
-            if top > bottom { script.append("set yrange [\(number(bottom)):\(number(top))]") }
+            let margin = 0.04 * max(high - low, abs(high) * 0.01, 1e-9)
+            if let axis = ChartAxis(
+                low: low - margin, high: high + margin, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound)
+            {
+                script += axis.commands("y", language: language)
+            } else {
+                script.append("set yrange [*:*]")
+            }
         }
         var plots: [String] = []
         if let (year, l95, h95, l80, h80, point) = band {
@@ -135,14 +148,20 @@ public enum ChartScripts {
             plots.append("$band using 1:4:5 with filledcurves lc rgb \"#9ecae1\" title \"80 %\"")
             plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Prognos", "Forecast")))")
         }
-        if let trend = summary.trend, summary.points.count >= 3, trend.intercept.isFinite, trend.slope.isFinite {
+        if let trend = summary.trend, trend.pointCount >= LinearTrend.pointsForStatistics, trend.intercept.isFinite, trend.slope.isFinite {
             plots.append(
                 "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\"")
         }
-        if let evaluation = summary.evaluation {
+        if let evaluation = summary.evaluation, evaluation.target.year <= lastYear {
+            // The target is drawn over its own year only: it applies to that year.
             let colour = colour(evaluation.status.signal)
+            let t = evaluation.target
+            script.append("$target << EOD")
+            script.append("\(number(Double(t.year) - 0.42)) \(number(t.value))")
+            script.append("\(number(Double(t.year) + 0.42)) \(number(t.value))")
+            script.append("EOD")
             plots.append(
-                "\(number(evaluation.target.value)) with lines lw 2 dt 3 lc rgb \"\(colour)\" title \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(evaluation.target.year) (\(evaluation.target.comparator.rawValue) \(text.number(evaluation.target.value)))"))")
+                "$target using 1:2 with lines lw 3 dt 1 lc rgb \"\(colour)\" title \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(t.year): " + text.target(t.comparator, t.value)))")
         }
         if let comparison = summary.comparison, !peers.isEmpty {
             var label = comparison.title
@@ -155,8 +174,12 @@ public enum ChartScripts {
         }
         let finals = summary.points.filter { !$0.isPreliminary }
         let preliminary = summary.points.filter(\.isPreliminary)
+        // A blank line between years that are not consecutive: no line is drawn across a gap.
         script.append("$history << EOD")
-        for point in summary.points { script.append("\(point.year) \(number(point.value))") }
+        for (index, point) in summary.points.enumerated() {
+            if index > 0 && point.year != summary.points[index - 1].year + 1 { script.append("") }
+            script.append("\(point.year) \(number(point.value))")
+        }
         script.append("EOD")
         plots.append("$history using 1:2 with lines lw 2 lc rgb \"#08306b\" notitle")
         if !finals.isEmpty {
@@ -187,14 +210,16 @@ public enum ChartScripts {
             return panel(summary, indicator: indicators[key.indicatorID], entity: nil, language: language, compact: true)
         }
         guard !panels.isEmpty else { return nil }
-        let columns = panels.count == 1 ? 1 : 2
-        let rows = (panels.count + columns - 1) / columns
+        // One column at the width of a single chart: the panels' text keeps its size
+        // wherever the chart is shown, a phone included.
+        let columns = 1
+        let rows = panels.count
         let heading = "\(evaluation.goal.id): \(evaluation.assessment.label(language)) · "
             + text.pick("P(helt uppfyllt)", "P(fully met)") + " \(text.percent(evaluation.probabilityFullyMet))"
         var script = ["reset"]
         switch format {
-        case .svg: script.append("set terminal svg size \(columns * 420),\(rows * 300 + 40) dynamic noenhanced font \"DejaVu Sans,10\" background rgb \"white\"")
-        case .png: script.append("set terminal pngcairo size \(columns * 420),\(rows * 300 + 40) noenhanced font \"DejaVu Sans,9\" background rgb \"white\"")
+        case .svg: script.append("set terminal svg size 560,\(rows * 270 + 40) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\"")
+        case .png: script.append("set terminal pngcairo size 560,\(rows * 270 + 40) noenhanced font \"DejaVu Sans,10\" background rgb \"white\"")
         }
         script.append("set output \(GnuplotSession.literal(output))")
         script.append("set multiplot layout \(rows),\(columns) title \(GnuplotSession.literal(heading)) font \",12\"")
@@ -218,38 +243,90 @@ public enum ChartScripts {
         } else {
             atLeast = indicator?.polarity != .lowerIsBetter
         }
-        var title = indicator?.title(language) ?? summary.key.indicatorID
-        if title.count > 90 { title = String(title.prefix(87)) + "…" }
+        let title = wrap(indicator?.title(language) ?? summary.key.indicatorID, width: 60, maxLines: 2)
         var script = [
             "reset", terminal(format), "set output \(GnuplotSession.literal(output))",
-            "set title \(GnuplotSession.literal(lines: [title, text.pick("Sannolikhet att nå målet", "Probability of meeting the target") + " \(outlook.year)"]))",
+            "set title \(GnuplotSession.literal(lines: title + [text.pick("Sannolikhet att nå målet", "Probability of meeting the target") + " \(outlook.year)"]))",
             "set xlabel \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(outlook.year)"))",
             "set ylabel \(GnuplotSession.literal(text.pick("Sannolikhet", "Probability")))",
-            "set yrange [0:1]", "set grid", "set key off", "set format y \"%.0f%%\"",
+            "set yrange [0:1]", "set grid", "set key off",
+            "set ytics (\"0 %%\" 0, \"20 %%\" 0.2, \"40 %%\" 0.4, \"60 %%\" 0.6, \"80 %%\" 0.8, \"100 %%\" 1)",
         ]
-        script[script.count - 1] = "set ytics (\"0 %%\" 0, \"20 %%\" 0.2, \"40 %%\" 0.4, \"60 %%\" 0.6, \"80 %%\" 0.8, \"100 %%\" 1)"
         // The curve's targets must span a range gnuplot can draw: finite, distinct, and
         // with a finite width (a spread near the largest doubles overflows).
         let curve = stride(from: 1, through: 99, by: 2).map { percentile -> (Double, Double) in
             let value = d.quantile(Double(percentile) / 100)
             return (value, atLeast ? d.survival(value) : d.cdf(value))
         }
-        guard curve.allSatisfy({ $0.0.isFinite && $0.1.isFinite }), let low = curve.first?.0, let high = curve.last?.0,
+        guard curve.allSatisfy({ $0.0.isFinite && $0.1.isFinite }), var low = curve.first?.0, var high = curve.last?.0,
             high > low, (high - low).isFinite
         else { return nil }
+        // The current target is marked, with its probability in the outlook's year, when
+        // it lies near the curve's range.
+        let current = summary.evaluation?.target
+        if let current, current.value.isFinite, current.value >= low - (high - low), current.value <= high + (high - low) {
+            low = min(low, current.value)
+            high = max(high, current.value)
+        }
+        if let axis = ChartAxis(low: low, high: high, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound) {
+            script += axis.commands("x", language: language)
+        }
         script.append("$curve << EOD")
         for (value, p) in curve { script.append("\(number(value)) \(number(p))") }
         script.append("EOD")
         script.append("$marks << EOD")
-        for p in SeriesSummary.suggestionProbabilities {
+        var labels: [String] = []
+        for (index, p) in SeriesSummary.suggestionProbabilities.enumerated() {
             if let value = summary.suggestions[p] {
-                script.append("\(number(value)) \(number(p)) \"\(Int((p * 100).rounded())) %: \(text.number(value))\"")
+                script.append("\(number(value)) \(number(p))")
+                let label = "\(Int((p * 100).rounded())) %: \(text.number(value))"
+                labels.append("set label \(index + 1) \(GnuplotSession.literal(label)) at \(number(value)),\(number(p)) \(atLeast ? "left offset 1,0.6" : "right offset -1,0.6")")
             }
         }
         script.append("EOD")
-        script.append(
-            "plot $curve using 1:2 with lines lw 2 lc rgb \"#08519c\", $marks using 1:2 with points pt 7 ps 1.4 lc rgb \"#d73027\", $marks using 1:2:3 with labels offset 1,0.8 left font \",10\"")
+        script += labels
+        var plots = [
+            "$curve using 1:2 with lines lw 2 lc rgb \"#08519c\" notitle",
+            "$marks using 1:2 with points pt 7 ps 1.4 lc rgb \"#08519c\" notitle",
+        ]
+        if let current, current.value >= low, current.value <= high {
+            let p = atLeast ? d.survival(current.value) : d.cdf(current.value)
+            let words = text.pick("Nuvarande mål", "Current target") + " (\(current.year)): " + text.target(current.comparator, current.value)
+                + " · P = " + text.percent(p)
+            // From the axis up to the curve only: above it, the marks' labels stand.
+            script.append("set arrow 1 from \(number(current.value)),0 to \(number(current.value)),\(number(p)) nohead dt 2 lw 2 lc rgb \"#d73027\"")
+            script.append("$current << EOD")
+            script.append("\(number(current.value)) \(number(p))")
+            script.append("EOD")
+            // Said under the axis, where no point or label of the curve can be.
+            script.append("set xlabel \(GnuplotSession.literal(lines: [text.pick("Mål", "Target") + " \(outlook.year)", text.pick("Streckad linje: ", "Dashed line: ") + words]))")
+            plots.append("$current using 1:2 with points pt 7 ps 1.6 lc rgb \"#d73027\" notitle")
+        }
+        script.append("plot " + plots.joined(separator: ", "))
         return script.joined(separator: "\n")
+    }
+
+    /// Text broken into lines of at most `width` characters at spaces; the last of
+    /// `maxLines` lines ends in "…" when text is left over.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        guard lines.count > maxLines else { return lines.map { $0.count > width + 10 ? String($0.prefix(width)) + "…" : $0 } }
+        var kept = Array(lines.prefix(maxLines))
+        let last = kept[maxLines - 1]
+        kept[maxLines - 1] = String(last.prefix(max(1, width - 1))) + "…"
+        return kept
     }
 
     static func unitLabel(_ unit: Unit?, _ text: ReportText) -> String {

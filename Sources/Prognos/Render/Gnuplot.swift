@@ -150,6 +150,13 @@ public final class GnuplotSession {
         return out + "'"
     }
 
+    /// Text as an inert tic label: a ``literal(_:)`` with every `%` doubled, since gnuplot
+    /// reads a tic label as a format for the tic's value ("Andel (%)" would otherwise be
+    /// rejected as a bad format, and "%g" would print the position).
+    public static func ticLabel(_ text: String) -> String {
+        literal(text.replacingOccurrences(of: "%", with: "%%"))
+    }
+
     /// Lines of text as one gnuplot string expression: each an inert ``literal(_:)``,
     /// joined by line breaks.
     public static func literal(lines: [String]) -> String {

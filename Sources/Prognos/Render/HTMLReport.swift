@@ -25,7 +25,10 @@ public enum HTMLReport {
             th{background:#f3f3f3}.badge{display:inline-block;padding:.1rem .5rem;border-radius:.8rem;color:#fff;font-weight:bold;white-space:nowrap}
             .green{background:#1a9850}.light_green{background:#91cf60}.yellow{background:#e6ab02}.red{background:#d73027}.grey{background:#808080}
             .charts{display:flex;flex-wrap:wrap;gap:.5rem}.charts figure{margin:0;flex:1 1 420px;min-width:0;max-width:100%}
-            svg{max-width:100%;height:auto}.table-wrap{overflow-x:auto;max-width:100%}
+            svg{max-width:100%;height:auto}.table-wrap{overflow-x:auto;max-width:100%}a{white-space:nowrap}
+            @media (max-width:600px){body{padding:.5rem}table,tbody,tr,td{display:block;width:auto}thead{display:none}
+            tr{border:1px solid #ddd;margin:0 0 .6rem;padding:.2rem 0}td,td.n{border:0;text-align:left;white-space:normal;padding:.15rem .45rem}
+            td[data-label]::before{content:attr(data-label) ": ";font-weight:bold}}
             @media print{body{max-width:none}.charts figure{break-inside:avoid}h2{break-after:avoid}}
             </style></head><body>
             <h1>\(escape(document.title))</h1>
@@ -47,9 +50,12 @@ public enum HTMLReport {
                 out += "</tr></thead>\n<tbody>\n"
                 for row in table.rows {
                     out += "<tr>"
+                    // Each cell carries its column's title: on a phone a row is shown as a card
+                    // of "title: value" lines instead of a table that scrolls sideways.
                     for (index, cell) in row.enumerated() {
-                        let right = index < table.columns.count && table.columns[index].alignment == .right
-                        out += (right ? "<td class=\"n\">" : "<td>") + inline(cell) + "</td>"
+                        let column = index < table.columns.count ? table.columns[index] : nil
+                        let label = column.map { " data-label=\"\(escape($0.title))\"" } ?? ""
+                        out += (column?.alignment == .right ? "<td class=\"n\"\(label)>" : "<td\(label)>") + inline(cell) + "</td>"
                     }
                     out += "</tr>\n"
                 }

@@ -60,13 +60,7 @@ extension ReportBuilder {
         return blocks
     }
 
-    /// A budget line as "Årets resultat (Drift)": its title and its section's name.
     func lineName(_ lineID: String, entity: String?, year: Int?) -> String {
-        let lines = analysis.dataset.budgetLines
-        let title = (lines.first { $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year) }
-            ?? lines.first { $0.lineID == lineID })?.titleSv
-        let parts = lineID.split(separator: ".", maxSplits: 1)
-        guard let title, parts.count == 2 else { return title ?? lineID }
-        return title + " (" + BudgetNames.section(String(parts[0]), language) + ")"
+        BudgetNames.line(lineID, entity: entity, year: year, lines: analysis.dataset.budgetLines, language)
     }
 }
