@@ -37,6 +37,11 @@ struct RunCommand: ParsableCommand {
         help: "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv).")
     var detailLimit: Int = SeriesSample.defaultLimit
 
+    @Flag(
+        name: .long,
+        help: "Forecast the series of comparison entities (kind comparison) too; by default they are only drawn and listed beside the other entities' series.")
+    var forecastComparisons = false
+
     @Flag(name: .long, help: "Print the wall-clock time of each step to standard error (`timing: SECONDS s STEP`).")
     var timing = false
 
@@ -46,7 +51,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let job = RunJob(language: lang, year: year, rule: goalRule, detailLimit: max(0, detailLimit))
+        var job = RunJob(language: lang, year: year, rule: goalRule, detailLimit: max(0, detailLimit))
+        job.forecastComparisons = forecastComparisons
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
             directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())

@@ -25,6 +25,9 @@ import Testing
             }
             #expect(matches, "\(path): \(value) not in enum")
         }
+        if let minimum = schema["minimum"] as? Double, let number = value as? Double {
+            #expect(number >= minimum, "\(path): \(number) below the schema's minimum \(minimum)")
+        }
         if let properties = schema["properties"] as? [String: Any] {
             let document = try object(value)
             #expect(Set(document.keys) == Set(properties.keys), "\(path): keys differ")

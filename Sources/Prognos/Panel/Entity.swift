@@ -3,8 +3,13 @@ public enum EntityKind: String, CaseIterable, Sendable, Codable {
     case municipality
     case committee
     case administration
-    /// A stand-alone series, e.g. one series of a forecasting competition or a benchmark average.
+    /// A stand-alone series, e.g. one series of a forecasting competition.
     case series
+    /// A series the report compares with, e.g. "the average the annual report compares
+    /// with": drawn on the charts of its indicators for the other entities and listed
+    /// beside them (``ComparisonGroups``), and not forecast or judged as an entity of its
+    /// own unless the run is asked to (`prognos run --forecast-comparisons`).
+    case comparison
 }
 
 /// A municipality, committee, administration or stand-alone series. One row of `entities.csv`.

@@ -11,6 +11,8 @@ public struct RunJob: Sendable {
     /// At most about this many series get their own charts and rows in the report's
     /// series tables (``SeriesSample``); every series is in indicators.csv and summary.json.
     public var detailLimit: Int
+    /// Whether comparison entities' series are forecast too (``RunAnalysis``).
+    public var forecastComparisons = false
 
     public init(language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil, detailLimit: Int = SeriesSample.defaultLimit) {
         self.detailLimit = detailLimit
@@ -21,7 +23,7 @@ public struct RunJob: Sendable {
 
     /// Analyses an already validated dataset.
     public func analyse(_ dataset: Dataset) -> RunAnalysis {
-        RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule)
+        RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule, forecastComparisons: forecastComparisons)
     }
 
     /// The output files of an analysis, by relative path (in memory; `run` streams the
@@ -70,7 +72,7 @@ public struct RunJob: Sendable {
         let goalRule = rule ?? dataset.goalRule
         let targeted = ChartedSeries.targeted(dataset)
         // The analysis takes the dataset over, so that it can let the observations go.
-        let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule) { summary, count in
+        let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule, forecastComparisons: forecastComparisons) { summary, count in
             guard ChartedSeries(targeted: targeted, sample: SeriesSample(total: count, limit: limit)).contains(summary.key) else { return }
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }

@@ -169,8 +169,10 @@ public enum ChartScripts {
             script.append("$peers << EOD")
             for point in peers { script.append("\(point.year) \(number(point.mean))") }
             script.append("EOD")
+            // A group's mean says so; a comparison the dataset states (members 0) is its own name.
+            let averaged = peers.contains { $0.members > 0 }
             plots.append(
-                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.literal(label + " (" + text.pick("medel", "mean") + ")"))")
+                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.literal(averaged ? label + " (" + text.pick("medel", "mean") + ")" : label))")
         }
         let finals = summary.points.filter { !$0.isPreliminary }
         let preliminary = summary.points.filter(\.isPreliminary)

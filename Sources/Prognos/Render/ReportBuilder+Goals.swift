@@ -56,8 +56,14 @@ extension ReportBuilder {
             .text(text.pick("Status", "Status")), .number(text.pick("P(målet nås)", "P(target met)")),
             .text(text.pick("Osäkerhet från", "Uncertainty from")),
         ]
+        // The comparison beside each indicator (a stated average, or its comparison group's).
+        let series = analysis.goalSeriesByKey()
+        let comparisons = evaluation.evaluations.map { target in
+            series[SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)]?.comparison
+        }
+        let compared = comparisons.contains { $0?.points.isEmpty == false }
         var rows: [[[ReportDocument.Span]]] = []
-        for target in evaluation.evaluations {
+        for (target, comparison) in zip(evaluation.evaluations, comparisons) {
             let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
             var status = target.status.label(language)
             switch target.basis {
@@ -76,9 +82,15 @@ extension ReportBuilder {
                 [.signal(target.status.signal, status)],
                 [.text(text.percent(target.likelihood?.probability))],
                 [.text(target.likelihood.map { $0.basis.words(language) } ?? "–")],
-            ])
+            ] + (compared ? [[.text(comparisonText(comparison))]] : []))
         }
-        return ReportDocument.Table(columns: columns, rows: rows)
+        return ReportDocument.Table(columns: columns + (compared ? [.text(text.pick("Jämförelse", "Comparison"))] : []), rows: rows)
+    }
+
+    /// A comparison's latest value with its year and name: "3 (2023, Genomsnittet …)".
+    func comparisonText(_ comparison: ComparisonGroups.Comparison?) -> String {
+        guard let comparison, let last = comparison.points.last else { return "–" }
+        return text.number(last.mean) + " (\(last.year), " + comparison.title + ")"
     }
 
     /// The judged outcome with its year: "≈ 96 (prognos 2023)" when the forecast stands in,

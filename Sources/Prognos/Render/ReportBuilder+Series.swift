@@ -86,7 +86,9 @@ extension ReportBuilder {
         var total = 0
         var rows: [[String]] = []
         var figures: [ReportDocument.Figure] = []
-        for index in series.indices where !series[index].points.isEmpty && !targeted.contains(series[index].key) {
+        for index in series.indices where !series[index].points.isEmpty && !targeted.contains(series[index].key)
+            && entities[series[index].key.entityID]?.kind != .comparison
+        {
             total += 1
             guard charted(series[index].key) else { continue }
             let summary = series[index]

@@ -12,7 +12,12 @@
 /// group averages — with the number of members it averages; e's own outcome is never in
 /// it, so the comparison is with the others.
 ///
-/// Edge cases: a dataset without groups has no comparisons (and costs nothing); gender
+/// A dataset may also state its comparisons: an entity of kind `comparison` (an average
+/// the organisation compares with, "genomsnittet 3,0") is the comparison of every other
+/// entity's series of the indicators it has, before any group; its points are its own
+/// outcomes, with `members` 0 (not averaged here).
+///
+/// Edge cases: a dataset without groups or comparison entities has no comparisons (and costs nothing); gender
 /// breakdowns are compared only through their total series; a member's preliminary
 /// outcomes count like final ones.
 public struct ComparisonGroups: Sendable {
@@ -42,17 +47,31 @@ public struct ComparisonGroups: Sendable {
     /// have millions).
     private var rows: [SeriesKey: Int] = [:]
     private let panel: Panel?
+    /// The comparison entities' total series with an outcome, by indicator (file order of
+    /// the entities): the panel's rows and the entity's name.
+    private var stated: [String: [(row: Int, entity: Entity)]] = [:]
 
     /// The groups of `dataset`, with the members' outcomes from `panel`, the dataset's
     /// panel (built here when not given).
     public init(dataset: Dataset, panel: Panel? = nil) {
         groups = dataset.entityGroups
-        guard !groups.isEmpty else {
+        let comparisonEntities = dataset.entities.filter { $0.kind == .comparison }
+        guard !groups.isEmpty || !comparisonEntities.isEmpty else {
             self.panel = nil
             return
         }
         let panel = panel ?? Panel(dataset: dataset)
         self.panel = panel
+        if !comparisonEntities.isEmpty {
+            let width = panel.years.count
+            for entity in comparisonEntities {
+                for (row, key) in panel.keys.enumerated() where key.entityID == entity.id && key.gender == .total {
+                    if (0..<width).contains(where: { !panel.values[row * width + $0].isNaN }) {
+                        stated[key.indicatorID, default: []].append((row, entity))
+                    }
+                }
+            }
+        }
         var members = Set<String>()
         for (index, group) in groups.enumerated() {
             if let focus = group.forEntityID { madeFor[focus, default: []].append(index) }
@@ -72,7 +91,12 @@ public struct ComparisonGroups: Sendable {
         }
     }
 
-    public var isEmpty: Bool { groups.isEmpty }
+    public var isEmpty: Bool { groups.isEmpty && stated.isEmpty }
+
+    /// Whether an entity is one the dataset states as a comparison (kind `comparison`).
+    func isComparison(_ entityID: String) -> Bool {
+        stated.values.contains { $0.contains { $0.entity.id == entityID } }
+    }
 
     /// The group a series is compared with, and the members other than its entity.
     public func group(for key: SeriesKey) -> (group: EntityGroup, others: [String])? {
@@ -96,7 +120,15 @@ public struct ComparisonGroups: Sendable {
 
     /// The chosen group's mean per year, for the years where any other member has an outcome.
     public func comparison(for key: SeriesKey) -> Comparison? {
-        guard key.gender == .total, let (group, others) = group(for: key) else { return nil }
+        guard key.gender == .total else { return nil }
+        if let panel, let first = stated[key.indicatorID]?.first(where: { $0.entity.id != key.entityID }) {
+            let points = panel.years.enumerated().compactMap { offset, year -> Point? in
+                let value = panel.values[first.row * panel.years.count + offset]
+                return value.isNaN ? nil : Point(year: year, mean: value, members: 0)
+            }
+            return Comparison(groupID: first.entity.id, title: first.entity.name, points: points)
+        }
+        guard let (group, others) = group(for: key) else { return nil }
         var sums: [Int: (total: Double, count: Int)] = [:]
         for member in others {
             guard let panel, let row = rows[SeriesKey(entityID: member, indicatorID: key.indicatorID)] else { continue }

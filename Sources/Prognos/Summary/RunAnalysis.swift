@@ -33,9 +33,12 @@ public struct RunAnalysis: Sendable {
     /// - Parameter onSeries: called with each series summary and the number of series in
     ///   all, as soon as the summary is computed (on a worker thread), so that rendering can
     ///   start while the rest is computed.
+    /// - Parameter forecastComparisons: whether the series of comparison entities (kind
+    ///   `comparison`) get forecasts and suggested targets of their own; by default they
+    ///   are only shown beside the other entities' series.
     public init(
         dataset: consuming Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
-        accuracySample: Int = SeriesSample.defaultLimit,
+        accuracySample: Int = SeriesSample.defaultLimit, forecastComparisons: Bool = false,
         onSeries: (@Sendable (SeriesSummary, _ seriesCount: Int) -> Void)? = nil
     ) {
         // A var of its own: what was passed in is moved here, so that clearing its
@@ -58,6 +61,7 @@ public struct RunAnalysis: Sendable {
         // copy of them.
         let keys = panel.keys
         let summaryYear = assessedYear ?? 0
+        let unforecast = forecastComparisons ? [] : Set(kept.entities.filter { $0.kind == .comparison }.map(\.id))
         // Every series' straight-line trend at once: the complete series of the panel
         // through one least-squares operator, those with gaps one by one.
         let trends = BatchedTrendFit(
@@ -68,7 +72,8 @@ public struct RunAnalysis: Sendable {
             let summary = SeriesSummary(
                 key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
                 targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
-                indicator: indicators[key.indicatorID], method: method, panel: outlooks, row: index,
+                indicator: indicators[key.indicatorID], method: unforecast.contains(key.entityID) ? nil : method,
+                panel: outlooks, row: index,
                 comparison: comparisons.isEmpty ? nil : comparisons.comparison(for: key))
             onSeries?(summary, keys.count)
             return summary

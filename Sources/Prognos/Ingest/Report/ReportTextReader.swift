@@ -223,7 +223,7 @@ public enum ReportTextReader {
                 }
                 if let average = averageValue(line), let year = lastTableYear {
                     if !dataset.entities.contains(where: { $0.id == "genomsnitt" }) {
-                        dataset.entities.append(Entity(id: "genomsnitt", name: "Genomsnittet som årsbokslutet jämför med", kind: .series))
+                        dataset.entities.append(Entity(id: "genomsnitt", name: "Genomsnittet som årsbokslutet jämför med", kind: .comparison))
                     }
                     dataset.observations.append(Observation(entityID: "genomsnitt", indicatorID: indicatorID, year: year, value: average))
                 }
