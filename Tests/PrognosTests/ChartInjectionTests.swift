@@ -72,14 +72,15 @@ import Testing
     static func hostileDataset() throws -> URL {
         let copy = try TestSupport.copyOfBundledDataset()
         try editCSV(copy, "entities.csv") { header, row in
-            if row[0] == "alingsas" || row[0] == "alingsas-klk" { row[1] = payload("E") }
+            guard row[0] == "alingsas" || row[0] == "alingsas-klk" else { return }
+            for column in ["name", "name_en"] { if let index = header.firstIndex(of: column) { row[index] = payload("E") } }
         }
         try editCSV(copy, "indicators.csv") { header, row in
             row[1] = payload("S")
             row[2] = payload("N")
         }
         try editCSV(copy, "budget_lines.csv") { header, row in
-            row[2] = payload("B")
+            for column in ["title_sv", "title_en"] { if let index = header.firstIndex(of: column) { row[index] = payload("B") } }
         }
         // The checkpoint is part of the key: a tag of its own per row.
         var row = 0

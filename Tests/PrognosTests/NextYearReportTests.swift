@@ -57,6 +57,22 @@ import Testing
         #expect(try #require(nki.first?.likelihood.probability) < (try #require(kept?.likelihood.probability)))
     }
 
+    /// Deviations carry the seed's signs ("Avv."): outcome − budget in the operating table
+    /// (staff costs 7 422 under budget: +7 422), budget − outcome in the investment table
+    /// (land purchases 8 111 over: −8 111), and the report says which.
+    @Test func budgetDeviationsHaveTheReportsSigns() throws {
+        let dataset = try TestSupport.loadBundledDataset()
+        func line(_ id: String) throws -> BudgetLine {
+            try #require(dataset.budgetLines.first { $0.lineID == id && $0.year == 2023 })
+        }
+        #expect(try line("drift.personalkostnader").deviation == 7_422)
+        #expect(try line("investeringar.markinkop").deviation == -8_111)
+        #expect(try line("investeringar.expansionsinvestering").deviation == 5_718)
+        let markdown = MarkdownReport.render(RunJob().analyse(dataset), language: .sv)
+        #expect(markdown.contains("| Markinköp | 2\u{00A0}000 | 10\u{00A0}111 | −8\u{00A0}111 |"))
+        #expect(markdown.contains("avvikelsen är budget − utfall"))
+    }
+
     /// The seed: the result's 178 tkr against a frame of 109 067 tkr is "0,16 procent mot
     /// tilldelad ram"; the forecast of 0 is not 100 % off.
     @Test func deviationsAreSharesOfTheLinesFrame() throws {

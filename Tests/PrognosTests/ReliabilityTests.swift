@@ -331,7 +331,7 @@ import Testing
                 TestSupport.replacingFirst($0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"", "}"),
                 "\"Företagsklimat enl. ÖJ (Insikt) - Upphandling, NUI\"", "\"ends in \\\\\"") + "cnt,Antal,Count,count,,,neutral,,\n"
         }
-        try TestSupport.edit(dataset, "entities.csv") { $0 + "\(long),Long,municipality,\n" }
+        try TestSupport.edit(dataset, "entities.csv") { $0 + "\(long),Long,,municipality,\n" }
         try TestSupport.edit(dataset, "observations.csv") { text in
             var text = text
             for (index, value) in ["88.8", "194.4", "1000000", "179.2"].enumerated() {

@@ -50,7 +50,12 @@ import Testing
         let read = try Self.read().dataset
         let bundled = try TestSupport.loadBundledDataset()
         #expect(read.budgetLines.count == 72)
-        #expect(read.budgetLines == bundled.budgetLines)
+        // The report is Swedish: the bundled dataset's English titles are added by hand.
+        #expect(read.budgetLines == bundled.budgetLines.map { line in
+            var swedish = line
+            swedish.titleEn = ""
+            return swedish
+        })
         #expect(read.forecastVintages == bundled.forecastVintages)
     }
 

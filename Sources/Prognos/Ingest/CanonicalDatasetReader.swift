@@ -115,6 +115,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     mutating func readAll() -> Dataset {
         var dataset = Dataset(name: descriptor.name, title: descriptor.title, description: descriptor.description)
         dataset.goalRule = descriptor.goalRule.flatMap(GoalRule.init(rawValue:)) ?? .report
+        dataset.titleEn = descriptor.titleEn
 
         // Ids of rows that have other problems still count as known, so that one bad
         // cell is reported once, not again at every row that refers to it.
@@ -367,7 +368,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let kolada = row.text("kolada_id")
         return Entity(
             id: row.text("entity_id"), name: row.text("name"), kind: kind,
-            koladaID: kolada.isEmpty ? nil : kolada)
+            koladaID: kolada.isEmpty ? nil : kolada, nameEn: row.text("name_en"))
     }
 
     mutating func indicator(_ row: ResourceRow, _ file: String) -> Indicator? {
@@ -481,9 +482,13 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let outcome = number(row, file, "outcome")
         guard knownEntity, let year, let budget, let outcome else { return nil }
         let parent = row.text("parent_line_id")
+        guard let amounts = code(BudgetLine.Amounts.self, row, file, "amounts", what: "amounts", default: .signed) else {
+            return nil
+        }
         return BudgetLine(
             entityID: row.text("entity_id"), lineID: row.text("line_id"), titleSv: row.text("title_sv"),
-            year: year, budget: budget, outcome: outcome, parentLineID: parent.isEmpty ? nil : parent)
+            year: year, budget: budget, outcome: outcome, parentLineID: parent.isEmpty ? nil : parent,
+            titleEn: row.text("title_en"), amounts: amounts)
     }
 
     /// The groups of `entity_groups.csv`, in order of first appearance, each with its

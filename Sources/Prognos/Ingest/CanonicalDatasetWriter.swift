@@ -16,9 +16,15 @@ public enum CanonicalDatasetWriter {
             written.append(spec)
         }
         let plain: (Double?) -> String = { $0.map(NumberFormatting.exact) ?? "" }
+        // The optional English names only when the dataset has any.
+        let entityNames = dataset.entities.contains { !$0.nameEn.isEmpty }
+        var entitySpec = CanonicalSchema.entities
+        if !entityNames { entitySpec.fields.removeAll { $0.name == "name_en" } }
         add(
-            CanonicalSchema.entities,
-            dataset.entities.map { [$0.id, $0.name, $0.kind.rawValue, $0.koladaID ?? ""] }, always: true)
+            entitySpec,
+            dataset.entities.map {
+                [$0.id, $0.name] + (entityNames ? [$0.nameEn] : []) + [$0.kind.rawValue, $0.koladaID ?? ""]
+            }, always: true)
         // The optional `pool` column only when an indicator names a pool.
         let pools = dataset.indicators.contains { $0.pool != nil }
         var indicatorSpec = CanonicalSchema.indicators
@@ -49,13 +55,17 @@ public enum CanonicalDatasetWriter {
             dataset.targets.map {
                 [$0.entityID, $0.indicatorID, $0.goalID, String($0.year), plain($0.value), $0.comparator.rawValue]
             }, always: true)
+        let lineTitles = dataset.budgetLines.contains { !$0.titleEn.isEmpty }
+        let spending = dataset.budgetLines.contains { $0.amounts != .signed }
+        var budgetSpec = CanonicalSchema.budgetLines
+        if !lineTitles { budgetSpec.fields.removeAll { $0.name == "title_en" } }
+        if !spending { budgetSpec.fields.removeAll { $0.name == "amounts" } }
         add(
-            CanonicalSchema.budgetLines,
+            budgetSpec,
             dataset.budgetLines.map {
-                [
-                    $0.entityID, $0.lineID, $0.titleSv, String($0.year), plain($0.budget), plain($0.outcome),
-                    $0.parentLineID ?? "",
-                ]
+                [$0.entityID, $0.lineID, $0.titleSv] + (lineTitles ? [$0.titleEn] : [])
+                    + [String($0.year), plain($0.budget), plain($0.outcome), $0.parentLineID ?? ""]
+                    + (spending ? [$0.amounts == .signed ? "" : $0.amounts.rawValue] : [])
             }, always: false)
         add(
             CanonicalSchema.forecastVintages,
@@ -82,9 +92,10 @@ public enum CanonicalDatasetWriter {
         ]
         if !dataset.title.isEmpty { members.append(("title", .string(dataset.title))) }
         if !dataset.description.isEmpty { members.append(("description", .string(dataset.description))) }
-        if dataset.goalRule != .report {
-            members.append(("prognos", .object([("goal_rule", .string(dataset.goalRule.rawValue))])))
-        }
+        var custom: [(String, JSONValue)] = []
+        if dataset.goalRule != .report { custom.append(("goal_rule", .string(dataset.goalRule.rawValue))) }
+        if !dataset.titleEn.isEmpty { custom.append(("title_en", .string(dataset.titleEn))) }
+        if !custom.isEmpty { members.append(("prognos", .object(custom))) }
         members.append(("resources", .array(resources.map(resourceDescriptor))))
         return .object(members)
     }

@@ -58,6 +58,7 @@ public enum CanonicalSchema {
         fields: [
             FieldSpec("entity_id", .string, required: true, "Unique id of the entity"),
             FieldSpec("name", .string, required: true, "Name of the entity"),
+            FieldSpec("name_en", .string, "Name in English (optional; reports in English use it)"),
             FieldSpec(
                 "kind", .string, required: true, allowed: EntityKind.allCases.map(\.rawValue),
                 "What the entity is"),
@@ -157,10 +158,14 @@ public enum CanonicalSchema {
             FieldSpec("entity_id", .string, required: true, "Entity whose budget it is"),
             FieldSpec("line_id", .string, required: true, "Id of the line"),
             FieldSpec("title_sv", .string, required: true, "Title of the line in Swedish"),
+            FieldSpec("title_en", .string, "Title of the line in English (optional)"),
             FieldSpec("year", .year, required: true, "Budget year"),
             FieldSpec("budget", .number, "Budgeted amount, if any"),
             FieldSpec("outcome", .number, "Outcome (bokslut), if known"),
             FieldSpec("parent_line_id", .string, "Subtotal line this line is part of, if any"),
+            FieldSpec(
+                "amounts", .string, allowed: BudgetLine.Amounts.allCases.map(\.rawValue),
+                "How amounts are signed: signed (income positive, costs negative; the default) or spending (expenditure as positive amounts, as in investment tables)"),
         ],
         primaryKey: ["entity_id", "line_id", "year"],
         foreignKeys: [

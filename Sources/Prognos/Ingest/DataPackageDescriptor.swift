@@ -10,6 +10,8 @@ public struct DataPackageDescriptor: Sendable, Equatable {
     public var resourcePaths: [String: String]
     /// The goal rule named by the custom property `prognos.goal_rule`, if any.
     public var goalRule: String?
+    /// The title in English named by the custom property `prognos.title_en`, if any.
+    public var titleEn: String = ""
 
     public static let fileName = "datapackage.json"
 
@@ -70,6 +72,13 @@ public struct DataPackageDescriptor: Sendable, Equatable {
         var descriptor = DataPackageDescriptor(
             name: name, title: object["title"] as? String ?? "",
             description: object["description"] as? String ?? "", resourcePaths: paths)
+        if let custom = object["prognos"] as? [String: Any], let title = custom["title_en"] {
+            if let text = title as? String {
+                descriptor.titleEn = text
+            } else {
+                diagnostics.append(Diagnostic(file: file, reason: "prognos.title_en is not a string"))
+            }
+        }
         if let custom = object["prognos"] as? [String: Any], let rule = custom["goal_rule"] {
             if let text = rule as? String, GoalRule(rawValue: text) != nil {
                 descriptor.goalRule = text

@@ -19,6 +19,14 @@ public struct Dataset: Sendable, Equatable {
     public var entityGroups: [EntityGroup] = []
     /// How goals are assessed from their indicators (`datapackage.json`, `prognos.goal_rule`).
     public var goalRule: GoalRule = .report
+    /// The title in English (`datapackage.json`, `prognos.title_en`), empty when not given.
+    public var titleEn: String = ""
+
+    /// The title in `language` (English falls back to the title), else the name.
+    public func title(_ language: Language) -> String {
+        let chosen = language == .en && !titleEn.isEmpty ? titleEn : title
+        return chosen.isEmpty ? name : chosen
+    }
 
     public init(
         name: String, title: String = "", description: String = "",

@@ -19,11 +19,19 @@ public struct Entity: Sendable, Equatable, Hashable {
     public var kind: EntityKind
     /// The Kolada municipality id (four characters with a leading zero, e.g. `1489`), if any.
     public var koladaID: String?
+    /// The name in English (`name_en`), empty when the dataset gives none.
+    public var nameEn: String
 
-    public init(id: String, name: String, kind: EntityKind, koladaID: String? = nil) {
+    public init(id: String, name: String, kind: EntityKind, koladaID: String? = nil, nameEn: String = "") {
         self.id = id
         self.name = name
         self.kind = kind
         self.koladaID = koladaID
+        self.nameEn = nameEn
+    }
+
+    /// The name in `language`, falling back to `name` when the English one is empty.
+    public func name(_ language: Language) -> String {
+        language == .en && !nameEn.isEmpty ? nameEn : name
     }
 }

@@ -21,6 +21,7 @@ enum BudgetNames {
     static let sections: [String: (sv: String, en: String)] = [
         "drift": ("Drift", "Operations"),
         "investeringar": ("Investeringar", "Investments"),
+        "drift_exploateringsverksamheten": ("Drift, exploateringsverksamheten", "Operations, land development"),
     ]
 
     static func checkpoint(_ code: String, _ language: Language) -> String {
@@ -35,7 +36,7 @@ enum BudgetNames {
     /// year's rows, else of any row) and its section's name; its id when it has no title.
     static func line(_ lineID: String, entity: String?, year: Int?, lines: [BudgetLine], _ language: Language) -> String {
         let title = (lines.first { $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year) }
-            ?? lines.first { $0.lineID == lineID })?.titleSv
+            ?? lines.first { $0.lineID == lineID })?.title(language)
         let parts = lineID.split(separator: ".", maxSplits: 1)
         guard let title, parts.count == 2 else { return title ?? lineID }
         return title + " (" + section(String(parts[0]), language) + ")"

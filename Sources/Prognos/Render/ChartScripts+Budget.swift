@@ -29,7 +29,8 @@ extension ChartScripts {
         script += axis.commands("x", language: language)
         // The lines' titles are tic labels as inert literals, never text in the data block.
         let tics = rows.enumerated().map { index, line in
-            let title = line.titleSv.count > 32 ? String(line.titleSv.prefix(31)) + "…" : line.titleSv
+            let name = line.title(language)
+            let title = name.count > 32 ? String(name.prefix(31)) + "…" : name
             return "\(GnuplotSession.ticLabel(title)) \(index)"
         }
         script.append("set ytics font \",10\" (" + tics.joined(separator: ", ") + ")")

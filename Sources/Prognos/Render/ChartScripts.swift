@@ -93,7 +93,7 @@ public enum ChartScripts {
         guard let first = summary.points.first, let last = summary.points.last else { return nil }
         let text = ReportText(language: language)
         let title = indicator?.title(language) ?? summary.key.indicatorID
-        var subtitle = entity?.name ?? summary.key.entityID
+        var subtitle = entity?.name(language) ?? summary.key.entityID
         if summary.key.gender != .total { subtitle += " · " + MarkdownReport.genderLabel(summary.key.gender, text) }
         if indicator?.polarity == .lowerIsBetter { subtitle += " · " + text.pick("lägre är bättre", "lower is better") }
         // The target's year is shown when it is near (a later year's target is drawn at its year).

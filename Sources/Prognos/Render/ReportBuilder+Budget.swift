@@ -12,12 +12,18 @@ extension ReportBuilder {
             }
             let columns: [ReportDocument.Column] = [
                 .text(text.pick("Rad", "Line")), .number("Budget"), .number(text.pick("Utfall", "Outcome")),
-                .number(text.pick("Utfall − budget", "Outcome − budget")),
+                .number(text.pick("Avvikelse", "Deviation")),
             ]
             let rows = lines.map { line in
-                [line.titleSv, text.number(line.budget), text.number(line.outcome),
-                 text.change(line.outcome.flatMap { outcome in line.budget.map { outcome - $0 } })]
+                [line.title(language), text.number(line.budget), text.number(line.outcome), text.change(line.deviation)]
             }
+            blocks.append(Self.paragraph(lines.contains { $0.amounts == .spending }
+                ? text.pick(
+                    "Utgifter redovisas som positiva belopp; avvikelsen är budget − utfall, positiv när mindre än budgeterat har använts.",
+                    "Expenditure is shown as positive amounts; the deviation is budget − outcome, positive when less than budgeted was spent.")
+                : text.pick(
+                    "Intäkter är positiva och kostnader negativa; avvikelsen är utfall − budget, positiv när utfallet blev bättre än budget.",
+                    "Income is positive and costs negative; the deviation is outcome − budget, positive when the outcome was better than the budget.")))
             blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
             blocks.append(.figures([ReportDocument.Figure(
                 chart: ChartRenderer.budgetChartName(section, year), caption: BudgetNames.section(section, language) + " \(year)")]))

@@ -9,7 +9,7 @@ extension ReportDocument {
     public init(_ analysis: RunAnalysis, language: Language, charted: @escaping (SeriesKey) -> Bool = { _ in true }) {
         let builder = ReportBuilder(analysis: analysis, text: ReportText(language: language), charted: charted)
         let dataset = analysis.dataset
-        let name = dataset.title.isEmpty ? dataset.name : dataset.title
+        let name = dataset.title(language)
         let year = analysis.year.map { " \($0)" } ?? ""
         self.init(
             language: language,
@@ -104,5 +104,5 @@ struct ReportBuilder {
         return title
     }
 
-    func entityName(_ id: String) -> String { entities[id]?.name ?? id }
+    func entityName(_ id: String) -> String { entities[id]?.name(language) ?? id }
 }

@@ -11,6 +11,10 @@ import Foundation
 /// Exploateringsverksamheten`), with one ``BudgetLine`` per year, budget and outcome as
 /// printed (signs kept). Which line is a subtotal of which is found from the numbers
 /// (``BudgetHierarchy``). Amounts in `mnkr` are converted to tkr (× 1000).
+///
+/// The printed deviation (`Avv.`) says how the table signs its amounts: where it is
+/// budget − outcome on most rows (an investment table, expenditure as positive amounts),
+/// the lines are ``BudgetLine/Amounts/spending``; otherwise ``BudgetLine/Amounts/signed``.
 enum ReportBudgetTable {
     enum Column: Equatable {
         case budget(Int)
@@ -56,6 +60,12 @@ enum ReportBudgetTable {
         var titles: [String] = []
         var amounts: [[Double?]] = []
         var rowLines: [Int] = []
+        // Votes of the printed deviation: (outcome − budget, budget − outcome).
+        let deviationColumn = table.header.indices.dropFirst().first { index in
+            columns[index] == nil && table.header[index].lowercased().hasPrefix("avv")
+        }
+        let deviationYear = deviationColumn.flatMap { WideTableReader.year(in: table.header[$0]) }
+        var votes = (signed: 0, spending: 0)
         var decimals = 0
         for (rowIndex, row) in table.rows.enumerated() {
             let title = ReportTable.cell(row, 0)
@@ -79,6 +89,17 @@ enum ReportBudgetTable {
                     warnings.append(Diagnostic(
                         file: file, line: table.line(ofRow: rowIndex) + 1, column: column + 1, reason: "\"\(cell)\" is not an amount"))
                 }
+            }
+            if let deviationColumn, let deviationYear,
+                case .value(let printed, _, _) = SpreadsheetNumber.parse(ReportTable.cell(row, deviationColumn)),
+                let budgetAt = orderedColumns.firstIndex(where: { columns[$0] == .budget(deviationYear) }),
+                let outcomeAt = orderedColumns.firstIndex(where: { columns[$0] == .outcome(deviationYear) }),
+                let budget = rowAmounts[budgetAt], let outcome = rowAmounts[outcomeAt], budget != outcome
+            {
+                let difference = printed * scale
+                let tolerance = 1.0 * scale
+                if abs(difference - (outcome - budget)) <= tolerance { votes.signed += 1 }
+                if abs(difference - (budget - outcome)) <= tolerance { votes.spending += 1 }
             }
             titles.append(title)
             amounts.append(rowAmounts)
@@ -109,7 +130,8 @@ enum ReportBudgetTable {
                 guard budget != nil || outcome != nil else { continue }
                 lines.append(BudgetLine(
                     entityID: entity, lineID: ids[index], titleSv: title, year: year,
-                    budget: budget, outcome: outcome, parentLineID: parents[index].map { ids[$0] }))
+                    budget: budget, outcome: outcome, parentLineID: parents[index].map { ids[$0] },
+                    amounts: votes.spending > votes.signed ? .spending : .signed))
             }
         }
         return lines
