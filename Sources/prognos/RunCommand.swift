@@ -8,7 +8,8 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the whole batch job on a dataset and write its outputs.",
         discussion: """
             Writes report.html, report.md, summary.json, indicators.csv, goals.csv, \
-            accuracy.csv and charts/ (SVG and PNG) into the output directory, atomically: the \
+            accuracy.csv, forecast_checkpoints.csv (with forecast vintages) and charts/ (SVG \
+            and PNG) into the output directory, atomically: the \
             directory is replaced only when every file is written, and an invalid dataset \
             leaves an existing output untouched. An existing directory is replaced only when \
             it is empty or marked as an earlier output (.prognos-output), never when it is the \

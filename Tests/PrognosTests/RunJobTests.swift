@@ -48,7 +48,7 @@ import Testing
         let dataset = try TestSupport.loadBundledDataset()
         let job = RunJob()
         let outputs = job.outputs(of: job.analyse(dataset))
-        #expect(outputs.keys.sorted() == ["accuracy.csv", "goals.csv", "indicators.csv", "report.md", "summary.json"])
+        #expect(outputs.keys.sorted() == ["accuracy.csv", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.md", "summary.json"])
         let indicators = try #require(outputs["indicators.csv"])
         let rows = indicators.split(separator: "\n").dropFirst()
         let seriesKeys = Set(dataset.observations.map { "\($0.entityID),\($0.indicatorID),\($0.gender.rawValue)" })
@@ -164,7 +164,7 @@ import Testing
         try "".write(to: output.appendingPathComponent(OutputDirectory.markerName), atomically: true, encoding: .utf8)
         _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [".prognos-output", "accuracy.csv", "charts", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
+        #expect(names == [".prognos-output", "accuracy.csv", "charts", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
     }
 
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
@@ -204,17 +204,25 @@ import Testing
     }
 }
 
-@Suite struct VintageAccuracyTests {
-    /// Prognossäkerhet of the seed: the result forecasts 0 (month 4), 0 and −3 798 (month 8)
-    /// against outcomes 178 and −10 523, budgets 0.
-    @Test func seedCheckpoints() throws {
-        let accuracy = VintageAccuracy.measure(try TestSupport.loadBundledDataset())
-        #expect(accuracy.map(\.checkpoint) == ["fordjupad_manadsuppfoljning", "delarsbokslut"])
-        let interim = try #require(accuracy.last)
-        #expect(interim.count == 2)
-        #expect(interim.bias == (178.0 + (-10523 + 3798)) / 2)
-        #expect(interim.meanAbsoluteError == (178.0 + 6725) / 2)
-        #expect(abs((interim.meanRelativeError ?? 0) - (1 + 6725.0 / 10523) / 2) < 1e-15)
-        #expect(interim.budgetMeanAbsoluteError == (178.0 + 10523) / 2)
+@Suite struct ForecastCheckpointsTableTests {
+    /// Prognossäkerhet of the seed, line by line: the result forecasts 0 (month 4), 0 and
+    /// −3 798 (month 8) against outcomes 178 and −10 523, each with its own frame; no row
+    /// averages two lines.
+    @Test func seedCheckpointsLineByLine() throws {
+        let text = try #require(CheckpointsTable.csv(try TestSupport.loadBundledDataset(), language: .sv))
+        let (table, problems) = CSVTable.parse(text, file: "forecast_checkpoints.csv")
+        #expect(problems.isEmpty)
+        #expect(table.header.map(\.text) == CheckpointsTable.columns)
+        let rows = table.records.map { $0.map(\.text) }
+        #expect(rows.count == 3)
+        #expect(rows.map { $0[4] } == ["fordjupad_manadsuppfoljning", "delarsbokslut", "delarsbokslut"])
+        #expect(rows.map { $0[5] } == ["Fördjupad månadsuppföljning", "Delårsbokslut", "Delårsbokslut"])
+        #expect(rows.map { $0[9] } == ["178", "178", "-6725"])
+        #expect(rows.map { $0[10] } == ["109067", "109067", "222"])
+        #expect(abs((Double(rows[0][11]) ?? 0) - 178.0 / 109_067) < 1e-15)
+        // accuracy.csv keeps the method backtest only.
+        let outputs = RunJob().outputs(of: RunJob().analyse(try TestSupport.loadBundledDataset()))
+        #expect(outputs["forecast_checkpoints.csv"] == text)
+        #expect(outputs["accuracy.csv"]?.contains("checkpoint") == false)
     }
 }

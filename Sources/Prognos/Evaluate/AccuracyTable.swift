@@ -126,24 +126,8 @@ public struct AccuracyTable: Sendable {
             mase: m.ase, msis: m.sis, coverage80: m.c80, coverage95: m.c95, crps: m.crps, bias: m.bias)
     }
 
-    /// `accuracy.csv` of a run: the rows of its own backtest, then one row per checkpoint
-    /// of the organisation's forecasts (`method` = `checkpoint:<name>`, `horizon` = the
-    /// month the forecast was made, `mae`, `rmse`-free, `mape` as the mean relative error
-    /// in percent, `bias` in the data's units; the other columns empty).
-    public static func csv(_ rows: [Row], vintages: [VintageAccuracy]) -> String {
-        var text = csv(rows)
-        var writer = CSVWriter(header: columns)
-        let plain = NumberFormatting.plain as (Double?) -> String
-        for v in vintages {
-            writer.appendRow([
-                "checkpoint:" + v.checkpoint, v.month.map { "month \($0)" } ?? "", String(v.count), plain(v.meanAbsoluteError), "",
-                plain(v.meanRelativeError.map { 100 * $0 }), "", "", "", "", "", "", plain(v.bias),
-            ])
-        }
-        text += writer.text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        return text
-    }
-
+    /// `accuracy.csv` of a run: the rows of its own backtest (the organisation's own
+    /// forecasts are in `forecast_checkpoints.csv`, line by line).
     public static func csv(_ rows: [Row]) -> String {
         var writer = CSVWriter(header: columns)
         let plain = NumberFormatting.plain as (Double) -> String

@@ -38,11 +38,13 @@ public struct RunJob: Sendable {
     /// The outputs whose size does not grow with the number of series.
     func smallOutputs(of analysis: RunAnalysis, report: ReportDocument? = nil) -> [String: String] {
         let document = report ?? self.report(of: analysis)
-        return [
+        var files = [
             "goals.csv": GoalsTable.csv(analysis),
             "report.md": MarkdownReport.render(document),
-            "accuracy.csv": AccuracyTable.csv(analysis.accuracy, vintages: VintageAccuracy.measure(analysis.dataset)),
+            "accuracy.csv": AccuracyTable.csv(analysis.accuracy),
         ]
+        files["forecast_checkpoints.csv"] = CheckpointsTable.csv(analysis.dataset, language: language)
+        return files
     }
 
     /// The report of an analysis (``ReportDocument``), with the charts of the goals' series
