@@ -116,6 +116,7 @@ import Testing
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(SummaryDocument.goal))),
             ("probability_calibration", SummaryDocument.calibration(analysis.calibration)),
+            ("next_year", .array(analysis.nextYear.map(SummaryDocument.nextYear))),
             ("indicators", .array(analysis.series.map(SummaryDocument.indicator))),
         ])
         #expect(streamed == whole.serialized(layout: SummaryDocument.layout))

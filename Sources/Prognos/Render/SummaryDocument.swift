@@ -39,6 +39,7 @@ public enum SummaryDocument {
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(goal))),
             ("probability_calibration", calibration(analysis.calibration)),
+            ("next_year", .array(analysis.nextYear.map(nextYear))),
         ]
         sink.append("{\n")
         for (key, value) in head {
@@ -63,6 +64,25 @@ public enum SummaryDocument {
             sink.append("  ]")
         }
         sink.append("\n}\n")
+    }
+
+    /// A target a goal's indicator faces after the assessed year (``NextYearOutlook``),
+    /// most at risk first: the target, whether the dataset set it or the assessed year's
+    /// is kept, P(met) and its source, and the targets met with 50, 80 and 90 %.
+    static func nextYear(_ outlook: NextYearOutlook) -> JSONValue {
+        let suggestion = { (p: Double) -> JSONValue in
+            outlook.suggestions.first { $0.probability == p }.map { .number($0.value) } ?? .null
+        }
+        return .object([
+            ("goal_id", .string(outlook.goalID)), ("entity_id", .string(outlook.target.entityID)),
+            ("indicator_id", .string(outlook.target.indicatorID)), ("year", .integer(outlook.target.year)),
+            ("target", .number(outlook.target.value)), ("comparator", .string(outlook.target.comparator.rawValue)),
+            ("target_source", .string(outlook.source.rawValue)),
+            ("p_target_met", outlook.likelihood.probability.map { .number($0) } ?? .null),
+            ("uncertainty_basis", .string(outlook.likelihood.basis.code)),
+            ("suggested_target_p50", suggestion(0.5)), ("suggested_target_p80", suggestion(0.8)),
+            ("suggested_target_p90", suggestion(0.9)),
+        ])
     }
 
     /// Series rendered together: about 5 MB of text.
