@@ -50,7 +50,9 @@ public struct RunJob: Sendable {
     /// The report of an analysis (``ReportDocument``), with the charts of the goals' series
     /// and of the sample of the others (``ChartedSeries``).
     public func report(of analysis: RunAnalysis) -> ReportDocument {
-        let charted = ChartedSeries(dataset: analysis.dataset, sample: SeriesSample(total: analysis.series.count, limit: detailLimit))
+        let charted = ChartedSeries(
+            dataset: analysis.dataset, sample: SeriesSample(total: analysis.series.count, limit: detailLimit),
+            forecastComparisons: analysis.forecastComparisons)
         return ReportDocument(analysis, language: language, charted: charted.contains)
     }
 
@@ -73,9 +75,10 @@ public struct RunJob: Sendable {
         let entities = dataset.entitiesByID
         let goalRule = rule ?? dataset.goalRule
         let targeted = ChartedSeries.targeted(dataset)
+        let comparisons = forecastComparisons ? [] : ChartedSeries.comparisons(dataset)
         // The analysis takes the dataset over, so that it can let the observations go.
         let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule, forecastComparisons: forecastComparisons) { summary, count in
-            guard ChartedSeries(targeted: targeted, sample: SeriesSample(total: count, limit: limit)).contains(summary.key) else { return }
+            guard ChartedSeries(targeted: targeted, comparisons: comparisons, sample: SeriesSample(total: count, limit: limit)).contains(summary.key) else { return }
             pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
         clock.append(analysis.phases)

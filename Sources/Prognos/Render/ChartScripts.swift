@@ -129,9 +129,12 @@ public enum ChartScripts {
         // Values whose span overflows a double cannot be drawn on one axis: no chart.
         if let low = values.min(), let high = values.max(), !(high - low).isFinite { return nil }
         if let low = values.min(), let high = values.max() {
-            let margin = 0.04 * max(high - low, abs(high) * 0.01, 1e-9)
+            // Around the values' middle, at least ±5 % of their level: a flat series (one
+            // value, or a rate that never moved) gets a readable axis, not steps of 0,0005.
+            let middle = (low + high) / 2
+            let half = 1.04 * max((high - low) / 2, 0.05 * abs(middle), 1e-9)
             if let axis = ChartAxis(
-                low: low - margin, high: high + margin, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound)
+                low: middle - half, high: middle + half, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound)
             {
                 script += axis.commands("y", language: language)
             } else {

@@ -7,7 +7,7 @@ public enum HTMLReport {
     public static func render(
         _ analysis: RunAnalysis, charts: ChartRenderer.Charts, language: Language, sample: SeriesSample? = nil
     ) -> String {
-        let charted = ChartedSeries(dataset: analysis.dataset, sample: sample)
+        let charted = ChartedSeries(dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
         return render(ReportDocument(analysis, language: language, charted: charted.contains), charts: charts)
     }
 

@@ -86,8 +86,9 @@ extension ReportBuilder {
         var total = 0
         var rows: [[String]] = []
         var figures: [ReportDocument.Figure] = []
+        let unlisted = analysis.forecastComparisons ? [] : ChartedSeries.comparisons(analysis.dataset)
         for index in series.indices where !series[index].points.isEmpty && !targeted.contains(series[index].key)
-            && entities[series[index].key.entityID]?.kind != .comparison
+            && !unlisted.contains(series[index].key.entityID)
         {
             total += 1
             guard charted(series[index].key) else { continue }

@@ -23,6 +23,8 @@ public struct RunAnalysis: Sendable {
     /// The targets each goal's indicators face after the assessed year, most at risk
     /// first (empty without a method or an assessed year).
     public let nextYear: [NextYearOutlook]
+    /// Whether comparison entities' series were forecast as entities of their own.
+    public let forecastComparisons: Bool
     /// Wall-clock time of each step (panel, series, accuracy, goals).
     public let phases: [PhaseClock.Phase]
     /// The index in `series` of each series a goal's target is on.
@@ -61,6 +63,7 @@ public struct RunAnalysis: Sendable {
         // copy of them.
         let keys = panel.keys
         let summaryYear = assessedYear ?? 0
+        self.forecastComparisons = forecastComparisons
         let unforecast = forecastComparisons ? [] : Set(kept.entities.filter { $0.kind == .comparison }.map(\.id))
         // Every series' straight-line trend at once: the complete series of the panel
         // through one least-squares operator, those with gaps one by one.

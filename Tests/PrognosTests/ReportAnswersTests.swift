@@ -3,10 +3,10 @@ import Testing
 
 @testable import Prognos
 
-/// The report's answers to the planner's questions: which targets are at risk next year
+/// The report's answers to its readers' questions: which targets are at risk next year
 /// (``NextYearOutlook``), and how far the organisation's own forecasts were off
 /// (``VintageDeviation``).
-@Suite struct NextYearReportTests {
+@Suite struct ReportAnswersTests {
     @Test func everyGoalIndicatorGetsNextYearsTargetMostAtRiskFirst() throws {
         let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
         let outlooks = analysis.nextYear
@@ -55,6 +55,31 @@ import Testing
         // A higher target than the kept one, the same forecast: less likely.
         let kept = RunJob().analyse(try TestSupport.loadBundledDataset()).nextYear.first { $0.target.indicatorID == "ks-1.1" }
         #expect(try #require(nki.first?.likelihood.probability) < (try #require(kept?.likelihood.probability)))
+    }
+
+    /// Goal 4's "genomsnittet 3,0" is a comparison entity: ks-4.1 is compared with it (in
+    /// summary.json, the chart and the goal table) and it is neither forecast nor listed as
+    /// a series of its own, unless asked.
+    @Test func aComparisonEntityIsShownBesideItsIndicatorNotForecast() throws {
+        let dataset = try TestSupport.loadBundledDataset()
+        let analysis = RunJob().analyse(dataset)
+        let own = try #require(analysis.series.first { $0.key == SeriesKey(entityID: "alingsas", indicatorID: "ks-4.1") })
+        let comparison = try #require(own.comparison)
+        #expect(comparison.groupID == "genomsnitt")
+        #expect(comparison.points.map(\.mean) == [3] && comparison.points.map(\.members) == [0])
+        let average = try #require(analysis.series.first { $0.key.entityID == "genomsnitt" })
+        #expect(average.outlook == nil && average.suggestions.isEmpty)
+        let markdown = MarkdownReport.render(analysis, language: .sv)
+        #expect(markdown.contains("| 3 (2023, Genomsnittet som årsbokslutet jämför med) |"))
+        #expect(!markdown.contains("| Genomsnittet som årsbokslutet jämför med |"))
+        let charts = try ChartRenderer.render(analysis, language: .sv)
+        let svg = String(decoding: try #require(charts.files["charts/alingsas__ks-4.1.svg"]), as: UTF8.self)
+        #expect(svg.contains("Genomsnittet som årsbokslutet jämför med"))
+        // Asked for, it is forecast like any series.
+        var job = RunJob()
+        job.forecastComparisons = true
+        let forecast = job.analyse(dataset).series.first { $0.key.entityID == "genomsnitt" }
+        #expect(forecast?.outlook != nil)
     }
 
     /// Deviations carry the seed's signs ("Avv."): outcome − budget in the operating table
