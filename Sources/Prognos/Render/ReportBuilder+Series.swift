@@ -97,16 +97,21 @@ extension ReportBuilder {
                 entityName(summary.key.entityID), seriesTitle(summary.key),
                 summary.last.map { text.number($0.value) + " (\($0.year))" } ?? "–",
                 summary.previous.map { text.number($0.value) + " (\($0.year))" } ?? "–",
-                text.change(summary.change),
+                text.change(summary.change), comparisonText(summary.comparison),
             ])
             figures.append(ReportDocument.Figure(chart: ChartScripts.baseName(summary.key), caption: seriesTitle(summary.key)))
         }
         guard total > 0 else { return [] }
-        let columns: [ReportDocument.Column] = [
+        var columns: [ReportDocument.Column] = [
             .text(text.pick("Enhet", "Entity")), .text(text.pick("Indikator", "Indicator")),
             .number(text.pick("Senaste", "Latest")), .number(text.pick("Föregående", "Previous")),
-            .number(text.pick("Förändring", "Change")),
+            .number(text.pick("Förändring", "Change")), .text(text.pick("Jämförelse", "Comparison")),
         ]
+        // The comparison column only where a series has one.
+        if rows.allSatisfy({ $0.last == "–" }) {
+            columns.removeLast()
+            rows = rows.map { Array($0.dropLast()) }
+        }
         var blocks = [
             Self.heading(2, text.pick("Övriga serier", "Other series")),
             .table(ReportDocument.Table(columns: columns, textRows: rows)),
