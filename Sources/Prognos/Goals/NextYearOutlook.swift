@@ -9,7 +9,8 @@
 ///
 /// Each gets P(met) from the series' forecast for its year (``TargetLikelihood``: an
 /// outcome already in wins, a preliminary one is revised), and the target values met with
-/// probability 50, 80 and 90 % in that year in the target's direction (``TargetSuggestion``).
+/// probability 50, 80 and 90 % in that year in the target's direction, read from the same
+/// distribution (as ``TargetSuggestion`` reads an outlook).
 /// ``ordered(_:)`` puts the targets most at risk first.
 ///
 /// Edge cases: a series without any value before the target year has no probability and no
@@ -34,9 +35,12 @@ public struct NextYearOutlook: Sendable {
     public static let probabilities = [0.5, 0.8, 0.9]
 
     /// The targets after `year` of one judged target's series and goal.
+    ///
+    /// - Parameter outlook: the series' outlook for the year after its last point, when
+    ///   already computed (``SeriesSummary/outlook``): reused for a target of that year.
     static func make(
         judged: Target, year: Int, targets: [Target], points: [SeriesPoint], indicator: Indicator?, row: Int?,
-        panel: PanelOutlooks?, method: any Forecaster
+        panel: PanelOutlooks?, method: any Forecaster, outlook: Outlook? = nil
     ) -> [NextYearOutlook] {
         let later = targets.filter {
             $0.entityID == judged.entityID && $0.indicatorID == judged.indicatorID && $0.goalID == judged.goalID && $0.year > year
@@ -47,17 +51,18 @@ public struct NextYearOutlook: Sendable {
             kept.year = year + 1
             asked.insert((kept, .kept), at: 0)
         }
-        let key = SeriesKey(entityID: judged.entityID, indicatorID: judged.indicatorID)
         return asked.map { target, source in
             let likelihood = TargetLikelihood.make(
-                target: target, points: points, indicator: indicator, row: row, panel: panel, method: method)
-            let before = points.filter { $0.year < target.year }
-            let suggestion = TargetSuggestion.make(
-                key: key, points: before, year: target.year, probabilities: probabilities, indicator: indicator,
-                comparator: target.comparator, row: row, panel: panel, method: method)
+                target: target, points: points, indicator: indicator, row: row, panel: panel, method: method,
+                outlook: outlook)
+            // The suggestions read the same distribution as P(met): F⁻¹(1 − p) for "≥",
+            // F⁻¹(p) for "≤" (``TargetSuggestion``); none once the year's outcome is final.
+            let atLeast = target.comparator == .atLeast
+            let suggestions = likelihood.distribution.map { d in
+                probabilities.map { p in (probability: p, value: d.quantile(atLeast ? 1 - p : p)) }
+            } ?? []
             return NextYearOutlook(
-                goalID: judged.goalID, target: target, source: source, likelihood: likelihood,
-                suggestions: suggestion?.targets ?? [])
+                goalID: judged.goalID, target: target, source: source, likelihood: likelihood, suggestions: suggestions)
         }
     }
 

@@ -145,7 +145,7 @@ public struct RunAnalysis: Sendable {
                     nextYear += NextYearOutlook.make(
                         judged: judged.target, year: max(assessedYear, judged.target.year), targets: targetsByGoal[evaluation.goal.id] ?? [],
                         points: summary(key)?.points ?? [], indicator: indicators[key.indicatorID], row: panel.row(of: key),
-                        panel: outlooks, method: method)
+                        panel: outlooks, method: method, outlook: summary(key)?.outlook)
                 }
             }
         }
