@@ -26,6 +26,20 @@ import Testing
         #expect(try #require(nki.likelihood.probability) > 0.7)
     }
 
+    /// Per goal, P(every indicator meets its next-year target) is the product of the
+    /// indicators' probabilities, the least likely goal first.
+    @Test func goalsAtRiskNextYear() throws {
+        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let rows = analysis.nextYear.filter { $0.goalID == "ks-7" && $0.target.year == 2024 }
+        #expect(rows.count == 4)
+        let product = rows.compactMap(\.likelihood.probability).reduce(1, *)
+        let markdown = MarkdownReport.render(analysis, language: .en)
+        let expected = "| 4 | 🔴 " + ReportText(language: .en).percent(product) + " |"
+        #expect(markdown.contains(expected))
+        let goalTable = try #require(markdown.components(separatedBy: "| Goal | Indicators |").dropFirst().first)
+        #expect(goalTable.components(separatedBy: "\n").dropFirst(2).first?.hasPrefix("| ks-7:") == true)
+    }
+
     /// The value suggested at p is met with probability p: the suggestion and the
     /// likelihood read the same forecast of the same year.
     @Test func suggestedTargetsAreMetWithTheirProbability() throws {
