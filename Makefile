@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test browser-tests build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
+.PHONY: demo test lint format browser-tests build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -31,6 +31,15 @@ test: check-swift
 	$(SWIFT) run FuzzRuns $(FUZZ_SECONDS)
 	$(SWIFT) test
 	$(MAKE) browser-tests bench-ci notebooks
+
+# The code's layout (.swift-format; the toolchain's swift-format): `make format` rewrites
+# the sources in place, `make lint` fails on any difference or rule broken (.ci/run runs it).
+FORMATTED = Sources Tests Benchmarks Tools Fuzz Package.swift
+format: check-swift
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+lint: check-swift
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
 
 # report.html in headless Chromium at 1400 and 390 px (Tests/Browser/run); screenshots
 # in .build/browser-tests/.

@@ -54,8 +54,16 @@ enum Forecasting {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var total = 0
-        func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
-        var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+        func add(_ n: Int) {
+            lock.lock()
+            total += n
+            lock.unlock()
+        }
+        var value: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return total
+        }
     }
 
     /// Forecasts every series, spread over `threads`; returns how many succeeded.

@@ -25,7 +25,8 @@ let benchmarks: @Sendable () -> Void = {
         SyntheticPanel(series: 1_000_000, years: 20, missing: 0, seed: 1)
     }
 
-    Benchmark("Linear trend, 100,000 series × 20 years, 10 % missing", configuration: configuration) { benchmark, panel in
+    Benchmark("Linear trend, 100,000 series × 20 years, 10 % missing", configuration: configuration) {
+        benchmark, panel in
         PanelMetrics.measure(benchmark, panel: panel, threads: threads)
     } setup: {
         SyntheticPanel(series: 100_000, years: 20, missing: 0.1, seed: 2)
@@ -142,7 +143,8 @@ struct WriteFloor {
         let workers = max(1, min(threads, chunks))
         results = values.withUnsafeBufferPointer { input -> [[Double]] in
             guard let doubles = input.baseAddress, m > 0 else { return [] }
-            let source = MemoryFloor.Input(base: UnsafeRawPointer(doubles).assumingMemoryBound(to: UInt64.self), count: input.count)
+            let source = MemoryFloor.Input(
+                base: UnsafeRawPointer(doubles).assumingMemoryBound(to: UInt64.self), count: input.count)
             return Self.fresh(count: 5, length: m, pointers: []) { outputs in
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let values = UnsafeRawPointer(source.base).assumingMemoryBound(to: Double.self)

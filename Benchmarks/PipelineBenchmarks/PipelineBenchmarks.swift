@@ -31,10 +31,12 @@ let benchmarks: @Sendable () -> Void = {
         PipelineData.files
     }
 
-    Benchmark("backtest: auto, 3 origins, h = 1, 2,900 series", configuration: configuration(series)) { benchmark, evaluation in
+    Benchmark("backtest: auto, 3 origins, h = 1, 2,900 series", configuration: configuration(series)) {
+        benchmark, evaluation in
         for _ in benchmark.scaledIterations {
             let start = DispatchTime.now().uptimeNanoseconds
-            let results = Backtest.run(method: AutoForecaster(), series: evaluation, holdout: 1, origins: 3, threads: threads)
+            let results = Backtest.run(
+                method: AutoForecaster(), series: evaluation, holdout: 1, origins: 3, threads: threads)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             blackHole(results)
             benchmark.measurement(series, Int((Double(evaluation.count) / seconds).rounded()))
@@ -43,7 +45,8 @@ let benchmarks: @Sendable () -> Void = {
         Array(Backtest.series(of: PipelineData.dataset).filter { $0.values.count >= 5 }.prefix(2900))
     }
 
-    Benchmark("likelihood: p_target_met with auto, 2,900 targets", configuration: configuration(targets)) { benchmark, input in
+    Benchmark("likelihood: p_target_met with auto, 2,900 targets", configuration: configuration(targets)) {
+        benchmark, input in
         for _ in benchmark.scaledIterations {
             let start = DispatchTime.now().uptimeNanoseconds
             let done = PipelineData.likelihoods(input, threads: threads)
@@ -62,13 +65,15 @@ enum PipelineData {
 
     /// The dataset written once to a temporary directory, and its number of data rows.
     static let files: (directory: URL, rows: Int) = {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-pipeline-bench-\(getpid())")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "prognos-pipeline-bench-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         for (path, text) in CanonicalDatasetWriter.files(for: dataset) {
             try? Data(text.utf8).write(to: directory.appendingPathComponent(path))
         }
-        let count = dataset.entities.count + dataset.indicators.count + dataset.goals.count + dataset.observations.count
+        let count =
+            dataset.entities.count + dataset.indicators.count + dataset.goals.count + dataset.observations.count
             + dataset.targets.count
         return (directory, count)
     }()
@@ -99,8 +104,16 @@ enum PipelineData {
     final class Count: @unchecked Sendable {
         private let lock = NSLock()
         private var total = 0
-        func add(_ n: Int) { lock.lock(); total += n; lock.unlock() }
-        var value: Int { lock.lock(); defer { lock.unlock() }; return total }
+        func add(_ n: Int) {
+            lock.lock()
+            total += n
+            lock.unlock()
+        }
+        var value: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return total
+        }
     }
 
     /// p_target_met for every target, spread over `threads`; how many got a probability.

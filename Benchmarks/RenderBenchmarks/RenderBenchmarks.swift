@@ -10,7 +10,8 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, rate], scalingFactor: .one, maxDuration: .seconds(60), maxIterations: 3)
 
     Benchmark("1,000 indicator charts (SVG)", configuration: configuration) { benchmark, summaries in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-bench-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "prognos-bench-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         guard let session = try? GnuplotSession() else { return }
@@ -49,12 +50,17 @@ enum Sample {
                 let value = min(100, max(0, level + slope * Double(year - 2012) + 2 * random.nextNormal()))
                 observations.append(Observation(entityID: "e\(s)", indicatorID: "x", year: year, value: value))
             }
-            targets.append(Target(entityID: "e\(s)", indicatorID: "x", goalID: "", year: 2024, value: level + 5, comparator: .atLeast))
+            targets.append(
+                Target(
+                    entityID: "e\(s)", indicatorID: "x", goalID: "", year: 2024, value: level + 5, comparator: .atLeast)
+            )
         }
         let dataset = Dataset(
             name: "bench", entities: (0..<count).map { Entity(id: "e\($0)", name: "E\($0)", kind: .municipality) },
             indicators: [
-                Indicator(id: "x", titleSv: "Andel (%)", titleEn: "Share (%)", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+                Indicator(
+                    id: "x", titleSv: "Andel (%)", titleEn: "Share (%)", unit: .percent, lowerBound: 0, upperBound: 100,
+                    polarity: .higherIsBetter)
             ], observations: observations, targets: targets)
         return RunAnalysis(dataset: dataset, year: 2024).series
     }

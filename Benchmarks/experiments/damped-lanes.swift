@@ -45,15 +45,22 @@ struct Filter<V: Lanes> {
 
     /// Runs values from..<to, storing the errors and responses in e0, d, g.
     @inline(__always)
-    mutating func run(_ y: UnsafeBufferPointer<Double>, _ range: Range<Int>, alpha: V, beta: V, phi: V,
-                      _ e0: UnsafeMutablePointer<V>, _ d: UnsafeMutablePointer<V>, _ g: UnsafeMutablePointer<V>) {
+    mutating func run(
+        _ y: UnsafeBufferPointer<Double>, _ range: Range<Int>, alpha: V, beta: V, phi: V,
+        _ e0: UnsafeMutablePointer<V>, _ d: UnsafeMutablePointer<V>, _ g: UnsafeMutablePointer<V>
+    ) {
         for t in range {
             let error = V(repeating: y[t]) - (level + phi * slope)
             e0[t] = error
             let dl = sl + phi * sb
             let dgt = tl + phi * tb
-            d[t] = dl; g[t] = dgt
-            dd += dl * dl; dg += dl * dgt; gg += dgt * dgt; de += dl * error; ge += dgt * error
+            d[t] = dl
+            g[t] = dgt
+            dd += dl * dl
+            dg += dl * dgt
+            gg += dgt * dgt
+            de += dl * error
+            ge += dgt * error
             level = level + phi * slope + alpha * error
             slope = phi * slope + beta * error
             sl = sl + phi * sb - alpha * dl
@@ -65,12 +72,17 @@ struct Filter<V: Lanes> {
 
     /// The sum of squares after the least-squares correction of the initial states.
     @inline(__always)
-    func sumOfSquares(_ n: Int, _ e0: UnsafeMutablePointer<V>, _ d: UnsafeMutablePointer<V>, _ g: UnsafeMutablePointer<V>) -> V {
+    func sumOfSquares(
+        _ n: Int, _ e0: UnsafeMutablePointer<V>, _ d: UnsafeMutablePointer<V>, _ g: UnsafeMutablePointer<V>
+    ) -> V {
         let schur = gg - dg * dg / dd
         let sc = (ge - dg / dd * de) / schur
         let lc = (de - dg * sc) / dd
         var sse = V.zero
-        for t in 0..<n { let e = e0[t] - lc * d[t] - sc * g[t]; sse += e * e }
+        for t in 0..<n {
+            let e = e0[t] - lc * d[t] - sc * g[t]
+            sse += e * e
+        }
         return sse
     }
 
@@ -84,7 +96,9 @@ struct Filter<V: Lanes> {
 }
 
 @inline(never)
-func evaluate<V: Lanes>(_ y: UnsafeBufferPointer<Double>, _ alpha: V, _ beta: V, _ phi: V, _ st: UnsafeMutablePointer<V>) -> V {
+func evaluate<V: Lanes>(
+    _ y: UnsafeBufferPointer<Double>, _ alpha: V, _ beta: V, _ phi: V, _ st: UnsafeMutablePointer<V>
+) -> V {
     let n = y.count
     var filter = Filter<V>(first: y[0])
     filter.run(y, 0..<n, alpha: alpha, beta: beta, phi: phi, st, st + n, st + 2 * n)
@@ -92,8 +106,10 @@ func evaluate<V: Lanes>(_ y: UnsafeBufferPointer<Double>, _ alpha: V, _ beta: V,
 }
 
 @inline(never)
-func prefixPaired(_ y: UnsafeBufferPointer<Double>, _ m: Int, _ alpha: SIMD2<Double>, _ beta: SIMD2<Double>,
-                  _ phi: SIMD2<Double>, _ st: UnsafeMutablePointer<SIMD2<Double>>, _ s1: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
+func prefixPaired(
+    _ y: UnsafeBufferPointer<Double>, _ m: Int, _ alpha: SIMD2<Double>, _ beta: SIMD2<Double>,
+    _ phi: SIMD2<Double>, _ st: UnsafeMutablePointer<SIMD2<Double>>, _ s1: UnsafeMutablePointer<Double>
+) -> SIMD2<Double> {
     let n = y.count
     var both = Filter<SIMD2<Double>>(first: y[0])
     both.run(y, 0..<m, alpha: alpha, beta: beta, phi: phi, st, st + n, st + 2 * n)
@@ -101,7 +117,11 @@ func prefixPaired(_ y: UnsafeBufferPointer<Double>, _ m: Int, _ alpha: SIMD2<Dou
     out[0] = both.sumOfSquares(m, st, st + n, st + 2 * n)[0]
     // Lane 1 goes on alone over the last n − m values.
     var second = both.lane(1)
-    for t in 0..<m { s1[t] = st[t][1]; s1[n + t] = st[n + t][1]; s1[2 * n + t] = st[2 * n + t][1] }
+    for t in 0..<m {
+        s1[t] = st[t][1]
+        s1[n + t] = st[n + t][1]
+        s1[2 * n + t] = st[2 * n + t][1]
+    }
     second.run(y, m..<n, alpha: alpha[1], beta: beta[1], phi: phi[1], s1, s1 + n, s1 + 2 * n)
     out[1] = second.sumOfSquares(n, s1, s1 + n, s1 + 2 * n)
     return out
@@ -110,19 +130,29 @@ func prefixPaired(_ y: UnsafeBufferPointer<Double>, _ m: Int, _ alpha: SIMD2<Dou
 /// The same filter with the recursion carried on the one-step forecast f = ℓ + φb:
 /// f' = f + (α + φβ) e + φ² b (a shorter chain; other rounding).
 @inline(never)
-func forecastChain(_ y: UnsafeBufferPointer<Double>, _ alpha: Double, _ beta: Double, _ phi: Double, _ st: UnsafeMutablePointer<Double>) -> Double {
+func forecastChain(
+    _ y: UnsafeBufferPointer<Double>, _ alpha: Double, _ beta: Double, _ phi: Double, _ st: UnsafeMutablePointer<Double>
+) -> Double {
     let n = y.count
     var filter = Filter<Double>(first: y[0])
-    let e0 = st, d = st + n, g = st + 2 * n
+    let e0 = st
+    let d = st + n
+    let g = st + 2 * n
     var f = y[0]
-    let k = alpha + phi * beta, p2 = phi * phi
+    let k = alpha + phi * beta
+    let p2 = phi * phi
     for t in 0..<n {
         let error = y[t] - f
         e0[t] = error
         let dl = filter.sl + phi * filter.sb
         let dgt = filter.tl + phi * filter.tb
-        d[t] = dl; g[t] = dgt
-        filter.dd += dl * dl; filter.dg += dl * dgt; filter.gg += dgt * dgt; filter.de += dl * error; filter.ge += dgt * error
+        d[t] = dl
+        g[t] = dgt
+        filter.dd += dl * dl
+        filter.dg += dl * dgt
+        filter.gg += dgt * dgt
+        filter.de += dl * error
+        filter.ge += dgt * error
         f = f + k * error + p2 * filter.slope
         filter.slope = phi * filter.slope + beta * error
         filter.sl = filter.sl + phi * filter.sb - alpha * dl
@@ -149,19 +179,31 @@ typealias V2 = SIMD2<Double>
 y.withUnsafeBufferPointer { yb in
     y12.withUnsafeBufferPointer { y12b in
         for _ in 0..<3 {
-            time("scalar") { (0..<2_000_000).reduce(0.0) { $0 + evaluate(yb, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) } }
+            time("scalar") {
+                (0..<2_000_000).reduce(0.0) { $0 + evaluate(yb, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) }
+            }
             time("paired") {
-                let sum = (0..<2_000_000).reduce(V2.zero) { $0 + evaluate(yb, V2(0.3 + Double($1 & 7) * 0.01, 0.4), V2(0.05, 0.06), V2(0.95, 0.9), sv) }
+                let sum = (0..<2_000_000).reduce(V2.zero) {
+                    $0 + evaluate(yb, V2(0.3 + Double($1 & 7) * 0.01, 0.4), V2(0.05, 0.06), V2(0.95, 0.9), sv)
+                }
                 return sum[0]
             }
             time("separate 12 + 20") {
-                (0..<2_000_000).reduce(0.0) { $0 + evaluate(y12b, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) + evaluate(yb, 0.4, 0.06, 0.9, st) }
+                (0..<2_000_000).reduce(0.0) {
+                    $0 + evaluate(y12b, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) + evaluate(yb, 0.4, 0.06, 0.9, st)
+                }
             }
             time("prefix-paired 12|20") {
-                let sum = (0..<2_000_000).reduce(V2.zero) { $0 + prefixPaired(yb, 12, V2(0.3 + Double($1 & 7) * 0.01, 0.4), V2(0.05, 0.06), V2(0.95, 0.9), sv, s1) }
+                let sum = (0..<2_000_000).reduce(V2.zero) {
+                    $0
+                        + prefixPaired(
+                            yb, 12, V2(0.3 + Double($1 & 7) * 0.01, 0.4), V2(0.05, 0.06), V2(0.95, 0.9), sv, s1)
+                }
                 return sum[0] + sum[1]
             }
-            time("forecast-chain") { (0..<2_000_000).reduce(0.0) { $0 + forecastChain(yb, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) } }
+            time("forecast-chain") {
+                (0..<2_000_000).reduce(0.0) { $0 + forecastChain(yb, 0.3 + Double($1 & 7) * 0.01, 0.05, 0.95, st) }
+            }
         }
     }
 }

@@ -17,14 +17,22 @@ let which = arguments.count > 1 ? arguments[1] : "all"
 let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
 var random = SplitMix64(seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-func load(_ path: String) -> Data { FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data() }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+func load(_ path: String) -> Data {
+    FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data()
+}
 
 let dataset = "Datasets/alingsas-ks-2023/"
-let canonicalFiles = ["entities.csv", "indicators.csv", "goals.csv", "observations.csv", "targets.csv", "budget_lines.csv", "forecast_vintages.csv"]
+let canonicalFiles = [
+    "entities.csv", "indicators.csv", "goals.csv", "observations.csv", "targets.csv", "budget_lines.csv",
+    "forecast_vintages.csv",
+]
 let descriptorData = load(dataset + "datapackage.json")
-let canonical = Dictionary(uniqueKeysWithValues: canonicalFiles.map { ($0, String(decoding: load(dataset + $0), as: UTF8.self)) })
-let observationsWithoutQuotes = (canonical["observations.csv"] ?? "").split(separator: "\n")
+let canonical = Dictionary(
+    uniqueKeysWithValues: canonicalFiles.map { ($0, String(decoding: load(dataset + $0), as: UTF8.self)) })
+let observationsWithoutQuotes =
+    (canonical["observations.csv"] ?? "").split(separator: "\n")
     .filter { !$0.contains("\"") }.joined(separator: "\n") + "\n"
 let seedReport = load("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
 let koladaSeeds = [
@@ -36,10 +44,18 @@ let municipalitiesSeed = load("Tests/PrognosTests/Fixtures/kolada/municipalities
 let groupsSeed = Data(
     String(decoding: load("Tests/PrognosTests/Fixtures/kolada/municipality_group_members_subset.csv"), as: UTF8.self)
         .split(separator: "\n", omittingEmptySubsequences: false).prefix(300).joined(separator: "\n").utf8)
-let wideSeed = Data("\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\nFöretagsklimat NKI;index;71;72;(73);72\nAndel chefer;%;-;40%;53%;60%\nKostnader;tkr;\u{2212}88 880;\u{2212}102\u{00A0}266;;\n".utf8)
-let competitionSeed = Data("series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5.5\nB,train,2,4\n".utf8)
+let wideSeed = Data(
+    "\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\nFöretagsklimat NKI;index;71;72;(73);72\nAndel chefer;%;-;40%;53%;60%\nKostnader;tkr;\u{2212}88 880;\u{2212}102\u{00A0}266;;\n"
+        .utf8)
+let competitionSeed = Data(
+    "series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5.5\nB,train,2,4\n".utf8)
 
-let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{2212}", "%", "\u{00A0}", "{", "}", "[", "]", ":", "null", "1e308", "NaN", "2023", "Mål 2023", "Indikator: ", "Kommunstyrelsens mål 9 - ", "Bedömning: Helt uppfyllt", ".", "0", "\u{FEFF}", "\\", "*", "Belopp i tkr\tBudget 2023\tBokslut 2023\n", "Bokslut 2023\t", "Prognos\t", "per månad 4", "Kvinnor\t", "<i>"].map { Array($0.utf8) }
+let tokens: [[UInt8]] = [
+    ";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{2212}", "%", "\u{00A0}", "{", "}", "[", "]", ":", "null",
+    "1e308", "NaN", "2023", "Mål 2023", "Indikator: ", "Kommunstyrelsens mål 9 - ", "Bedömning: Helt uppfyllt", ".",
+    "0", "\u{FEFF}", "\\", "*", "Belopp i tkr\tBudget 2023\tBokslut 2023\n", "Bokslut 2023\t", "Prognos\t",
+    "per månad 4", "Kvinnor\t", "<i>",
+].map { Array($0.utf8) }
 
 @MainActor func mutate(_ data: Data) -> Data {
     var bytes = Array(data)
@@ -60,7 +76,9 @@ let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{
         case 4:
             bytes.insert(UInt8(truncatingIfNeeded: random.next()), at: position)
         default:
-            if !bytes.isEmpty { bytes.swapAt(Int(random.next() % UInt64(bytes.count)), Int(random.next() % UInt64(bytes.count))) }
+            if !bytes.isEmpty {
+                bytes.swapAt(Int(random.next() % UInt64(bytes.count)), Int(random.next() % UInt64(bytes.count)))
+            }
         }
     }
     return Data(bytes)
@@ -81,11 +99,13 @@ let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{
         // One thread (the generic path only) against two threads in small slices, where
         // ordinary observation rows take the fast path: the same dataset or problems.
         let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 1)
-        let two = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256)
+        let two = CanonicalDatasetReader.read(
+            descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256)
         let agree: Bool
         switch (one, two) {
         case (.success(let a), .success(let b)): agree = a == b
-        case (.failure(let a), .failure(let b)): agree = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
+        case (.failure(let a), .failure(let b)):
+            agree = a.diagnostics.map(\.description) == b.diagnostics.map(\.description)
         default: agree = false
         }
         if !agree {
@@ -108,7 +128,9 @@ let tokens: [[UInt8]] = [";", ",", "\t", "\n", "\r\n", "\"", "(", ")", "-", "\u{
             String(decoding: mutate(seedReport), as: UTF8.self), file: "r.txt", name: "r",
             entities: ReportTextReader.Entities(goals: "e", budget: "b", staff: "s"))
     case "competition":
-        _ = CompetitionReader.read(series: String(decoding: mutate(competitionSeed), as: UTF8.self), seriesFile: "s.csv", meta: nil, metaFile: "", name: "c")
+        _ = CompetitionReader.read(
+            series: String(decoding: mutate(competitionSeed), as: UTF8.self), seriesFile: "s.csv", meta: nil,
+            metaFile: "", name: "c")
     default:
         break
     }
@@ -127,5 +149,7 @@ for reader in readers {
         if elapsed > 1 { print("\(reader): an input took \(elapsed) s (hang?)") }
         count += 1
     }
-    print("\(reader): \(count) inputs in \(Int(Date().timeIntervalSince(start))) s, no crash; slowest \(String(format: "%.3f", slowest)) s")
+    print(
+        "\(reader): \(count) inputs in \(Int(Date().timeIntervalSince(start))) s, no crash; slowest \(String(format: "%.3f", slowest)) s"
+    )
 }

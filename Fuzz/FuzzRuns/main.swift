@@ -22,7 +22,8 @@ let arguments = CommandLine.arguments
 let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 20 : 20
 var random = SplitMix64(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1)
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 /// A dataset as its descriptor and its CSV files, by name.
 struct Seed {
@@ -32,7 +33,8 @@ struct Seed {
 }
 
 func loadSeed(_ directory: URL) -> Seed? {
-    guard let descriptor = FileManager.default.contents(atPath: directory.appendingPathComponent("datapackage.json").path)
+    guard
+        let descriptor = FileManager.default.contents(atPath: directory.appendingPathComponent("datapackage.json").path)
     else { return nil }
     var files: [String: String] = [:]
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -56,7 +58,8 @@ guard !seeds.isEmpty else {
 
 /// Values that have broken numeric code before: extremes, signed zero, subnormals, ties.
 let numbers = [
-    "0", "-0", "1", "-1", "0.5", "1e19", "-9e18", "9e18", "1e308", "-1e308", "1.7976931348623157e308", "5e-324", "1e-300",
+    "0", "-0", "1", "-1", "0.5", "1e19", "-9e18", "9e18", "1e308", "-1e308", "1.7976931348623157e308", "5e-324",
+    "1e-300",
     "123456789012345678", "0.1", "100", "99.95", "-0.0000001", "72", "1000000", "",
 ]
 /// Years at the edges of the schema and around the data.
@@ -105,10 +108,14 @@ let texts = [
             rows = random.next() % 2 == 0 ? Array(rows.prefix(1)) : []
         case 6:
             // One column scaled: the same series at another magnitude.
-            guard let valueColumn = header.firstIndex(where: { ["value", "budget", "outcome", "forecast"].contains($0) }) else { continue }
+            guard
+                let valueColumn = header.firstIndex(where: { ["value", "budget", "outcome", "forecast"].contains($0) })
+            else { continue }
             let factor = [1e-12, 1e6, 1e15, -1, 1e300][Int(random.next() % 5)]
             for r in rows.indices where valueColumn < rows[r].count {
-                if let value = Double(rows[r][valueColumn]) { rows[r][valueColumn] = NumberFormatting.exact(value * factor) }
+                if let value = Double(rows[r][valueColumn]) {
+                    rows[r][valueColumn] = NumberFormatting.exact(value * factor)
+                }
             }
         default:
             // Two rows swapped in a column (goal parents, ids across files).
@@ -143,7 +150,10 @@ let last = FileManager.default.temporaryDirectory.appendingPathComponent("progno
     _ = HTMLReport.render(analysis, charts: ChartRenderer.Charts(), language: language)
     let indicators = dataset.indicatorsByID
     let entities = dataset.entitiesByID
-    let jobs = analysis.series.flatMap { ChartRenderer.seriesJobs($0, indicators: indicators, entities: entities, language: language) }
+    let jobs =
+        analysis.series.flatMap {
+            ChartRenderer.seriesJobs($0, indicators: indicators, entities: entities, language: language)
+        }
         + ChartRenderer.summaryJobs(analysis, language: language)
     for chart in jobs { _ = chart.script(.svg, "/dev/null") }
     // One run in 25 draws its charts with gnuplot too: a chart that gnuplot cannot draw

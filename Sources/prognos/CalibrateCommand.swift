@@ -45,19 +45,25 @@ struct CalibrateCommand: ParsableCommand {
         // The method, then the baselines it is not itself.
         for code in [method] + ["naive", "theta"].filter({ $0 != method }) {
             guard let scored = code == method ? chosen : MethodRegistry.panelMethod(code) else { continue }
-            let (all, bands) = CalibrationReport.evaluateByLength(panelMethod: scored, series: series, holdout: holdout, threads: threads)
+            let (all, bands) = CalibrationReport.evaluateByLength(
+                panelMethod: scored, series: series, holdout: holdout, threads: threads)
             reports.append(all)
             byLength += bands.map { (all.method, $0.band, $0.report) }
         }
         reports.append(Climatology.report(series: series, holdout: holdout))
         for band in CalibrationReport.lengthBands where byLength.contains(where: { $0.band == band.name }) {
-            byLength.append(("climatology", band.name, Climatology.report(series: series, holdout: holdout, lengths: band.lengths)))
+            byLength.append(
+                ("climatology", band.name, Climatology.report(series: series, holdout: holdout, lengths: band.lengths)))
         }
         print("method                   n        Brier    log loss  ECE")
         for (position, report) in reports.enumerated() {
             let name = (report.method + (position > 0 ? " (baseline)" : ""))
                 .padding(toLength: 24, withPad: " ", startingAt: 0)
-            print(name + String(format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss, report.expectedCalibrationError))
+            print(
+                name
+                    + String(
+                        format: " %-8d %.4f   %.4f    %.4f", report.count, report.brier, report.logLoss,
+                        report.expectedCalibrationError))
         }
         print("\nby training length (values before the holdout)")
         print("length  method               n        Brier    log loss  ECE")
@@ -67,20 +73,26 @@ struct CalibrateCommand: ParsableCommand {
                     band.name.padding(toLength: 8, withPad: " ", startingAt: 0)
                         + entry.method.padding(toLength: 20, withPad: " ", startingAt: 0)
                         + String(
-                            format: " %-8d %.4f   %.4f    %.4f", entry.report.count, entry.report.brier, entry.report.logLoss,
+                            format: " %-8d %.4f   %.4f    %.4f", entry.report.count, entry.report.brier,
+                            entry.report.logLoss,
                             entry.report.expectedCalibrationError))
             }
         }
         let directory = URL(fileURLWithPath: out)
-        try OutputFile.write(Data(CalibrationReport.csv(reports).utf8), to: directory.appendingPathComponent("calibration.csv"))
+        try OutputFile.write(
+            Data(CalibrationReport.csv(reports).utf8), to: directory.appendingPathComponent("calibration.csv"))
         var lengths = CSVWriter(header: ["length", "method", "n", "brier", "log_loss", "ece"])
         for entry in byLength {
             lengths.appendRow([
                 entry.band, entry.method, String(entry.report.count), NumberFormatting.plain(entry.report.brier),
-                NumberFormatting.plain(entry.report.logLoss), NumberFormatting.plain(entry.report.expectedCalibrationError),
+                NumberFormatting.plain(entry.report.logLoss),
+                NumberFormatting.plain(entry.report.expectedCalibrationError),
             ])
         }
         try OutputFile.write(Data(lengths.text.utf8), to: directory.appendingPathComponent("calibration_by_length.csv"))
-        try writeChart(ChartRenderer.Job(name: "reliability") { format, output in ChartScripts.reliability(reports, language: .en, format: format, output: output) }, into: directory)
+        try writeChart(
+            ChartRenderer.Job(name: "reliability") { format, output in
+                ChartScripts.reliability(reports, language: .en, format: format, output: output)
+            }, into: directory)
     }
 }

@@ -6,7 +6,8 @@ enum Diagnostics {
     static func print(_ invalid: InvalidInput) {
         var text = invalid.description
         let count = invalid.count
-        text += "\n\(count) problem\(count == 1 ? "" : "s") found"
+        text +=
+            "\n\(count) problem\(count == 1 ? "" : "s") found"
             + (invalid.omitted > 0 ? " (the first \(invalid.diagnostics.count) listed)" : "") + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }

@@ -56,11 +56,14 @@ struct EvaluateCommand: ParsableCommand {
         for code in methods.split(separator: ",").map(String.init) {
             guard let method = MethodRegistry.panelMethod(code) else { continue }
             let start = DispatchTime.now().uptimeNanoseconds
-            let results = Backtest.run(panelMethod: method, series: series, holdout: holdout, origins: origins, threads: threads)
+            let results = Backtest.run(
+                panelMethod: method, series: series, holdout: holdout, origins: origins, threads: threads)
             if timing {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 FileHandle.standardError.write(
-                    Data("timing: \(code) \(String(format: "%.6f", seconds)) s for \(series.count) series on \(threads) threads\n".utf8))
+                    Data(
+                        "timing: \(code) \(String(format: "%.6f", seconds)) s for \(series.count) series on \(threads) threads\n"
+                            .utf8))
             }
             rows += AccuracyTable.rows(method: code, series: results)
             if forecasts { ForecastTable.append(method: code, series: results, to: &forecastRows) }
@@ -71,6 +74,9 @@ struct EvaluateCommand: ParsableCommand {
         if forecasts {
             try OutputFile.write(Data(forecastRows.text.utf8), to: directory.appendingPathComponent("forecasts.csv"))
         }
-        try writeChart(ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output) }, into: directory)
+        try writeChart(
+            ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in
+                ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output)
+            }, into: directory)
     }
 }

@@ -6,7 +6,9 @@ struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Convert outside formats to a canonical dataset.",
-        subcommands: [IngestCompetitionCommand.self, IngestWideCommand.self, IngestKoladaCommand.self, IngestReportCommand.self]
+        subcommands: [
+            IngestCompetitionCommand.self, IngestWideCommand.self, IngestKoladaCommand.self, IngestReportCommand.self,
+        ]
     )
 }
 
@@ -40,15 +42,20 @@ struct IngestCompetitionCommand: ParsableCommand {
         let dataset: Dataset
         var extra: [String: String] = [:]
         if lenient {
-            let result = CompetitionReader.readLenient(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name)
+            let result = CompetitionReader.readLenient(
+                series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name)
             dataset = result.dataset
             extra["rejected.csv"] = IngestCommand.rejectedCSV(result.rejected)
         } else {
-            dataset = try CompetitionReader.read(series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name).get()
+            dataset = try CompetitionReader.read(
+                series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name
+            ).get()
         }
         try IngestCommand.write(dataset, to: out, extra: extra, inputs: [input] + (meta.map { [$0] } ?? []))
         let holdout = dataset.observations.filter { $0.split == .test }.count
-        print("prognos: \(dataset.entities.count) series, \(dataset.observations.count) observations (\(holdout) in the holdout) → \(out)/")
+        print(
+            "prognos: \(dataset.entities.count) series, \(dataset.observations.count) observations (\(holdout) in the holdout) → \(out)/"
+        )
     }
 
     static func readText(_ path: String) throws -> String {
@@ -113,7 +120,8 @@ struct IngestWideCommand: ParsableCommand {
             throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
         }
         let name = URL(fileURLWithPath: out).lastPathComponent
-        let output = try WideTableReader.read(data, file: input, name: name, defaultEntity: entity, lenient: lenient).get()
+        let output = try WideTableReader.read(data, file: input, name: name, defaultEntity: entity, lenient: lenient)
+            .get()
         var extra: [String: String] = [:]
         if lenient {
             var writer = CSVWriter(header: ["file", "line", "column", "text", "reason"])
@@ -122,7 +130,9 @@ struct IngestWideCommand: ParsableCommand {
         }
         try IngestCommand.write(output.dataset, to: out, extra: extra, inputs: [input])
         let rejected = lenient ? ", \(output.rejected.count) rejected cells" : ""
-        print("prognos: \(output.dataset.indicators.count) indicators, \(output.dataset.observations.count) observations, \(output.dataset.targets.count) targets\(rejected) → \(out)/")
+        print(
+            "prognos: \(output.dataset.indicators.count) indicators, \(output.dataset.observations.count) observations, \(output.dataset.targets.count) targets\(rejected) → \(out)/"
+        )
     }
 }
 
@@ -166,15 +176,21 @@ struct IngestKoladaCommand: ParsableCommand {
             files.append(KoladaReader.Input(file: path, data: data))
         }
         let catalogueData = try catalogue.map { path -> Data in
-            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")])
+            }
             return data
         }
         let municipalityData = try municipalities.map { path -> Data in
-            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")])
+            }
             return data
         }
         let groupInput = try groups.map { path -> KoladaReader.Input in
-            guard let data = FileManager.default.contents(atPath: path) else { throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")]) }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw InvalidInput([Diagnostic(file: path, reason: "cannot read the file")])
+            }
             return KoladaReader.Input(file: path, data: data)
         }
         let output = try KoladaReader.read(
@@ -187,15 +203,19 @@ struct IngestKoladaCommand: ParsableCommand {
             extra["rejected.csv"] = IngestCommand.rejectedCSV(output.rejected)
         }
         try IngestCommand.write(
-            output.dataset, to: out, extra: extra, inputs: inputs + [catalogue, municipalities, groups].compactMap { $0 })
-        print("prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values, \(output.dataset.entityGroups.count) groups → \(out)/")
+            output.dataset, to: out, extra: extra,
+            inputs: inputs + [catalogue, municipalities, groups].compactMap { $0 })
+        print(
+            "prognos: \(output.dataset.entities.count) municipalities, \(output.dataset.indicators.count) KPIs, \(output.dataset.observations.count) values, \(output.dataset.entityGroups.count) groups → \(out)/"
+        )
     }
 }
 
 struct IngestReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Read the text of an annual report (årsbokslut): goals, indicators, staff, budget, forecast checkpoints.",
+        abstract:
+            "Read the text of an annual report (årsbokslut): goals, indicators, staff, budget, forecast checkpoints.",
         discussion: """
             Goal headings (Kommunstyrelsens mål N - …), Bedömning: lines and Indikator: tables \
             (Mål/Utfall/Preliminärt utfall columns) become goals, indicators, targets and \
@@ -216,7 +236,9 @@ struct IngestReportCommand: ParsableCommand {
     @Option(name: .customLong("budget-entity"), help: "The entity id for the budget tables (default: --entity).")
     var budgetEntity: String?
 
-    @Option(name: .customLong("staff-entity"), help: "The entity id for the staff and sick-leave tables (default: --entity).")
+    @Option(
+        name: .customLong("staff-entity"),
+        help: "The entity id for the staff and sick-leave tables (default: --entity).")
     var staffEntity: String?
 
     @Option(name: .long, help: "The dataset directory to write.")
@@ -231,14 +253,21 @@ struct IngestReportCommand: ParsableCommand {
             entities: ReportTextReader.Entities(goals: entity, budget: budgetEntity, staff: staffEntity))
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let found = output.dataset
-        guard !(found.goals.isEmpty && found.indicators.isEmpty && found.observations.isEmpty && found.budgetLines.isEmpty
-            && found.forecastVintages.isEmpty)
+        guard
+            !(found.goals.isEmpty && found.indicators.isEmpty && found.observations.isEmpty && found.budgetLines.isEmpty
+                && found.forecastVintages.isEmpty)
         else {
             throw InvalidInput([
-                Diagnostic(file: input, reason: "no goal, indicator table, statistics table, budget table or forecast checkpoint was found in the text")
+                Diagnostic(
+                    file: input,
+                    reason:
+                        "no goal, indicator table, statistics table, budget table or forecast checkpoint was found in the text"
+                )
             ])
         }
         try IngestCommand.write(output.dataset, to: out, inputs: [input])
-        print("prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes, \(output.dataset.budgetLines.count) budget lines, \(output.dataset.forecastVintages.count) forecasts → \(out)/")
+        print(
+            "prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes, \(output.dataset.budgetLines.count) budget lines, \(output.dataset.forecastVintages.count) forecasts → \(out)/"
+        )
     }
 }

@@ -13,7 +13,10 @@ struct PrognosCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input (every problem is printed as \
             file:line:column: reason), 2 usage error, 3 internal error.
             """,
-        subcommands: [RunCommand.self, ValidateCommand.self, RegressCommand.self, EvaluateCommand.self, CalibrateCommand.self, TargetsCommand.self, IngestCommand.self, SynthesizeCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, RegressCommand.self, EvaluateCommand.self, CalibrateCommand.self,
+            TargetsCommand.self, IngestCommand.self, SynthesizeCommand.self,
+        ]
     )
 
     static func main() {

@@ -59,7 +59,8 @@ struct RegressCommand: ParsableCommand {
         let (design, terms) = model.design(from: table)
         let fit: RegressionFit
         do {
-            fit = try RegressionFit(design: design, response: table.columns[y] ?? [], terms: terms, hasIntercept: !noIntercept)
+            fit = try RegressionFit(
+                design: design, response: table.columns[y] ?? [], terms: terms, hasIntercept: !noIntercept)
         } catch {
             throw InvalidInput([Diagnostic(file: file, reason: Self.explain(error, terms: terms))])
         }

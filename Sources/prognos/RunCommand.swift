@@ -35,12 +35,16 @@ struct RunCommand: ParsableCommand {
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv).")
+        help:
+            "Draw charts and list rows in the report's series tables for about this many series at most (a deterministic sample beyond; every series is in indicators.csv)."
+    )
     var detailLimit: Int = SeriesSample.defaultLimit
 
     @Flag(
         name: .long,
-        help: "Forecast the series of comparison entities (kind comparison) too; by default they are only drawn and listed beside the other entities' series.")
+        help:
+            "Forecast the series of comparison entities (kind comparison) too; by default they are only drawn and listed beside the other entities' series."
+    )
     var forecastComparisons = false
 
     @Flag(name: .long, help: "Print the wall-clock time of each step to standard error (`timing: SECONDS s STEP`).")
@@ -56,11 +60,13 @@ struct RunCommand: ParsableCommand {
         job.forecastComparisons = forecastComparisons
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
-            directory: location.url, displayName: location.displayName, output: output, progress: TerminalProgress.reporter())
+            directory: location.url, displayName: location.displayName, output: output,
+            progress: TerminalProgress.reporter())
         for warning in result.warnings { Diagnostics.printError("warning: " + warning) }
         if timing {
             for phase in result.phases {
-                FileHandle.standardError.write(Data("timing: \(String(format: "%.3f", phase.seconds)) s \(phase.name)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("timing: \(String(format: "%.3f", phase.seconds)) s \(phase.name)\n".utf8))
             }
         }
         print(

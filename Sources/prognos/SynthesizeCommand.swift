@@ -64,12 +64,14 @@ struct SynthesizeCommand: ParsableCommand {
         let count: Int
         if municipal {
             let generator = MunicipalKPIGenerator(
-                entities: entities ?? 120, indicators: indicators ?? 18, years: years ?? 8, lastYear: lastYear, seed: seed ?? 7)
+                entities: entities ?? 120, indicators: indicators ?? 18, years: years ?? 8, lastYear: lastYear,
+                seed: seed ?? 7)
             dataset = generator.dataset()
             count = generator.entities * generator.indicators
         } else {
             let generator = KoladaScaleGenerator(
-                entities: entities ?? 290, indicators: indicators ?? 10, years: years ?? 20, lastYear: lastYear, seed: seed ?? 1)
+                entities: entities ?? 290, indicators: indicators ?? 10, years: years ?? 20, lastYear: lastYear,
+                seed: seed ?? 1)
             dataset = generator.dataset()
             count = generator.seriesCount
         }

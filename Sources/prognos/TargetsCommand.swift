@@ -36,13 +36,21 @@ struct TargetsCommand: ParsableCommand {
         let location = try DatasetLocation.resolve(dataset)
         let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
         let suggestions = TargetSuggestion.all(in: loaded, year: year, probabilities: probabilities).suggestions
-        var table = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "direction", "probability", "target", "forecast", "uncertainty_source", "uncertainty_basis"])
+        var table = CSVWriter(header: [
+            "entity_id", "indicator_id", "gender", "year", "direction", "probability", "target", "forecast",
+            "uncertainty_source", "uncertainty_basis",
+        ])
         var curves = CSVWriter(header: ["entity_id", "indicator_id", "gender", "year", "target", "probability"])
-        print("entity / indicator".padding(toLength: 44, withPad: " ", startingAt: 0) + probabilities.map { String(format: "   p=%.2f", $0) }.joined())
+        print(
+            "entity / indicator".padding(toLength: 44, withPad: " ", startingAt: 0)
+                + probabilities.map { String(format: "   p=%.2f", $0) }.joined())
         for s in suggestions {
             let direction = s.atLeast ? ">=" : "<="
-            let label = "\(s.key.entityID) / \(s.key.indicatorID)\(s.key.gender == .total ? "" : " (\(s.key.gender.rawValue))") \(direction)"
-            print(label.padding(toLength: 44, withPad: " ", startingAt: 0) + s.targets.map { String(format: " %8.4g", $0.value) }.joined())
+            let label =
+                "\(s.key.entityID) / \(s.key.indicatorID)\(s.key.gender == .total ? "" : " (\(s.key.gender.rawValue))") \(direction)"
+            print(
+                label.padding(toLength: 44, withPad: " ", startingAt: 0)
+                    + s.targets.map { String(format: " %8.4g", $0.value) }.joined())
             for t in s.targets {
                 table.appendRow([
                     s.key.entityID, s.key.indicatorID, s.key.gender.rawValue, String(s.year), direction,
@@ -52,7 +60,8 @@ struct TargetsCommand: ParsableCommand {
             }
             for point in s.curve {
                 curves.appendRow([
-                    s.key.entityID, s.key.indicatorID, s.key.gender.rawValue, String(s.year), NumberFormatting.plain(point.value),
+                    s.key.entityID, s.key.indicatorID, s.key.gender.rawValue, String(s.year),
+                    NumberFormatting.plain(point.value),
                     NumberFormatting.plain(point.probability),
                 ])
             }

@@ -22,7 +22,8 @@ import Testing
     /// coordinate: the others reach theirs and that one stops at its bound.
     @Test func aMinimumOutsideTheBoxEndsOnTheBound() {
         let target = AdaptiveNelderMead.Point(0.3, -2, 7, 1.5)
-        let optimizer = AdaptiveNelderMead(lower: [-10, -5, 0, 0], upper: [10, 5, 5, 5], tolerance: 1e-18, maximumIterations: 20_000)
+        let optimizer = AdaptiveNelderMead(
+            lower: [-10, -5, 0, 0], upper: [10, 5, 5, 5], tolerance: 1e-18, maximumIterations: 20_000)
         var outside = false
         let (point, _) = optimizer.minimize(start: AdaptiveNelderMead.Point(0.5, 1, 1, 1)) { x in
             if x[2] > 5 { outside = true }
@@ -54,7 +55,8 @@ extension AdaptiveNelderMeadTests {
     /// face (documented in the type: the published search behaves the same).
     @Test func clampingCanHoldACoordinateOnItsBound() {
         let target = AdaptiveNelderMead.Point(0.3, -2, 7, 1.5)
-        let optimizer = AdaptiveNelderMead(lower: [0, -5, 0, 0], upper: [1, 5, 5, 5], tolerance: 1e-18, maximumIterations: 20_000)
+        let optimizer = AdaptiveNelderMead(
+            lower: [0, -5, 0, 0], upper: [1, 5, 5, 5], tolerance: 1e-18, maximumIterations: 20_000)
         let (point, _) = optimizer.minimize(start: AdaptiveNelderMead.Point(0.5, 1, 1, 1)) { x in
             let d = x - target
             return (d * d * AdaptiveNelderMead.Point(1, 2, 3, 4)).sum()

@@ -65,7 +65,8 @@ import Testing
             #expect(one.slopes.map(\.bitPattern) == other.slopes.map(\.bitPattern))
             #expect(one.intercepts.map(\.bitPattern) == other.intercepts.map(\.bitPattern))
             #expect(one.slopeStandardErrors.map(\.bitPattern) == other.slopeStandardErrors.map(\.bitPattern))
-            #expect(one.residualStandardDeviations.map(\.bitPattern) == other.residualStandardDeviations.map(\.bitPattern))
+            #expect(
+                one.residualStandardDeviations.map(\.bitPattern) == other.residualStandardDeviations.map(\.bitPattern))
         }
     }
 
@@ -126,7 +127,8 @@ import Testing
         let batch = BatchedTrendFit(values: values, years: years, threads: 2)
         for s in 0..<40 {
             let present = (0..<n).filter { !values[s * n + $0].isNaN }
-            let trend = try #require(LinearTrend(years: present.map { years[$0] }, values: present.map { values[s * n + $0] }))
+            let trend = try #require(
+                LinearTrend(years: present.map { years[$0] }, values: present.map { values[s * n + $0] }))
             #expect(close(batch.slopes[s], trend.slope), "series \(s)")
             #expect(close(batch.slopeStandardErrors[s], trend.slopeStandardError ?? .nan), "series \(s) se")
         }
@@ -140,7 +142,8 @@ import Testing
     @Test func batchedTrendsEqualTheOneAtATimeFit() throws {
         var random = SplitMix64(seed: 21)
         let indicator = Indicator(
-            id: "i", titleSv: "I", titleEn: "I", unit: .count, lowerBound: 0, upperBound: nil, polarity: .higherIsBetter,
+            id: "i", titleSv: "I", titleEn: "I", unit: .count, lowerBound: 0, upperBound: nil,
+            polarity: .higherIsBetter,
             source: "test")
         var entities: [Entity] = []
         var observations: [Observation] = []
@@ -151,11 +154,28 @@ import Testing
             let slope = random.nextNormal()
             for (k, year) in (2010...2023).enumerated() {
                 switch e % 6 {
-                case 0: if k >= 12 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level)) }  // two points, constant
-                case 1: if k == 13 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level)) }  // one point
-                case 2: observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: 100))  // constant
-                case 3: if random.nextUnit() < 0.7 { observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level + slope * Double(k) + random.nextNormal())) }  // gaps
-                default: observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level + slope * Double(k) + random.nextNormal()))
+                case 0:
+                    if k >= 12 {
+                        observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level))
+                    }  // two points, constant
+                case 1:
+                    if k == 13 {
+                        observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: level))
+                    }  // one point
+                // Constant.
+                case 2: observations.append(Observation(entityID: id, indicatorID: "i", year: year, value: 100))
+                case 3:
+                    if random.nextUnit() < 0.7 {
+                        observations.append(
+                            Observation(
+                                entityID: id, indicatorID: "i", year: year,
+                                value: level + slope * Double(k) + random.nextNormal()))
+                    }  // gaps
+                default:
+                    observations.append(
+                        Observation(
+                            entityID: id, indicatorID: "i", year: year,
+                            value: level + slope * Double(k) + random.nextNormal()))
                 }
             }
         }
@@ -173,7 +193,9 @@ import Testing
             #expect(batched.pointCount == single.pointCount)
             let scale = max(abs(single.slope), 1e-9 * abs(single.value(atYear: 2023)))
             #expect(abs(batched.slope - single.slope) <= 1e-10 * scale, "\(summary.key.entityID) slope")
-            #expect(abs(batched.value(atYear: 2030) - single.value(atYear: 2030)) <= 1e-10 * abs(single.value(atYear: 2030)))
+            #expect(
+                abs(batched.value(atYear: 2030) - single.value(atYear: 2030)) <= 1e-10 * abs(single.value(atYear: 2030))
+            )
             switch (batched.slopeStandardError, single.slopeStandardError) {
             case (nil, nil): break
             case (let a?, let b?): #expect(abs(a - b) <= 1e-9 * max(b, 1e-300), "\(summary.key.entityID) se")

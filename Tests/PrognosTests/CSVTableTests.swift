@@ -50,7 +50,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "plain", "72.5", "comma, here", "\"quoted\"", "new\nline", "cr\ronly", "crlf\r\n", " lead", "trail ", " ", "Ålänning",
+        "", "plain", "72.5", "comma, here", "\"quoted\"", "new\nline", "cr\ronly", "crlf\r\n", " lead", "trail ", " ",
+        "Ålänning",
         "a\"b", "ends,", ",", "\"",
     ])
     func appendedFieldEqualsTheEscapedString(_ field: String) {

@@ -23,7 +23,9 @@ import Testing
     }
 
     /// Rewrites one CSV file of a dataset copy, cell by cell.
-    static func editCSV(_ directory: URL, _ file: String, _ change: (_ header: [String], _ row: inout [String]) -> Void) throws {
+    static func editCSV(_ directory: URL, _ file: String, _ change: (_ header: [String], _ row: inout [String]) -> Void)
+        throws
+    {
         let url = directory.appendingPathComponent(file)
         let text = try String(contentsOf: url, encoding: .utf8)
         let (table, problems) = CSVTable.parse(text, file: file)
@@ -73,14 +75,18 @@ import Testing
         let copy = try TestSupport.copyOfBundledDataset()
         try editCSV(copy, "entities.csv") { header, row in
             guard row[0] == "alingsas" || row[0] == "alingsas-klk" else { return }
-            for column in ["name", "name_en"] { if let index = header.firstIndex(of: column) { row[index] = payload("E") } }
+            for column in ["name", "name_en"] {
+                if let index = header.firstIndex(of: column) { row[index] = payload("E") }
+            }
         }
         try editCSV(copy, "indicators.csv") { header, row in
             row[1] = payload("S")
             row[2] = payload("N")
         }
         try editCSV(copy, "budget_lines.csv") { header, row in
-            for column in ["title_sv", "title_en"] { if let index = header.firstIndex(of: column) { row[index] = payload("B") } }
+            for column in ["title_sv", "title_en"] {
+                if let index = header.firstIndex(of: column) { row[index] = payload("B") }
+            }
         }
         // The checkpoint is part of the key: a tag of its own per row.
         var row = 0
@@ -104,7 +110,9 @@ import Testing
             #expect(texts.contains { $0.contains(Self.shown(tag)) }, "\(tag) does not read back literally")
         }
         // A checkpoint is a code: it is shown with its underscores as spaces, nothing else changed.
-        #expect(texts.contains { $0.contains(Self.shown("C0").replacingOccurrences(of: "_", with: " ")) }, "C0 does not read back")
+        #expect(
+            texts.contains { $0.contains(Self.shown("C0").replacingOccurrences(of: "_", with: " ")) },
+            "C0 does not read back")
         // No chart was lost to the payload: a history chart per series with outcomes.
         #expect(charts.files.keys.filter { $0.hasSuffix(".svg") }.count >= analysis.series.count)
     }

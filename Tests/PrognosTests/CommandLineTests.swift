@@ -24,7 +24,11 @@ import Testing
         let result = try run(["run"], in: directory)
         #expect(result.status == 0, "\(result.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("out").path)
-        #expect(names.sorted() == [".prognos-output", "accuracy.csv", "charts", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
+        #expect(
+            names.sorted() == [
+                ".prognos-output", "accuracy.csv", "charts", "forecast_checkpoints.csv", "goals.csv", "indicators.csv",
+                "report.html", "report.md", "summary.json",
+            ])
         let goals = try String(contentsOf: directory.appendingPathComponent("out/goals.csv"), encoding: .utf8)
         #expect(goals.components(separatedBy: "\n").filter { $0.hasPrefix("ks-") }.count == 7)
     }

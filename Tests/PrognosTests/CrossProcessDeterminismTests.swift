@@ -19,7 +19,9 @@ import Testing
 
     @Test func evaluateOfAutoIsIdenticalInEveryProcess() throws {
         let m3 = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly").path
-        let outputs = try files(["accuracy.csv"]) { ["evaluate", m3, "--methods", "auto,comb,median", "--holdout", "6", "--out", $0.path] }
+        let outputs = try files(["accuracy.csv"]) {
+            ["evaluate", m3, "--methods", "auto,comb,median", "--holdout", "6", "--out", $0.path]
+        }
         #expect(outputs.allSatisfy { $0 == outputs[0] })
     }
 

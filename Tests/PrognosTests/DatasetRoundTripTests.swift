@@ -23,10 +23,11 @@ import Testing
             let committed = try String(contentsOf: directory.appendingPathComponent(path), encoding: .utf8)
             #expect(committed == text, "\(path) differs from its canonical form")
         }
-        #expect(files.keys.sorted() == [
-            "budget_lines.csv", "datapackage.json", "entities.csv", "forecast_vintages.csv", "goals.csv",
-            "indicators.csv", "observations.csv", "targets.csv",
-        ])
+        #expect(
+            files.keys.sorted() == [
+                "budget_lines.csv", "datapackage.json", "entities.csv", "forecast_vintages.csv", "goals.csv",
+                "indicators.csv", "observations.csv", "targets.csv",
+            ])
     }
 
     @Test func writtenDatasetReadsBackEqual() throws {

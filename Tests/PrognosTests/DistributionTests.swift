@@ -41,9 +41,11 @@ import Testing
         case ("f", "cdf"):
             return FDistribution(numeratorDegreesOfFreedom: row.df1, denominatorDegreesOfFreedom: row.df2).cdf(row.x)
         case ("f", "sf"):
-            return FDistribution(numeratorDegreesOfFreedom: row.df1, denominatorDegreesOfFreedom: row.df2).survival(row.x)
+            return FDistribution(numeratorDegreesOfFreedom: row.df1, denominatorDegreesOfFreedom: row.df2).survival(
+                row.x)
         case ("f", "ppf"):
-            return FDistribution(numeratorDegreesOfFreedom: row.df1, denominatorDegreesOfFreedom: row.df2).quantile(row.x)
+            return FDistribution(numeratorDegreesOfFreedom: row.df1, denominatorDegreesOfFreedom: row.df2).quantile(
+                row.x)
         default: return .nan
         }
     }
@@ -59,7 +61,8 @@ import Testing
             worst = max(worst, error)
             #expect(
                 error <= 1e-12,
-                "line \(row.line): \(row.family)(\(row.df1), \(row.df2)).\(row.function)(\(row.x)) = \(value), scipy \(row.value)")
+                "line \(row.line): \(row.family)(\(row.df1), \(row.df2)).\(row.function)(\(row.x)) = \(value), scipy \(row.value)"
+            )
         }
         #expect(worst <= 1e-12)
     }
@@ -109,10 +112,12 @@ import Testing
         }
         let answers = WorkerSlots<[Double]>(count: 4)
         DispatchQueue.concurrentPerform(iterations: 4) { worker in
-            answers.store(worker, cases.flatMap { df, tail in
-                let t = StudentT(degreesOfFreedom: df)
-                return [t.quantile(1 - tail), t.quantile(tail), t.quantile(1 - tail)]
-            })
+            answers.store(
+                worker,
+                cases.flatMap { df, tail in
+                    let t = StudentT(degreesOfFreedom: df)
+                    return [t.quantile(1 - tail), t.quantile(tail), t.quantile(1 - tail)]
+                })
         }
         // The upper quantile searches the tail 1 − (1 − tail), which need not be `tail` exactly.
         let expected = cases.flatMap { df, tail in

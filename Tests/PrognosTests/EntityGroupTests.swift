@@ -42,9 +42,10 @@ import Testing
         // The first of Göteborg's own groups in the file (all ten cover both members).
         #expect(comparison.groupID == "G176542")
         func values(_ entity: String) -> [Int: Double] {
-            Dictionary(uniqueKeysWithValues: dataset.observations.filter {
-                $0.entityID == entity && $0.indicatorID == "N03702" && $0.gender == .total
-            }.map { ($0.year, $0.value) })
+            Dictionary(
+                uniqueKeysWithValues: dataset.observations.filter {
+                    $0.entityID == entity && $0.indicatorID == "N03702" && $0.gender == .total
+                }.map { ($0.year, $0.value) })
         }
         let stockholm = values("0180")
         let malmo = values("1280")
@@ -72,7 +73,8 @@ import Testing
         series("c", [5, 5, 8])  // changes 0, 3
         series("far", [0, 100, 0, 100])  // changes of 100: outside a's group
         var dataset = Dataset(
-            name: "g", entities: ["a", "b", "c", "far"].map { Entity(id: $0, name: $0.uppercased(), kind: .municipality) },
+            name: "g",
+            entities: ["a", "b", "c", "far"].map { Entity(id: $0, name: $0.uppercased(), kind: .municipality) },
             indicators: [indicator], observations: observations)
         dataset.entityGroups = [
             EntityGroup(id: "wide", title: "Everyone", memberIDs: ["a", "b", "c", "far"]),
@@ -90,7 +92,8 @@ import Testing
         #expect(ComparisonGroups(dataset: dataset).group(for: key)?.group.id == "like-a")
         #expect(ComparisonGroups(dataset: dataset).group(for: key)?.others == ["b", "c"])
         // Among groups made for a, the better covered.
-        dataset.entityGroups.append(EntityGroup(id: "like-a-2", title: "Liknande 2", forEntityID: "a", memberIDs: ["b", "c", "far"]))
+        dataset.entityGroups.append(
+            EntityGroup(id: "like-a-2", title: "Liknande 2", forEntityID: "a", memberIDs: ["b", "c", "far"]))
         #expect(ComparisonGroups(dataset: dataset).group(for: key)?.group.id == "like-a-2")
         // Without a group made for a: the smallest group holding a that covers x.
         dataset.entityGroups = [
@@ -100,7 +103,10 @@ import Testing
         ]
         #expect(ComparisonGroups(dataset: dataset).group(for: key)?.group.id == "pair")
         // The group's own entity is never compared with itself; b's groups: "wide" only.
-        #expect(ComparisonGroups(dataset: dataset).group(for: SeriesKey(entityID: "b", indicatorID: "x"))?.others == ["a", "c", "far"])
+        #expect(
+            ComparisonGroups(dataset: dataset).group(for: SeriesKey(entityID: "b", indicatorID: "x"))?.others == [
+                "a", "c", "far",
+            ])
     }
 
     /// A short series' spread comes first from its comparison group: entity "a" (two
@@ -136,7 +142,9 @@ import Testing
         }
         let without = try band(dataset)
         dataset.entityGroups = [
-            EntityGroup(id: "like-a", title: "Liknande kommuner, A", forEntityID: "a", memberIDs: (0..<10).map { String(format: "m%02d", $0) })
+            EntityGroup(
+                id: "like-a", title: "Liknande kommuner, A", forEntityID: "a",
+                memberIDs: (0..<10).map { String(format: "m%02d", $0) })
         ]
         let with = try band(dataset)
         #expect(with.width > 5 * without.width, "\(with) vs \(without)")
@@ -149,14 +157,20 @@ import Testing
     @Test func canonicalRoundTripAndDiagnostics() throws {
         let dataset = Self.smallDataset()
         var files = CanonicalDatasetWriter.files(for: dataset)
-        #expect(files["entity_groups.csv"]?.hasPrefix("group_id,title,for_entity_id,entity_id\nwide,Everyone,,a\n") == true)
+        #expect(
+            files["entity_groups.csv"]?.hasPrefix("group_id,title,for_entity_id,entity_id\nwide,Everyone,,a\n") == true)
         let (parsed, _) = DataPackageDescriptor.parse(Data((files["datapackage.json"] ?? "").utf8), file: "d")
         let descriptor = try #require(parsed)
         #expect(try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "mem").get() == dataset)
-        files["entity_groups.csv"] = "group_id,title,for_entity_id,entity_id\nw,W,,a\nw,Other title,,b\nw,W,,nobody\nv,V,ghost,a\n"
-        let problems = try #require(CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "mem").failure)
+        files["entity_groups.csv"] =
+            "group_id,title,for_entity_id,entity_id\nw,W,,a\nw,Other title,,b\nw,W,,nobody\nv,V,ghost,a\n"
+        let problems = try #require(
+            CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "mem").failure)
         let reasons = problems.diagnostics.map(\.description)
-        #expect(reasons.contains { $0.hasSuffix("entity_groups.csv:3:3: group \"w\" has another title or for_entity_id on an earlier row") })
+        #expect(
+            reasons.contains {
+                $0.hasSuffix("entity_groups.csv:3:3: group \"w\" has another title or for_entity_id on an earlier row")
+            })
         #expect(reasons.contains { $0.hasSuffix("entity_groups.csv:4:6: unknown entity \"nobody\"") })
         #expect(reasons.contains { $0.hasSuffix("entity_groups.csv:5:5: unknown entity \"ghost\"") })
     }
@@ -166,17 +180,21 @@ import Testing
     @Test func runShowsTheComparison() throws {
         let dataset = try Self.koladaWithGroups()
         let analysis = RunAnalysis(dataset: dataset, method: AutoForecaster())
-        let gothenburg = try #require(analysis.series.first { $0.key == SeriesKey(entityID: "1480", indicatorID: "N03702") })
+        let gothenburg = try #require(
+            analysis.series.first { $0.key == SeriesKey(entityID: "1480", indicatorID: "N03702") })
         #expect(gothenburg.comparison?.groupID == "G176542")
         let json = SummaryDocument.json(analysis)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let indicators = try #require(document["indicators"] as? [[String: Any]])
-        let entry = try #require(indicators.first { $0["entity_id"] as? String == "1480" && $0["indicator_id"] as? String == "N03702" })
+        let entry = try #require(
+            indicators.first { $0["entity_id"] as? String == "1480" && $0["indicator_id"] as? String == "N03702" })
         let written = try #require(entry["comparison"] as? [String: Any])
         #expect(written["group_id"] as? String == "G176542")
         #expect((written["points"] as? [[String: Any]])?.count == gothenburg.comparison?.points.count)
-        let script = try #require(ChartScripts.indicator(
-            gothenburg, indicator: dataset.indicatorsByID["N03702"], entity: nil, language: .sv, format: .svg, output: "x.svg"))
+        let script = try #require(
+            ChartScripts.indicator(
+                gothenburg, indicator: dataset.indicatorsByID["N03702"], entity: nil, language: .sv, format: .svg,
+                output: "x.svg"))
         #expect(script.contains("$peers using 1:2"))
         #expect(script.contains("Liknande kommuner äldreomsorg, Göteborg, 2024 (medel)"))
     }

@@ -8,6 +8,8 @@ import Testing
 /// `Scripts/fixtures/make_ses_fixtures.py`): scipy's global minimum of the concentrated
 /// sum of squares over α ∈ [10⁻⁴, 0.9999], and statsmodels' ExponentialSmoothing fit.
 @Suite struct ExponentialSmoothingOracleTests {
+    // The fields are the fixture's JSON keys (Scripts/fixtures/make_ses_fixtures.py).
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Case: Decodable {
         var id: String
         var y: [Double]
@@ -39,7 +41,8 @@ import Testing
         for c in Self.cases where c.local_minima <= 1 {
             let fit = try #require(ExponentialSmoothing(trend: .none).fit(c.y))
             #expect(abs(fit.alpha - c.alpha) <= 1e-4, "\(c.id): α \(fit.alpha) against \(c.alpha)")
-            #expect(fit.sumOfSquaredErrors <= c.sse * (1 + 1e-8), "\(c.id): SSE \(fit.sumOfSquaredErrors) against \(c.sse)")
+            #expect(
+                fit.sumOfSquaredErrors <= c.sse * (1 + 1e-8), "\(c.id): SSE \(fit.sumOfSquaredErrors) against \(c.sse)")
             #expect(abs(fit.initialLevel - c.initial_level) <= 1e-3 * max(1, abs(c.initial_level)), "\(c.id)")
         }
     }
@@ -51,8 +54,11 @@ import Testing
         #expect(inside.count >= 10)
         for c in inside {
             let fit = try #require(ExponentialSmoothing(trend: .none).fit(c.y))
-            #expect(fit.sumOfSquaredErrors <= c.statsmodels_sse * (1 + 1e-8), "\(c.id): \(fit.sumOfSquaredErrors) against \(c.statsmodels_sse)")
-            #expect(abs(fit.alpha - c.statsmodels_alpha) <= 1e-4, "\(c.id): α \(fit.alpha) against \(c.statsmodels_alpha)")
+            #expect(
+                fit.sumOfSquaredErrors <= c.statsmodels_sse * (1 + 1e-8),
+                "\(c.id): \(fit.sumOfSquaredErrors) against \(c.statsmodels_sse)")
+            #expect(
+                abs(fit.alpha - c.statsmodels_alpha) <= 1e-4, "\(c.id): α \(fit.alpha) against \(c.statsmodels_alpha)")
         }
     }
 }

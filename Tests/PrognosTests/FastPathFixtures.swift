@@ -8,7 +8,8 @@ import Testing
 enum FastPathFixtures {
     /// A percentage, bounded 0–100.
     static let share = Indicator(
-        id: "I1", titleSv: "Andel", titleEn: "Share", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+        id: "I1", titleSv: "Andel", titleEn: "Share", unit: .percent, lowerBound: 0, upperBound: 100,
+        polarity: .higherIsBetter)
 
     /// The header of a resource file from its first line.
     static func header(_ line: String, spec: ResourceSpec) -> ResourceHeader {
@@ -55,8 +56,9 @@ enum FastPathFixtures {
         _ descriptor: DataPackageDescriptor, _ files: [String: String], atLeast count: Int,
         sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        guard case .failure(let problems) = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: files, location: "ds", threads: 1)
+        guard
+            case .failure(let problems) = CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "ds", threads: 1)
         else {
             Issue.record("the broken files read as valid", sourceLocation: sourceLocation)
             return

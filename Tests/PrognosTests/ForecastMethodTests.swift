@@ -12,7 +12,9 @@ import Testing
         #expect(abs(point[0] - 1) < 1e-4 && abs(point[1] - 1) < 1e-4, "\(point)")
         #expect(value < 1e-8)
         // A minimum outside the box ends on the boundary.
-        let (bounded, _) = NelderMead(lower: [0], upper: [1]).minimize(start: NelderMead.point([0.5])) { x in (x[0] - 3) * (x[0] - 3) }
+        let (bounded, _) = NelderMead(lower: [0], upper: [1]).minimize(start: NelderMead.point([0.5])) { x in
+            (x[0] - 3) * (x[0] - 3)
+        }
         #expect(abs(bounded[0] - 1) < 1e-6)
     }
 
@@ -158,7 +160,8 @@ import Testing
                 squares[h] += c * c
             }
         }
-        #expect(forecast.distributions.map(\.scale.bitPattern) == squares.map { (variance * $0).squareRoot().bitPattern })
+        #expect(
+            forecast.distributions.map(\.scale.bitPattern) == squares.map { (variance * $0).squareRoot().bitPattern })
     }
 
     /// The ℓ₀ solved for a trial (α, θ) is the minimum of the sum of squares that the
@@ -175,7 +178,8 @@ import Testing
             y, lines: lines, alpha: alpha, theta: theta, scale: scale, levelBounds: wide)
         func direct(_ level0: Double) -> Double {
             DynamicOptimisedTheta.scaledSumOfSquares(
-                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: level0, alpha: alpha, theta: theta), scale: scale)
+                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: level0, alpha: alpha, theta: theta),
+                scale: scale)
         }
         #expect(abs(profiled - direct(level0)) <= 1e-9 * max(1, profiled), "\(profiled) vs \(direct(level0))")
         // No other ℓ₀ in the box does better: steps of every size either way. (At α = 0.99
@@ -203,7 +207,8 @@ import Testing
         let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
         let spread = (y.max() ?? 0) - (y.min() ?? 0)
         let search = NelderMead(
-            lower: [y[0] / 2 - 10 * spread, 0.1, 1], upper: [y[0] / 2 + 10 * spread, 0.99, 1e4], maximumEvaluations: 20_000,
+            lower: [y[0] / 2 - 10 * spread, 0.1, 1], upper: [y[0] / 2 + 10 * spread, 0.99, 1e4],
+            maximumEvaluations: 20_000,
             tolerance: 1e-10)
         let (_, threeParameter) = search.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2])) { v in
             DynamicOptimisedTheta.scaledSumOfSquares(
@@ -223,7 +228,9 @@ import Testing
         let base = try #require(DynamicOptimisedTheta().forecast(y, horizon: 4))
         let scaled = try #require(DynamicOptimisedTheta().forecast(y.map { $0 * factor }, horizon: 4))
         for (a, b) in zip(base.distributions, scaled.distributions) {
-            #expect(abs(b.location / factor - a.location) <= 1e-6 * abs(a.location), "\(a.location) vs \(b.location / factor)")
+            #expect(
+                abs(b.location / factor - a.location) <= 1e-6 * abs(a.location),
+                "\(a.location) vs \(b.location / factor)")
             #expect(abs(b.scale / factor - a.scale) <= 1e-6 * a.scale)
         }
     }
@@ -235,11 +242,15 @@ import Testing
     @Test(arguments: [1e-9, 1e12])
     func trendsAndAutoForecastsDoNotDependOnTheUnits(factor: Double) throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 183, 196]
-        for method in [ExponentialSmoothing(trend: .additive), ExponentialSmoothing(trend: .damped), AutoForecaster()] as [any Forecaster] {
+        for method in [ExponentialSmoothing(trend: .additive), ExponentialSmoothing(trend: .damped), AutoForecaster()]
+            as [any Forecaster]
+        {
             let base = try #require(method.forecast(y, horizon: 4))
             let scaled = try #require(method.forecast(y.map { $0 * factor }, horizon: 4))
             for (a, b) in zip(base.distributions, scaled.distributions) {
-                #expect(abs(b.location / factor - a.location) <= 1e-6 * abs(a.location), "\(method.name) \(a.location) vs \(b.location / factor)")
+                #expect(
+                    abs(b.location / factor - a.location) <= 1e-6 * abs(a.location),
+                    "\(method.name) \(a.location) vs \(b.location / factor)")
                 #expect(abs(b.scale / factor - a.scale) <= 1e-6 * a.scale, "\(method.name)")
             }
         }
@@ -269,7 +280,8 @@ import Testing
         }
         let spread = (y.max() ?? 0) - (y.min() ?? 0)
         let tight = NelderMead(
-            lower: [y[0] / 2 - 10 * spread, 0.1, 1], upper: [y[0] / 2 + 10 * spread, 0.99, 1e4], maximumEvaluations: 20_000,
+            lower: [y[0] / 2 - 10 * spread, 0.1, 1], upper: [y[0] / 2 + 10 * spread, 0.99, 1e4],
+            maximumEvaluations: 20_000,
             tolerance: 1e-12)
         let (_, minimum) = tight.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2])) { v in
             objective(DynamicOptimisedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]))
@@ -413,10 +425,13 @@ import Testing
             let count = magnitudes.count
             #expect(count == 7 * 6 - 15)  // origins 12…18, min(6, 19 − o) steps each
             let rms = (magnitudes.reduce(0) { $0 + $1 * $1 } / Double(count)).squareRoot()
-            let median = count % 2 == 1 ? magnitudes[count / 2] : (magnitudes[count / 2 - 1] + magnitudes[count / 2]) / 2
+            let median =
+                count % 2 == 1 ? magnitudes[count / 2] : (magnitudes[count / 2 - 1] + magnitudes[count / 2]) / 2
             #expect(abs(cv.score(candidate: m, y, measure: .rootMeanSquare) - rms) <= 1e-14 * rms)
             #expect(cv.score(candidate: m, y, measure: .medianAbsolute) == median)
-            #expect(cv.score(candidate: m, y, measure: .medianAbsolute) <= cv.score(candidate: m, y, measure: .rootMeanSquare))
+            #expect(
+                cv.score(candidate: m, y, measure: .medianAbsolute)
+                    <= cv.score(candidate: m, y, measure: .rootMeanSquare))
         }
     }
 }
@@ -425,7 +440,9 @@ import Testing
     @Test func readsTidySeriesWithMeta() throws {
         let series = "series_id,split,t,value\nA,train,1,10\nA,train,2,12\nA,test,1,13\nB,train,1,5\nB,train,2,4\n"
         let meta = "series_id,category,start_year,description\nA,MICRO,2001,first\nB,MACRO,1990,second\n"
-        let dataset = try CompetitionReader.read(series: series, seriesFile: "s.csv", meta: meta, metaFile: "m.csv", name: "demo").get()
+        let dataset = try CompetitionReader.read(
+            series: series, seriesFile: "s.csv", meta: meta, metaFile: "m.csv", name: "demo"
+        ).get()
         #expect(dataset.entities.map(\.id) == ["A", "B"])
         #expect(dataset.indicators.map(\.id) == ["micro", "macro"])
         let a = dataset.observations.filter { $0.entityID == "A" }
@@ -447,7 +464,8 @@ import Testing
 
     @Test func lenientLeavesOutBrokenRowsAndSeries() {
         let series = "series_id,split,t,value\nA,train,1,10\nA,train,2,x\nB,train,1,5\nB,train,2,6\n"
-        let (dataset, rejected) = CompetitionReader.readLenient(series: series, seriesFile: "s.csv", meta: nil, metaFile: "", name: "d")
+        let (dataset, rejected) = CompetitionReader.readLenient(
+            series: series, seriesFile: "s.csv", meta: nil, metaFile: "", name: "d")
         #expect(dataset.entities.map(\.id) == ["A", "B"])
         #expect(dataset.observations.filter { $0.entityID == "A" }.count == 1)
         #expect(rejected.map(\.description) == ["s.csv:3:11: \"x\" in \"value\" is not a number"])

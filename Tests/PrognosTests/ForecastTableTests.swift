@@ -31,7 +31,9 @@ import Testing
     /// origin the mean over horizons, then the mean over those) equal accuracy.csv's.
     @Test func rowsReproduceTheAccuracyTable() throws {
         let (text, rows) = Self.table(threads: 2)
-        let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lines = text.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         #expect(lines.first == ForecastTable.columns)
         let body = lines.dropFirst()
         // Two methods × 40 series × 2 origins (training lengths n − 5 and n − 4) × 4 horizons.

@@ -10,12 +10,16 @@ import Testing
     static func dataset(indicators: [Indicator], observations: [Observation], targets: [Target]) -> Dataset {
         Dataset(
             name: "t",
-            entities: [Entity(id: "e", name: "E", kind: .municipality), Entity(id: "peer", name: "P", kind: .municipality)],
+            entities: [
+                Entity(id: "e", name: "E", kind: .municipality), Entity(id: "peer", name: "P", kind: .municipality),
+            ],
             indicators: indicators, observations: observations, targets: targets,
             goals: [Goal(id: "g", titleSv: "Mål", titleEn: "Goal")])
     }
 
-    static func observations(_ entity: String, _ indicator: String, _ values: [(Int, Double)], preliminaryLast: Bool = false) -> [Observation] {
+    static func observations(
+        _ entity: String, _ indicator: String, _ values: [(Int, Double)], preliminaryLast: Bool = false
+    ) -> [Observation] {
         values.enumerated().map { index, pair in
             Observation(
                 entityID: entity, indicatorID: indicator, year: pair.0, value: pair.1,
@@ -28,7 +32,10 @@ import Testing
         polarity: .lowerIsBetter, source: "report")
 
     static func summary(_ analysis: RunAnalysis, _ entity: String, _ indicator: String) throws -> SeriesSummary {
-        try #require(analysis.series.first { $0.key.entityID == entity && $0.key.indicatorID == indicator && $0.key.gender == .total })
+        try #require(
+            analysis.series.first {
+                $0.key.entityID == entity && $0.key.indicatorID == indicator && $0.key.gender == .total
+            })
     }
 
     @Test func lowerIsBetterUsesTheLowerTail() throws {
@@ -36,7 +43,9 @@ import Testing
             indicators: [Self.sickLeave],
             observations: Self.observations("e", "sick", [(2021, 3.9), (2022, 3.4)])
                 + Self.observations("peer", "sick", [(2019, 5.0), (2020, 5.6), (2021, 5.1), (2022, 5.3)]),
-            targets: [Target(entityID: "e", indicatorID: "sick", goalID: "g", year: 2023, value: 3.6, comparator: .atMost)])
+            targets: [
+                Target(entityID: "e", indicatorID: "sick", goalID: "g", year: 2023, value: 3.6, comparator: .atMost)
+            ])
         let analysis = RunAnalysis(dataset: data, year: 2023)
         let s = try Self.summary(analysis, "e", "sick")
         let likelihood = try #require(s.likelihood)
@@ -66,7 +75,9 @@ import Testing
             indicators: [broadband],
             observations: Self.observations("e", "bb", [(2021, 94), (2022, 98)])
                 + Self.observations("peer", "bb", [(2019, 80), (2020, 86), (2021, 90), (2022, 95)]),
-            targets: [Target(entityID: "e", indicatorID: "bb", goalID: "g", year: 2023, value: 99.9, comparator: .atLeast)])
+            targets: [
+                Target(entityID: "e", indicatorID: "bb", goalID: "g", year: 2023, value: 99.9, comparator: .atLeast)
+            ])
         let s = try Self.summary(RunAnalysis(dataset: data, year: 2023), "e", "bb")
         let p = try #require(s.likelihood?.probability)
         #expect(p >= 0 && p <= 1)
@@ -87,7 +98,9 @@ import Testing
         let data = Self.dataset(
             indicators: [dialogue],
             observations: Self.observations("e", "dialog", [(2020, 1.4), (2021, 1.2), (2022, 1.1), (2023, 1.05)]),
-            targets: [Target(entityID: "e", indicatorID: "dialog", goalID: "g", year: 2024, value: 1.5, comparator: .atLeast)])
+            targets: [
+                Target(entityID: "e", indicatorID: "dialog", goalID: "g", year: 2024, value: 1.5, comparator: .atLeast)
+            ])
         let s = try Self.summary(RunAnalysis(dataset: data, year: 2024), "e", "dialog")
         let outlook = try #require(s.outlook)
         #expect(outlook.distribution.interval(0.95).lower >= 1)
@@ -97,11 +110,16 @@ import Testing
     }
 
     @Test func onePointBorrowsThePoolAndNoPointIsNotEvaluated() throws {
-        let index = Indicator(id: "svc", titleSv: "Service", titleEn: "Service", unit: .index, lowerBound: 1, upperBound: 100, polarity: .higherIsBetter)
-        let other = Indicator(id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
+        let index = Indicator(
+            id: "svc", titleSv: "Service", titleEn: "Service", unit: .index, lowerBound: 1, upperBound: 100,
+            polarity: .higherIsBetter)
+        let other = Indicator(
+            id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100,
+            polarity: .higherIsBetter)
         let data = Self.dataset(
             indicators: [index, other],
-            observations: Self.observations("e", "svc", [(2023, 81)]) + Self.observations("e", "nki", [(2020, 70), (2021, 71), (2022, 75), (2023, 73)]),
+            observations: Self.observations("e", "svc", [(2023, 81)])
+                + Self.observations("e", "nki", [(2020, 70), (2021, 71), (2022, 75), (2023, 73)]),
             targets: [
                 Target(entityID: "e", indicatorID: "svc", goalID: "g", year: 2024, value: 80, comparator: .atLeast),
                 Target(entityID: "peer", indicatorID: "svc", goalID: "g", year: 2024, value: 80, comparator: .atLeast),
@@ -126,7 +144,9 @@ import Testing
     }
 
     @Test func targetAlreadyMetAndPreliminaryOutcomes() throws {
-        let nki = Indicator(id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter, source: "Insikt")
+        let nki = Indicator(
+            id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100,
+            polarity: .higherIsBetter, source: "Insikt")
         let data = Self.dataset(
             indicators: [nki],
             observations: Self.observations("e", "nki", [(2021, 71), (2022, 72), (2023, 73)], preliminaryLast: true)
@@ -178,8 +198,11 @@ import Testing
     /// anticipated 100.6 % clamped to 100 → P = 1.11 (on track).
     @Test func broadbandExample() {
         let target = Target(entityID: "e", indicatorID: "bb", goalID: "", year: 2023, value: 98, comparator: .atLeast)
-        let indicator = Indicator(id: "bb", titleSv: "", titleEn: "", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)
-        let c = ProgressClassification.make(target: target, points: points([(2015, 80), (2021, 95)]), indicator: indicator)
+        let indicator = Indicator(
+            id: "bb", titleSv: "", titleEn: "", unit: .percent, lowerBound: 0, upperBound: 100,
+            polarity: .higherIsBetter)
+        let c = ProgressClassification.make(
+            target: target, points: points([(2015, 80), (2021, 95)]), indicator: indicator)
         #expect(abs((c.eurostatRatio ?? 0) - 1.1318) < 1e-3)
         #expect(c.eurostatClass == "significant_progress")
         #expect(abs((c.sdgRatio ?? 0) - 20.0 / 18) < 1e-9)
@@ -199,16 +222,22 @@ import Testing
 
     @Test func metAndNotAssessable() {
         let target = Target(entityID: "e", indicatorID: "x", goalID: "", year: 2023, value: 50, comparator: .atLeast)
-        #expect(ProgressClassification.make(target: target, points: points([(2022, 40), (2023, 55)]), indicator: nil).eurostatClass == "target_achieved")
-        #expect(ProgressClassification.make(target: target, points: points([(2023, 45)]), indicator: nil) == .notAssessable)
-        #expect(ProgressClassification.make(target: target, points: points([(2021, -1), (2022, 3)]), indicator: nil) == .notAssessable)
+        #expect(
+            ProgressClassification.make(target: target, points: points([(2022, 40), (2023, 55)]), indicator: nil)
+                .eurostatClass == "target_achieved")
+        #expect(
+            ProgressClassification.make(target: target, points: points([(2023, 45)]), indicator: nil) == .notAssessable)
+        #expect(
+            ProgressClassification.make(target: target, points: points([(2021, -1), (2022, 3)]), indicator: nil)
+                == .notAssessable)
     }
 }
 
 @Suite struct CalibrationReportTests {
     /// Four statements: p = 0.9 (happened), 0.9 (not), 0.2 (not), 0.05 (happened).
     @Test func scoresOnAHandExample() {
-        let report = CalibrationReport(method: "m", probabilities: [0.9, 0.9, 0.2, 0.05], outcomes: [true, false, false, true])
+        let report = CalibrationReport(
+            method: "m", probabilities: [0.9, 0.9, 0.2, 0.05], outcomes: [true, false, false, true])
         #expect(report.count == 4)
         #expect(abs(report.brier - (0.01 + 0.81 + 0.04 + 0.9025) / 4) < 1e-15)
         let logLoss = -(log(0.9) + log(0.1) + log(0.8) + log(0.05)) / 4

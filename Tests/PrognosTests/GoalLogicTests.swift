@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func metByPreliminaryOutcome() {
-        let evaluation = TargetEvaluation(target: target(72), points: points([(2022, 72), (2023, 73)], preliminaryLast: true))
+        let evaluation = TargetEvaluation(
+            target: target(72), points: points([(2022, 72), (2023, 73)], preliminaryLast: true))
         #expect(evaluation.status == .met)
         #expect(evaluation.basis == .targetYearOutcome)
         #expect(evaluation.outcomeIsPreliminary)
@@ -28,13 +29,15 @@ import Testing
 
     @Test func improvingWhenBetterThanTheYearBefore() {
         #expect(TargetEvaluation(target: target(60), points: points([(2022, 40), (2023, 53)])).status == .improving)
-        #expect(TargetEvaluation(target: target(3, .atMost), points: points([(2022, 4), (2023, 3.5)])).status == .improving)
+        #expect(
+            TargetEvaluation(target: target(3, .atMost), points: points([(2022, 4), (2023, 3.5)])).status == .improving)
     }
 
     @Test func notMetWhenWorseOrWithoutHistory() {
         #expect(TargetEvaluation(target: target(60), points: points([(2022, 55), (2023, 53)])).status == .notMet)
         #expect(TargetEvaluation(target: target(74), points: points([(2023, 69)])).status == .notMet)
-        #expect(TargetEvaluation(target: target(3, .atMost), points: points([(2022, 3.5), (2023, 4)])).status == .notMet)
+        #expect(
+            TargetEvaluation(target: target(3, .atMost), points: points([(2022, 3.5), (2023, 4)])).status == .notMet)
     }
 
     @Test func latestEarlierOutcomeStandsInForAMissingTargetYear() {
@@ -84,14 +87,17 @@ import Testing
         let copy = try TestSupport.copyOfBundledDataset()
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         try TestSupport.edit(copy, "datapackage.json") {
-            TestSupport.replacingFirst($0, "\"resources\": [", "\"prognos\": {\"goal_rule\": \"share\"},\n  \"resources\": [")
+            TestSupport.replacingFirst(
+                $0, "\"resources\": [", "\"prognos\": {\"goal_rule\": \"share\"},\n  \"resources\": [")
         }
         let dataset = try DatasetLoader.load(directory: copy, displayName: "ds")
         #expect(dataset.goalRule == .share)
         let analysis = RunJob().analyse(dataset)
         // Goal 7: two of four indicators met — half, not two thirds: still partly met.
         #expect(analysis.goals.first { $0.goal.id == "ks-7" }?.assessment == .partlyMet)
-        #expect(CanonicalDatasetWriter.files(for: dataset)["datapackage.json"]?.contains("\"goal_rule\": \"share\"") == true)
+        #expect(
+            CanonicalDatasetWriter.files(for: dataset)["datapackage.json"]?.contains("\"goal_rule\": \"share\"") == true
+        )
         try TestSupport.edit(copy, "datapackage.json") {
             TestSupport.replacingFirst($0, "\"goal_rule\": \"share\"", "\"goal_rule\": \"lenient\"")
         }

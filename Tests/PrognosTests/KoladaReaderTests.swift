@@ -15,9 +15,12 @@ import Testing
     }
 
     @Test func readsTheV2AndV3ExamplesAlike() throws {
-        for name in ["RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json", "RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json"] {
+        for name in [
+            "RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json", "RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json",
+        ] {
             let output = try KoladaReader.read(
-                [try input(name)], municipalities: try Data(contentsOf: Self.fixtures.appendingPathComponent("municipalities.csv")),
+                [try input(name)],
+                municipalities: try Data(contentsOf: Self.fixtures.appendingPathComponent("municipalities.csv")),
                 name: "k"
             ).get()
             #expect(output.dataset.entities.map(\.id) == ["0180", "1480"])
@@ -61,30 +64,39 @@ import Testing
     }
 
     @Test func laterInputsReviseEarlierOnes() throws {
-        let old = #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 537.35}]}]}"#
-        let new = #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 507.47}]}]}"#
+        let old =
+            #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 537.35}]}]}"#
+        let new =
+            #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 507.47}]}]}"#
         let output = try KoladaReader.read([text("2024.json", old), text("2026.json", new)], name: "k").get()
         #expect(output.dataset.observations.map(\.value) == [507.47])
     }
 
     @Test func reportsBrokenInput() {
         let result = KoladaReader.read(
-            [text("a.json", "{"), text("b.json", #"{"count": 0}"#), text("c.json", #"{"values": [{"municipality": "1"}]}"#)], name: "k")
+            [
+                text("a.json", "{"), text("b.json", #"{"count": 0}"#),
+                text("c.json", #"{"values": [{"municipality": "1"}]}"#),
+            ], name: "k")
         switch result {
         case .success: Issue.record("expected problems")
         case .failure(let invalid):
-            #expect(invalid.diagnostics.map(\.description) == [
-                "a.json: not valid JSON", "b.json: not a Kolada response: no \"values\" array", "c.json: values[0] has no \"kpi\"",
-            ])
+            #expect(
+                invalid.diagnostics.map(\.description) == [
+                    "a.json: not valid JSON", "b.json: not a Kolada response: no \"values\" array",
+                    "c.json: values[0] has no \"kpi\"",
+                ])
         }
     }
 }
 
 @Suite struct KoladaLenientTests {
     @Test func lenientKeepsTheGoodEntries() throws {
-        let good = #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 5}]}]}"#
+        let good =
+            #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 5}]}]}"#
         let inputs = [
-            KoladaReader.Input(file: "good.json", data: Data(good.utf8)), KoladaReader.Input(file: "bad.json", data: Data("{".utf8)),
+            KoladaReader.Input(file: "good.json", data: Data(good.utf8)),
+            KoladaReader.Input(file: "bad.json", data: Data("{".utf8)),
         ]
         let output = try KoladaReader.read(inputs, name: "k", lenient: true).get()
         #expect(output.dataset.observations.count == 1)

@@ -101,10 +101,12 @@ import Testing
         let repeatedX: [Double] = [1, 2, 2, 3, 4, 4, 4]
         let repeatedY: [Double] = [1.2, 1.9, 1.9, 3.4, 3.8, 3.8, 3.8]
         let ordinary = try RegressionFit(
-            design: Matrix(columns: [[Double](repeating: 1, count: 7), repeatedX]), response: repeatedY, hasIntercept: true)
+            design: Matrix(columns: [[Double](repeating: 1, count: 7), repeatedX]), response: repeatedY,
+            hasIntercept: true)
         for j in 0..<2 {
             #expect(abs(weighted.coefficients[j] - ordinary.coefficients[j]) <= 1e-14 * abs(ordinary.coefficients[j]))
         }
-        #expect(abs(weighted.residualSumOfSquares - ordinary.residualSumOfSquares) <= 1e-13 * ordinary.residualSumOfSquares)
+        #expect(
+            abs(weighted.residualSumOfSquares - ordinary.residualSumOfSquares) <= 1e-13 * ordinary.residualSumOfSquares)
     }
 }

@@ -29,7 +29,9 @@ import Testing
         }
     }
 
-    static func score(_ data: NISTDataset, coefficients: [Double], standardErrors: [Double], residualSD: Double, rSquared: Double) -> Score {
+    static func score(
+        _ data: NISTDataset, coefficients: [Double], standardErrors: [Double], residualSD: Double, rSquared: Double
+    ) -> Score {
         let lre = NISTDataset.lre
         return Score(
             coefficients: zip(coefficients, data.certifiedCoefficients).map { lre($0, $1) }.min() ?? 0,

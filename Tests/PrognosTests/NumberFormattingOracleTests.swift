@@ -91,7 +91,7 @@ import Testing
     @Test func edgeValues() {
         let values: [Double] = [
             0, -0.0, 1, -1, 72, 0.1 + 0.2, 1e-5, 1.2345e-5, 9.999999999999999, 99999999999999.99, 0.30000000000000004,
-            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123456789012345680,
+            .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude, 1e16, 123_456_789_012_345_680,
             9_007_199_254_740_992, 0.000123, Double(bitPattern: 1), 1.7976931348623157e308,
             // The ends of fixed notation, where 15 rounded digits are printed directly.
             0.0001, 0.00009999999999999999, 0.000099999999999999995, 0.00010000000000000002, -0.00012345678901234567,

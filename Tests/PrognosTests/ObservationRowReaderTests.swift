@@ -14,7 +14,10 @@ import Testing
         let (descriptor, files) = try ParallelScanTests.syntheticFiles()
         let observations = try #require(files["observations.csv"])
         var rows = ["year,value,indicator_id,extra,entity_id,gender,status,split,note"]
-        let numbers = ["56.3", "-0", "+5", ".5", "5.", "1e1", "2.5E-1", "0001.50", "12345678901234567", "0.000000000000001234", "99.99999999999999"]
+        let numbers = [
+            "56.3", "-0", "+5", ".5", "5.", "1e1", "2.5E-1", "0001.50", "12345678901234567", "0.000000000000001234",
+            "99.99999999999999",
+        ]
         let statuses = ["", "final", "preliminary"]
         let genders = ["", "T", "K", "M"]
         let splits = ["", "train", "test"]
@@ -23,13 +26,17 @@ import Testing
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             let gender = genders[index % genders.count]
             let value = index % 7 == 0 ? numbers[(index / 7) % numbers.count] : fields[3]
-            rows.append([
-                fields[2], value, fields[1], "x\(index)", fields[0], gender, statuses[index % 3], splits[index % 3],
-                index % 5 == 0 ? "anmärkning \(index) – ändrad" : "",
-            ].joined(separator: ","))
+            rows.append(
+                [
+                    fields[2], value, fields[1], "x\(index)", fields[0], gender, statuses[index % 3], splits[index % 3],
+                    index % 5 == 0 ? "anmärkning \(index) – ändrad" : "",
+                ].joined(separator: ","))
             // Some years again for the women and the men: other keys, not duplicates.
             if index % 11 == 0, gender.isEmpty || gender == "T" {
-                for other in ["K", "M"] { rows.append([fields[2], fields[3], fields[1], "", fields[0], other, "", "", ""].joined(separator: ",")) }
+                for other in ["K", "M"] {
+                    rows.append(
+                        [fields[2], fields[3], fields[1], "", fields[0], other, "", "", ""].joined(separator: ","))
+                }
             }
         }
         var varied = files
@@ -42,7 +49,9 @@ import Testing
 
     @Test func ordinaryRowsOfEveryKindReadAlike() throws {
         let (descriptor, files) = try Self.variedFiles()
-        guard case .success(let serial) = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "ds", threads: 1)
+        guard
+            case .success(let serial) = CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "ds", threads: 1)
         else {
             Issue.record("the varied observations do not read on one thread")
             return
@@ -86,19 +95,28 @@ import Testing
     /// The fast path reads an ordinary line itself, with the generic path's key, and
     /// declines the others.
     @Test func readsOrdinaryLinesAndDeclinesTheRest() throws {
-        let header = FastPathFixtures.header("entity_id,indicator_id,year,value,status,gender,note,split", spec: CanonicalSchema.observations)
+        let header = FastPathFixtures.header(
+            "entity_id,indicator_id,year,value,status,gender,note,split", spec: CanonicalSchema.observations)
         var reader = try #require(
-            ObservationRowReader(header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": FastPathFixtures.share]))
+            ObservationRowReader(
+                header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"],
+                indicators: ["I1": FastPathFixtures.share]))
         func read(_ line: String) -> (Observation?, [String]) { FastPathFixtures.read(line, with: &reader) }
         let (ordinary, key) = read("E1,I1,2023,56.3,preliminary,,note,test")
-        #expect(ordinary == Observation(entityID: "E1", indicatorID: "I1", year: 2023, value: 56.3, status: .preliminary, gender: .total, note: "note", split: .test))
+        #expect(
+            ordinary
+                == Observation(
+                    entityID: "E1", indicatorID: "I1", year: 2023, value: 56.3, status: .preliminary, gender: .total,
+                    note: "note", split: .test))
         #expect(key == ["E1", "I1", "2023", "T"])
         let (women, womensKey) = read("E1,I2,2023,156.3,,K,,")  // I2's row was broken: no bounds
         #expect(women?.gender == .women)
         #expect(womensKey == ["E1", "I2", "2023", "K"])
         for declined in [
-            "E1,I1,2023,156.3,,,,", "E2,I1,2023,1,,,,", "E1,I3,2023,1,,,,", "E1,I1,23,1,,,,", "E1,I1,2023,1,,,", "E1,I1,2023,1,,,,,",
-            "E1,I1,2023,2,5,,,", "E1,I1,2023,1,draft,,,", "E1,I1,2023,1,,t,,", "E1,I1,2023,1,,,,valid", "E1,I1,2023,,,,,", ",I1,2023,1,,,,",
+            "E1,I1,2023,156.3,,,,", "E2,I1,2023,1,,,,", "E1,I3,2023,1,,,,", "E1,I1,23,1,,,,", "E1,I1,2023,1,,,",
+            "E1,I1,2023,1,,,,,",
+            "E1,I1,2023,2,5,,,", "E1,I1,2023,1,draft,,,", "E1,I1,2023,1,,t,,", "E1,I1,2023,1,,,,valid",
+            "E1,I1,2023,,,,,", ",I1,2023,1,,,,",
         ] {
             let (value, key) = read(declined)
             #expect(value == nil, "\(declined)")

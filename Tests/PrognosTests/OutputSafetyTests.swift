@@ -28,7 +28,7 @@ import Testing
         ("run --out .", ["run", "ds", "--out", "."]),
         ("run --out empty", ["run", "ds", "--out", ""]),
         ("run --out the input", ["run", "ds", "--out", "ds"]),
-        ("run --out the input's parent", ["run", "ds", "--out", "../" ]),
+        ("run --out the input's parent", ["run", "ds", "--out", "../"]),
         ("run --out /", ["run", "ds", "--out", "/"]),
         ("ingest --out .", ["ingest", "wide", "w.csv", "--out", "."]),
         ("ingest --out the input's directory", ["ingest", "wide", "sub/w.csv", "--out", "sub"]),
@@ -42,7 +42,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let wide = "Indikator;Enhet;2021;2022\nNKI;index;71;72\n"
         try wide.write(to: root.appendingPathComponent("w.csv"), atomically: true, encoding: .utf8)
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("sub"), withIntermediateDirectories: true)
         try wide.write(to: root.appendingPathComponent("sub/w.csv"), atomically: true, encoding: .utf8)
         let before = listing(root)
         let result = try TestSupport.runBinary(arguments, in: root)
@@ -67,26 +68,37 @@ import Testing
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
         try "the user's own\n".write(to: root.appendingPathComponent("accuracy.csv"), atomically: true, encoding: .utf8)
-        let refused = try TestSupport.runBinary(["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "."], in: root)
+        let refused = try TestSupport.runBinary(
+            ["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "."], in: root)
         #expect(refused.status == 2, "\(refused.stderr)")
-        #expect(try String(contentsOf: root.appendingPathComponent("accuracy.csv"), encoding: .utf8) == "the user's own\n")
+        #expect(
+            try String(contentsOf: root.appendingPathComponent("accuracy.csv"), encoding: .utf8) == "the user's own\n")
         // A new directory is Prognos's: a second evaluation replaces its files.
         for _ in 0..<2 {
-            let result = try TestSupport.runBinary(["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "e"], in: root)
+            let result = try TestSupport.runBinary(
+                ["evaluate", "ds", "--methods", "naive", "--holdout", "1", "--out", "e"], in: root)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("e/\(OutputDirectory.markerName)").path))
+        #expect(
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("e/\(OutputDirectory.markerName)").path))
     }
 
     @Test func anEmptyOrMarkedDirectoryIsReplaced() throws {
         let root = try workspace()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
-        #expect(try TestSupport.runBinary(["synthesize", "--entities", "2", "--indicators", "1", "--years", "3", "--out", "empty"], in: root).status == 0)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        #expect(
+            try TestSupport.runBinary(
+                ["synthesize", "--entities", "2", "--indicators", "1", "--years", "3", "--out", "empty"], in: root
+            ).status == 0)
         // The second write replaces the first, which carries the marker.
-        let again = try TestSupport.runBinary(["synthesize", "--entities", "3", "--indicators", "1", "--years", "3", "--out", "empty"], in: root)
+        let again = try TestSupport.runBinary(
+            ["synthesize", "--entities", "3", "--indicators", "1", "--years", "3", "--out", "empty"], in: root)
         #expect(again.status == 0, "\(again.stderr)")
-        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("empty/\(OutputDirectory.markerName)").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: root.appendingPathComponent("empty/\(OutputDirectory.markerName)").path))
     }
 
     @Test func staleTemporaryDirectoriesOfEndedProcessesAreSwept() throws {

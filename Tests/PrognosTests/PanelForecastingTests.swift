@@ -32,7 +32,9 @@ import Testing
         let fit = model.fit(panel, scales: scales, hierarchy: hierarchy, horizon: 3)
         for index in panel.indices {
             let points = try #require(
-                model.points(panel[index].values, series: index, scale: scales[index], fit: fit, hierarchy: hierarchy, horizon: 3))
+                model.points(
+                    panel[index].values, series: index, scale: scales[index], fit: fit, hierarchy: hierarchy, horizon: 3
+                ))
             for (mine, theirs) in zip(points, fixture.forecasts[index]) {
                 #expect(abs(mine - theirs) <= 1e-9 * max(1, abs(theirs)), "series \(index): \(mine) vs \(theirs)")
             }
@@ -60,11 +62,13 @@ import Testing
             let y = series.values
             let last = y[y.count - 1]
             let expected = last + 0.5 + 0.3 * (y[y.count - 2] - last)
-            let point = try #require(model.points(y, series: index, scale: 1, fit: fit, hierarchy: hierarchy, horizon: 1)?.first)
+            let point = try #require(
+                model.points(y, series: index, scale: 1, fit: fit, hierarchy: hierarchy, horizon: 1)?.first)
             #expect(abs(point - expected) <= 1e-8, "\(point) vs \(expected)")
             let pulled = try #require(
                 shrunk.points(y, series: index, scale: 1, fit: shrunkFit, hierarchy: hierarchy, horizon: 1)?.first)
-            #expect(abs(pulled - expected) < 0.01 && abs(pulled - last) < abs(expected - last), "\(pulled) vs \(expected)")
+            #expect(
+                abs(pulled - expected) < 0.01 && abs(pulled - last) < abs(expected - last), "\(pulled) vs \(expected)")
         }
     }
 
@@ -79,7 +83,9 @@ import Testing
         ]
         let hierarchy = PanelHierarchy(panel)
         var sums = PanelHierarchy.Sums(nodes: hierarchy.nodeCount)
-        for (value, index) in [(1.0, 0), (2.0, 1), (3.0, 2), (10.0, 3)] { hierarchy.add(value, series: index, to: &sums) }
+        for (value, index) in [(1.0, 0), (2.0, 1), (3.0, 2), (10.0, 3)] {
+            hierarchy.add(value, series: index, to: &sums)
+        }
         let estimate = hierarchy.shrunk(sums, priorWeight: 2)
         #expect(abs(estimate[0] - 4) < 1e-12)
         #expect(abs(estimate[hierarchy.parent[hierarchy.indicatorNode[0]]] - 2.8) < 1e-12)
@@ -145,9 +151,11 @@ import Testing
     /// A one-series method on a panel scores as it does series by series.
     @Test func panelBacktestOfAOneSeriesMethodEqualsTheSeriesBacktest() {
         let sample = Array(Self.m3.prefix(40))
-        let panel = Backtest.run(panelMethod: SeriesByItself(ThetaForecaster()), series: sample, holdout: nil, origins: 2, threads: 2)
+        let panel = Backtest.run(
+            panelMethod: SeriesByItself(ThetaForecaster()), series: sample, holdout: nil, origins: 2, threads: 2)
         let single = Backtest.run(method: ThetaForecaster(), series: sample, holdout: nil, origins: 2, threads: 2)
-        #expect(AccuracyTable.rows(method: "theta", series: panel) == AccuracyTable.rows(method: "theta", series: single))
+        #expect(
+            AccuracyTable.rows(method: "theta", series: panel) == AccuracyTable.rows(method: "theta", series: single))
     }
 
     /// Climatology by hand. The series 100, 110 with 121 held out: its one pair rose by
@@ -155,13 +163,15 @@ import Testing
     /// for every g: Brier 0.
     @Test func climatologyStatesInSampleBaseRates() {
         let series = [
-            Backtest.EvaluationSeries(key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 110, 121], testCount: 1)
+            Backtest.EvaluationSeries(
+                key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 110, 121], testCount: 1)
         ]
         let report = Climatology.report(series: series, holdout: nil)
         #expect(report.count == CalibrationReport.offsets.count)
         #expect(report.brier == 0)
         let falling = [
-            Backtest.EvaluationSeries(key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 96, 99, 97], testCount: 1)
+            Backtest.EvaluationSeries(
+                key: SeriesKey(entityID: "e", indicatorID: "i"), values: [100, 96, 99, 97], testCount: 1)
         ]
         // Pairs 100→96 (−4 %) and 96→99 (+3.1 %): p = 1, 1, ½, ½, ½, 0, 0 for g = −10 %…+10 %;
         // 97 against 99·(1 + g): reached for g = −10 % and −5 % only. Brier (3 · ¼)/7.
@@ -180,7 +190,9 @@ import Testing
             ["evaluate", m3, "--methods", "naive,global", "--out", directory.appendingPathComponent("e").path])
         #expect(evaluated.status == 0, "\(evaluated.stderr)")
         #expect(evaluated.stdout.contains("\nglobal "))
-        let calibrated = try TestSupport.runBinary(["calibrate", m3, "--out", directory.appendingPathComponent("c").path])
+        let calibrated = try TestSupport.runBinary([
+            "calibrate", m3, "--out", directory.appendingPathComponent("c").path,
+        ])
         #expect(calibrated.status == 0, "\(calibrated.stderr)")
         let sections = calibrated.stdout.components(separatedBy: "\n\n")
         let lines = (sections.first ?? "").split(separator: "\n").map(String.init)
@@ -190,7 +202,8 @@ import Testing
         #expect(Set(counts) == [645 * 6 * 7], "\(counts)")
         // By training length: M3 yearly's training parts all have more than 10 values, so
         // the one band holds the same events and the same scores as the whole.
-        let byLength = try String(contentsOf: directory.appendingPathComponent("c/calibration_by_length.csv"), encoding: .utf8)
+        let byLength = try String(
+            contentsOf: directory.appendingPathComponent("c/calibration_by_length.csv"), encoding: .utf8)
         let rows = byLength.split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
         #expect(rows.map { $0[1] } == ["auto", "naive", "theta", "climatology"], "\(byLength)")
         #expect(rows.allSatisfy { $0[0] == ">10" && $0[2] == String(645 * 6 * 7) })
@@ -204,10 +217,16 @@ import Testing
     @Test func resultsAreGroupedByTrainingLength() {
         func result(origin: Int, actual: Double) -> AccuracyTable.SeriesResult {
             AccuracyTable.SeriesResult(
-                cells: [AccuracyTable.Cell(horizon: 1, actual: actual, distribution: PredictiveDistribution(location: 10, scale: 1))],
+                cells: [
+                    AccuracyTable.Cell(
+                        horizon: 1, actual: actual, distribution: PredictiveDistribution(location: 10, scale: 1))
+                ],
                 scale: 1, lastTrainingValue: 10, key: nil, origin: origin)
         }
-        let results = [result(origin: 3, actual: 12), result(origin: 5, actual: 8), result(origin: 8, actual: 11), result(origin: 14, actual: 10)]
+        let results = [
+            result(origin: 3, actual: 12), result(origin: 5, actual: 8), result(origin: 8, actual: 11),
+            result(origin: 14, actual: 10),
+        ]
         let bands = CalibrationReport.byLength(method: "m", results: results)
         #expect(bands.map(\.band) == ["<=5", "6-10", ">10"])
         #expect(bands.map(\.report.count) == [14, 7, 7])
@@ -224,7 +243,8 @@ import Testing
         for entity in 0..<50 {
             for (indicator, kind) in [("a", "percent"), ("b", "count"), ("c", "percent")] {
                 let level = Double(10 + entity)
-                panel.append(PanelSeries(values: [level, level + 1, level + 0.5, level + 2], indicator: indicator, kind: kind))
+                panel.append(
+                    PanelSeries(values: [level, level + 1, level + 0.5, level + 2], indicator: indicator, kind: kind))
             }
         }
         let hierarchy = PanelHierarchy(panel)
@@ -238,6 +258,8 @@ import Testing
         limited.backtestLimit = 30
         let forecasts = limited.forecast(panel, horizon: 2, threads: 2)
         #expect(forecasts.allSatisfy { $0?.distributions.count == 2 })
-        #expect(limited.forecast(panel, horizon: 2, threads: 1).map { $0?.distributions } == forecasts.map { $0?.distributions })
+        #expect(
+            limited.forecast(panel, horizon: 2, threads: 1).map { $0?.distributions }
+                == forecasts.map { $0?.distributions })
     }
 }

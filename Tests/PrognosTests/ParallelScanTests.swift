@@ -20,7 +20,10 @@ import Testing
 
     /// The read with one thread, then with 2 and 3 threads and slices of 1, 64 and 700
     /// bytes, which must all agree.
-    static func expectSameReads(_ descriptor: DataPackageDescriptor, _ files: [String: String], sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectSameReads(
+        _ descriptor: DataPackageDescriptor, _ files: [String: String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let serial = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "ds", threads: 1)
         for threads in [2, 3] {
             for sliceBytes in [1, 64, 700] {
@@ -28,7 +31,9 @@ import Testing
                     descriptor: descriptor, files: files, location: "ds", threads: threads, sliceBytes: sliceBytes)
                 switch (serial, parallel) {
                 case (.success(let one), .success(let many)):
-                    #expect(one == many, "threads \(threads), slices of \(sliceBytes) bytes", sourceLocation: sourceLocation)
+                    #expect(
+                        one == many, "threads \(threads), slices of \(sliceBytes) bytes", sourceLocation: sourceLocation
+                    )
                 case (.failure(let one), .failure(let many)):
                     #expect(
                         one.diagnostics.map(\.description) == many.diagnostics.map(\.description),
@@ -44,8 +49,9 @@ import Testing
         let (descriptor, files) = try Self.syntheticFiles()
         let observations = try #require(files["observations.csv"])
         #expect(observations.utf8.count > 10_000)
-        guard case .success(let dataset) = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: files, location: "ds", threads: 2, sliceBytes: 500)
+        guard
+            case .success(let dataset) = CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "ds", threads: 2, sliceBytes: 500)
         else {
             Issue.record("the synthetic dataset does not read")
             return
@@ -75,7 +81,9 @@ import Testing
         var targets = try #require(files["targets.csv"]).split(separator: "\n").map(String.init)
         targets.insert(targets[3], at: targets.count - 1)
         broken["targets.csv"] = targets.joined(separator: "\n") + "\n"
-        if case .success = CanonicalDatasetReader.read(descriptor: descriptor, files: broken, location: "ds", threads: 1) {
+        if case .success = CanonicalDatasetReader.read(
+            descriptor: descriptor, files: broken, location: "ds", threads: 1)
+        {
             Issue.record("the broken files read as valid")
         }
         Self.expectSameReads(descriptor, broken)
@@ -90,7 +98,8 @@ import Testing
         let (descriptor, files) = try Self.syntheticFiles()
         let observations = try #require(files["observations.csv"])
         var quoted = files
-        quoted["observations.csv"] = TestSupport.replacingFirst(observations, ",final,T,,\n", ",final,T,\"two\nlines\",\n")
+        quoted["observations.csv"] = TestSupport.replacingFirst(
+            observations, ",final,T,,\n", ",final,T,\"two\nlines\",\n")
         Self.expectSameReads(descriptor, quoted)
         var loneReturn = files
         loneReturn["observations.csv"] = TestSupport.replacingFirst(observations, ",final,T,,\n", ",final,T,,\r")

@@ -23,7 +23,9 @@ import Testing
                     firstLine += 1
                     line += 1
                     let earlier = index.insert(["E\(e)", "I\(i)", String(year), "T"], line: line)
-                    if earlier != firstLine { Issue.record("key E\(e) I\(i) \(year): \(String(describing: earlier)), expected \(firstLine)") }
+                    if earlier != firstLine {
+                        Issue.record("key E\(e) I\(i) \(year): \(String(describing: earlier)), expected \(firstLine)")
+                    }
                 }
             }
         }

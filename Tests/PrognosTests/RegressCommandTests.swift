@@ -34,8 +34,10 @@ import Testing
         let result = try TestSupport.runBinary(arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let keys = ["terms", "coefficients", "standard_errors", "residual_sd", "r_squared", "adj_r_squared",
-                    "f_statistic", "df_model", "df_resid", "rank"]
+        let keys = [
+            "terms", "coefficients", "standard_errors", "residual_sd", "r_squared", "adj_r_squared",
+            "f_statistic", "df_model", "df_resid", "rank",
+        ]
         for key in keys { #expect(json[key] != nil, "\(key)") }
         // The contract's keys come first, in the contract's order.
         let positions = keys.compactMap { result.stdout.range(of: "\"\($0)\":")?.lowerBound }
@@ -52,9 +54,12 @@ import Testing
             #expect(json["terms"] as? [String] == ["intercept", "x", "x^2"])
         }
         // 17 significant digits: every number is printed as d.dddddddddddddddde±xx.
-        let firstCoefficient = try #require(result.stdout.components(separatedBy: "\"coefficients\": [\n").last?
-            .components(separatedBy: "\n").first?.trimmingCharacters(in: .whitespaces))
-        #expect(firstCoefficient.range(of: #"^-?\d\.\d{16}e[+-]\d{2,3},?$"#, options: .regularExpression) != nil, "\(firstCoefficient)")
+        let firstCoefficient = try #require(
+            result.stdout.components(separatedBy: "\"coefficients\": [\n").last?
+                .components(separatedBy: "\n").first?.trimmingCharacters(in: .whitespaces))
+        #expect(
+            firstCoefficient.range(of: #"^-?\d\.\d{16}e[+-]\d{2,3},?$"#, options: .regularExpression) != nil,
+            "\(firstCoefficient)")
     }
 
     @Test func rankDeficiencyNamesTheCollinearColumns() throws {

@@ -29,7 +29,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.edit(dataset, "observations.csv") { String($0.prefix { $0 != "\n" }) + "\n" }
         #expect(try run(["validate", "ds"], in: root).status == 0)
-        for command in [["run", "ds", "--out", "o"], ["targets", "ds", "--out", "t"], ["evaluate", "ds", "--out", "e"], ["calibrate", "ds", "--out", "c"]] {
+        for command in [
+            ["run", "ds", "--out", "o"], ["targets", "ds", "--out", "t"], ["evaluate", "ds", "--out", "e"],
+            ["calibrate", "ds", "--out", "c"],
+        ] {
             let result = try run(command, in: root)
             #expect(result.status == 0, "\(command[0]): \(result.stderr)")
         }
@@ -86,7 +89,8 @@ import Testing
     }
 
     @Test func aFractionalKoladaPeriodIsRefused() {
-        let json = #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019.5, "values": [{"gender": "T", "value": 1}]}]}"#
+        let json =
+            #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019.5, "values": [{"gender": "T", "value": 1}]}]}"#
         let result = KoladaReader.read([KoladaReader.Input(file: "k.json", data: Data(json.utf8))], name: "k")
         guard case .failure(let invalid) = result else {
             Issue.record("2019.5 was read as a year")
@@ -96,9 +100,11 @@ import Testing
     }
 
     @Test func aGarbageMunicipalitiesFileIsAnError() {
-        let json = #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019, "values": [{"gender": "T", "value": 1}]}]}"#
+        let json =
+            #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019, "values": [{"gender": "T", "value": 1}]}]}"#
         let result = KoladaReader.read(
-            [KoladaReader.Input(file: "k.json", data: Data(json.utf8))], municipalities: Data("\u{1}\u{2}garbage\n".utf8), name: "k")
+            [KoladaReader.Input(file: "k.json", data: Data(json.utf8))],
+            municipalities: Data("\u{1}\u{2}garbage\n".utf8), name: "k")
         guard case .failure(let invalid) = result else {
             Issue.record("a municipalities file without id and title was ignored")
             return
@@ -118,7 +124,8 @@ import Testing
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         try Data().write(to: root.appendingPathComponent("empty.txt"))
-        try Data((0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: root.appendingPathComponent("random.txt"))
+        try Data((0..<512).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(
+            to: root.appendingPathComponent("random.txt"))
         for file in ["empty.txt", "random.txt"] {
             let result = try run(["ingest", "report", file, "--out", "r"], in: root)
             #expect(result.status == 1, "\(file): \(result.stderr)")
@@ -178,9 +185,11 @@ import Testing
         for index in 0..<3000 { text += "alingsas,ks-1.1,\(1000 + index % 2000),x\(index),final,T,,\n" }
         let (descriptor, files) = try Self.files(observations: text)
         let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 1)
-        let two = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
+        let two = CanonicalDatasetReader.read(
+            descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
         let check = CanonicalDatasetReader.validate(
-            descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: "d", threads: 2, sliceBytes: 4096)
+            descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: "d", threads: 2,
+            sliceBytes: 4096)
         var results: [InvalidInput] = []
         for result in [one.map { _ in () }, two.map { _ in () }, check.map { _ in () }] {
             guard case .failure(let invalid) = result else {
@@ -211,7 +220,8 @@ import Testing
         let root = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         // About 6 MB of observations: more than one 4 MB slice, so read on two threads.
-        let made = try run(["synthesize", "--entities", "290", "--indicators", "30", "--years", "20", "--out", "s"], in: root)
+        let made = try run(
+            ["synthesize", "--entities", "290", "--indicators", "30", "--years", "20", "--out", "s"], in: root)
         #expect(made.status == 0, "\(made.stderr)")
         let directory = root.appendingPathComponent("s")
         let counts = try DatasetLoader.validate(directory: directory, displayName: "s")
@@ -223,7 +233,10 @@ import Testing
         var bytes = try Data(contentsOf: observations)
         bytes.append(contentsOf: [0xFF, 0xFE, 0x0A])
         try bytes.write(to: observations)
-        for check in [{ _ = try DatasetLoader.validate(directory: directory, displayName: "s") }, { _ = try DatasetLoader.load(directory: directory, displayName: "s") }] {
+        for check in [
+            { _ = try DatasetLoader.validate(directory: directory, displayName: "s") },
+            { _ = try DatasetLoader.load(directory: directory, displayName: "s") },
+        ] {
             do {
                 try check()
                 Issue.record("invalid UTF-8 was accepted")
@@ -240,10 +253,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let outside = root.appendingPathComponent("outside.csv")
         try FileManager.default.moveItem(at: dataset.appendingPathComponent("entities.csv"), to: outside)
-        try FileManager.default.createSymbolicLink(atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: outside.path)
         let result = try run(["validate", "ds"], in: root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("ds/entities.csv") && result.stderr.contains("leads outside the dataset"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("ds/entities.csv") && result.stderr.contains("leads outside the dataset"),
+            "\(result.stderr)")
     }
 
     @Test func aSymbolicLinkInsideTheDatasetIsRead() throws {
@@ -251,7 +267,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.moveItem(
             at: dataset.appendingPathComponent("entities.csv"), to: dataset.appendingPathComponent("entities-real.csv"))
-        try FileManager.default.createSymbolicLink(atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: "entities-real.csv")
+        try FileManager.default.createSymbolicLink(
+            atPath: dataset.appendingPathComponent("entities.csv").path, withDestinationPath: "entities-real.csv")
         #expect(try run(["validate", "ds"], in: root).status == 0)
     }
 
@@ -280,12 +297,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try TestSupport.edit(dataset, "indicators.csv") {
             TestSupport.replacingFirst(
-                $0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"", "\"=HYPERLINK(\"\"http://x\"\") [l](http://x) ![i](http://x/i.png) <b>raw</b>\"")
+                $0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"",
+                "\"=HYPERLINK(\"\"http://x\"\") [l](http://x) ![i](http://x/i.png) <b>raw</b>\"")
         }
         try TestSupport.edit(dataset, "goals.csv") {
             TestSupport.replacingFirst($0, "\"Kommunens företagsklimat ska förbättras", "\"line\n## injected heading")
         }
-        try TestSupport.edit(dataset, "entities.csv") { $0.replacingOccurrences(of: "alingsas,Alingsås kommun", with: "alingsas,@SUM(A1)") }
+        try TestSupport.edit(dataset, "entities.csv") {
+            $0.replacingOccurrences(of: "alingsas,Alingsås kommun", with: "alingsas,@SUM(A1)")
+        }
         let result = try run(["run", "ds", "--out", "o"], in: root)
         #expect(result.status == 0, "\(result.stderr)")
         let markdown = try String(contentsOf: root.appendingPathComponent("o/report.md"), encoding: .utf8)
@@ -316,7 +336,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         // No LANG or LC_*, and a HOME whose cache cannot be made.
-        let result = try run(["run", "ds", "--out", "o"], in: root, environment: ["PATH": path, "HOME": "/nonexistent"])
+        let result = try run(
+            ["run", "ds", "--out", "o"], in: root, environment: ["PATH": path, "HOME": "/nonexistent"])
         #expect(result.status == 0, "\(result.stderr)")
         let svg = try String(contentsOf: root.appendingPathComponent("o/charts/alingsas__ks-1.1.svg"), encoding: .utf8)
         #expect(svg.contains("Företagsklimat"))
@@ -329,7 +350,8 @@ import Testing
         try TestSupport.edit(dataset, "indicators.csv") {
             TestSupport.replacingFirst(
                 TestSupport.replacingFirst($0, "\"Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI\"", "}"),
-                "\"Företagsklimat enl. ÖJ (Insikt) - Upphandling, NUI\"", "\"ends in \\\\\"") + "cnt,Antal,Count,count,,,neutral,,\n"
+                "\"Företagsklimat enl. ÖJ (Insikt) - Upphandling, NUI\"", "\"ends in \\\\\"")
+                + "cnt,Antal,Count,count,,,neutral,,\n"
         }
         try TestSupport.edit(dataset, "entities.csv") { $0 + "\(long),Long,,municipality,\n" }
         try TestSupport.edit(dataset, "observations.csv") { text in

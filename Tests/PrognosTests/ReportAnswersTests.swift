@@ -67,7 +67,9 @@ import Testing
         #expect(nki.count == 1)
         #expect(nki.first?.source == .dataset && nki.first?.target.value == 74)
         // A higher target than the kept one, the same forecast: less likely.
-        let kept = RunJob().analyse(try TestSupport.loadBundledDataset()).nextYear.first { $0.target.indicatorID == "ks-1.1" }
+        let kept = RunJob().analyse(try TestSupport.loadBundledDataset()).nextYear.first {
+            $0.target.indicatorID == "ks-1.1"
+        }
         #expect(try #require(nki.first?.likelihood.probability) < (try #require(kept?.likelihood.probability)))
     }
 
@@ -77,7 +79,8 @@ import Testing
     @Test func aComparisonEntityIsShownBesideItsIndicatorNotForecast() throws {
         let dataset = try TestSupport.loadBundledDataset()
         let analysis = RunJob().analyse(dataset)
-        let own = try #require(analysis.series.first { $0.key == SeriesKey(entityID: "alingsas", indicatorID: "ks-4.1") })
+        let own = try #require(
+            analysis.series.first { $0.key == SeriesKey(entityID: "alingsas", indicatorID: "ks-4.1") })
         let comparison = try #require(own.comparison)
         #expect(comparison.groupID == "genomsnitt")
         #expect(comparison.points.map(\.mean) == [3] && comparison.points.map(\.members) == [0])

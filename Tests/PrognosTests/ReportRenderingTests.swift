@@ -9,7 +9,8 @@ import Testing
     static func run(language: Language) throws -> URL {
         let root = try TestSupport.temporaryDirectory()
         let output = root.appendingPathComponent("out")
-        _ = try RunJob(language: language).run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
+        _ = try RunJob(language: language).run(
+            directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         return output
     }
 
@@ -26,13 +27,15 @@ import Testing
         }
         #expect(references.count > 20)
         for reference in references {
-            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(reference).path), "\(reference)")
+            #expect(
+                FileManager.default.fileExists(atPath: output.appendingPathComponent(reference).path), "\(reference)")
             let png = output.appendingPathComponent(reference.replacingOccurrences(of: ".svg", with: ".png"))
             #expect(FileManager.default.fileExists(atPath: png.path), "\(png.lastPathComponent)")
         }
         #expect(html.contains("<svg"))
         // Both reports carry the run's own calibration check, the same rows.
-        let calibrationRow = html.contains("Hur väl sannolikheterna har stämt") || html.contains("How well the probabilities held")
+        let calibrationRow =
+            html.contains("Hur väl sannolikheterna har stämt") || html.contains("How well the probabilities held")
         #expect(calibrationRow && markdown.contains("| Brier | ECE |"))
         #expect(html.contains("<th class=\"n\">Brier</th><th class=\"n\">ECE</th>"))
         try sameTables(markdown: markdown, html: html)
@@ -83,7 +86,9 @@ import Testing
     /// Chromium renders the page to a PNG; a blank page compresses to a few kilobytes,
     /// a page of tables and charts to far more.
     func screenshot(_ output: URL) throws {
-        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         let binary = try #require(chromium, "headless Chromium is needed: `make test` installs Debian's chromium")
         let shot = output.deletingLastPathComponent().appendingPathComponent("screenshot.png")
         let process = Process()
@@ -124,7 +129,8 @@ import Testing
     @Test func gnuplotWarningsAreReturnedAndAMissingChartNamesIt() throws {
         let session = try GnuplotSession()
         defer { session.close() }
-        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("prognos-missing-\(UUID().uuidString).svg")
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "prognos-missing-\(UUID().uuidString).svg")
         do {
             try session.render("plot sin(x) with nonsense", chart: "broken.svg", output: missing.path)
             Issue.record("a chart with no file must fail")

@@ -28,14 +28,16 @@ import Testing
         var warnings: [Diagnostic] = []
         let read = ReportStatisticsTable.read(table, entity: "e", file: "f", takenIDs: [], warnings: &warnings)
         #expect(warnings.isEmpty)
-        #expect(read.indicators.map(\.id) == [
-            "sjukfranvaro.total_sjukfranvaro", "sjukfranvaro.29_ar", "sjukfranvaro.overtid",
-            "sjukfranvaro.antal_arsarbetare_chefer", "sjukfranvaro.besok",
-        ])
-        #expect(read.indicators.map(\.titleSv) == [
-            "Total sjukfrånvaro (%)", "Sjukfrånvaro, <29 år (%)", "Övertid, omräknat till heltidsarbetare",
-            "Antal årsarbetare, chefer", "Besök, per år",
-        ])
+        #expect(
+            read.indicators.map(\.id) == [
+                "sjukfranvaro.total_sjukfranvaro", "sjukfranvaro.29_ar", "sjukfranvaro.overtid",
+                "sjukfranvaro.antal_arsarbetare_chefer", "sjukfranvaro.besok",
+            ])
+        #expect(
+            read.indicators.map(\.titleSv) == [
+                "Total sjukfrånvaro (%)", "Sjukfrånvaro, <29 år (%)", "Övertid, omräknat till heltidsarbetare",
+                "Antal årsarbetare, chefer", "Besök, per år",
+            ])
         #expect(read.indicators.map(\.unit) == [.percent, .percent, .fte, .fte, .count])
         #expect(read.indicators[0].upperBound == 100)
         // A group runs to the next group or footnote: a row after "Chefer" would be a
@@ -51,7 +53,8 @@ import Testing
     @Test func statisticsTableNeutralUnlessTheWordsSayOtherwise() throws {
         let table = try Self.table("Personal\t2022\t2023\nMedelålder\t43,3\t43,9\nTillbud\t9\t2\nVärde\t1,5\t2,5")
         var warnings: [Diagnostic] = []
-        let read = ReportStatisticsTable.read(table, entity: "e", file: "f", takenIDs: ["personal.tillbud"], warnings: &warnings)
+        let read = ReportStatisticsTable.read(
+            table, entity: "e", file: "f", takenIDs: ["personal.tillbud"], warnings: &warnings)
         #expect(read.indicators.map(\.polarity) == [.neutral, .lowerIsBetter, .neutral])
         #expect(read.indicators.map(\.unit) == [.years, .count, .number])
         // A taken id gets a suffix.
@@ -92,31 +95,40 @@ import Testing
 
     @Test func budgetTableColumnsAndWarnings() throws {
         let table = try Self.table(
-            "Belopp i mnkr\tBudget 2024\tUtfall 2024\tAvvikelse\tKommentar 2024\nIntäkter\t1,5\t1,4\t-0,1\tx\nKostnader\t-2,0\tabc\t\t")
+            "Belopp i mnkr\tBudget 2024\tUtfall 2024\tAvvikelse\tKommentar 2024\nIntäkter\t1,5\t1,4\t-0,1\tx\nKostnader\t-2,0\tabc\t\t"
+        )
         var warnings: [Diagnostic] = []
         let lines = ReportBudgetTable.read(table, entity: "e", section: "Drift", file: "f", warnings: &warnings)
         #expect(lines.map(\.lineID) == ["drift.intakter", "drift.kostnader"])
         #expect(lines.map(\.budget) == [1500, -2000])
         #expect(lines.map(\.outcome) == [1400, nil])
-        #expect(warnings.map(\.description) == [
-            "f:1:5: column \"Kommentar 2024\" is neither a budget nor an outcome; skipped",
-            "f:3:3: \"abc\" is not an amount",
-        ])
+        #expect(
+            warnings.map(\.description) == [
+                "f:1:5: column \"Kommentar 2024\" is neither a budget nor an outcome; skipped",
+                "f:3:3: \"abc\" is not an amount",
+            ])
     }
 
     @Test func forecastCheckpointsFindTheLineAndTheMonth() throws {
         let budget = [
-            BudgetLine(entityID: "e", lineID: "drift.kostnader", titleSv: "Kostnader", year: 2024, budget: -5, outcome: 40),
-            BudgetLine(entityID: "e", lineID: "drift.resultat", titleSv: "Resultat", year: 2024, budget: 0, outcome: 40),
+            BudgetLine(
+                entityID: "e", lineID: "drift.kostnader", titleSv: "Kostnader", year: 2024, budget: -5, outcome: 40),
+            BudgetLine(
+                entityID: "e", lineID: "drift.resultat", titleSv: "Resultat", year: 2024, budget: 0, outcome: 40),
         ]
-        let table = try Self.table("Avstämningstillfälle\tPrognos\tAvvikelse från bokslut\nDelårsbokslut\t10\t30\nBokslut 2024\t40\t")
+        let table = try Self.table(
+            "Avstämningstillfälle\tPrognos\tAvvikelse från bokslut\nDelårsbokslut\t10\t30\nBokslut 2024\t40\t")
         var warnings: [Diagnostic] = []
         let vintages = ReportForecastCheckpoints.read(
-            table, budget: budget, followingText: ["Prognosen vid delårsbokslutet per månad 8 var för låg."], file: "f", warnings: &warnings)
+            table, budget: budget, followingText: ["Prognosen vid delårsbokslutet per månad 8 var för låg."], file: "f",
+            warnings: &warnings)
         #expect(warnings.isEmpty)
-        #expect(vintages == [
-            ForecastVintage(entityID: "e", lineID: "drift.resultat", year: 2024, checkpoint: "delarsbokslut", checkpointMonth: 8, forecast: 10, outcome: 40)
-        ])
+        #expect(
+            vintages == [
+                ForecastVintage(
+                    entityID: "e", lineID: "drift.resultat", year: 2024, checkpoint: "delarsbokslut",
+                    checkpointMonth: 8, forecast: 10, outcome: 40)
+            ])
         // No line with that outcome: a warning, no forecasts.
         let none = ReportForecastCheckpoints.read(table, budget: [], followingText: [], file: "f", warnings: &warnings)
         #expect(none.isEmpty)

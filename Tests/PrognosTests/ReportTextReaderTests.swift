@@ -39,9 +39,13 @@ import Testing
     @Test func targetsAndOutcomesMatch() throws {
         let read = try Self.read().dataset
         let bundled = try TestSupport.loadBundledDataset()
-        func targetKey(_ t: Target) -> String { "\(t.entityID) \(t.indicatorID) \(t.goalID) \(t.year) \(t.value) \(t.comparator.rawValue)" }
+        func targetKey(_ t: Target) -> String {
+            "\(t.entityID) \(t.indicatorID) \(t.goalID) \(t.year) \(t.value) \(t.comparator.rawValue)"
+        }
         #expect(Set(read.targets.map(targetKey)) == Set(bundled.targets.map(targetKey)))
-        func outcomeKey(_ o: Observation) -> String { "\(o.entityID) \(o.indicatorID) \(o.year) \(o.value) \(o.status.rawValue) \(o.gender.rawValue)" }
+        func outcomeKey(_ o: Observation) -> String {
+            "\(o.entityID) \(o.indicatorID) \(o.year) \(o.value) \(o.status.rawValue) \(o.gender.rawValue)"
+        }
         #expect(Set(read.observations.map(outcomeKey)) == Set(bundled.observations.map(outcomeKey)))
         #expect(read.observations.count == bundled.observations.count)
     }
@@ -51,11 +55,13 @@ import Testing
         let bundled = try TestSupport.loadBundledDataset()
         #expect(read.budgetLines.count == 72)
         // The report is Swedish: the bundled dataset's English titles are added by hand.
-        #expect(read.budgetLines == bundled.budgetLines.map { line in
-            var swedish = line
-            swedish.titleEn = ""
-            return swedish
-        })
+        #expect(
+            read.budgetLines
+                == bundled.budgetLines.map { line in
+                    var swedish = line
+                    swedish.titleEn = ""
+                    return swedish
+                })
         #expect(read.forecastVintages == bundled.forecastVintages)
     }
 
@@ -68,7 +74,9 @@ import Testing
         #expect(output.warnings.map(\.line).contains(258))  // the assignments (Uppdrag)
         // Everything read is attributed to the entity the user named for it.
         #expect(Set(output.dataset.budgetLines.map(\.entityID)) == ["alingsas-ks"])
-        let staff = output.dataset.observations.filter { !$0.indicatorID.hasPrefix("ks-") && $0.entityID != "genomsnitt" }
+        let staff = output.dataset.observations.filter {
+            !$0.indicatorID.hasPrefix("ks-") && $0.entityID != "genomsnitt"
+        }
         #expect(Set(staff.map(\.entityID)) == ["alingsas-klk"])
     }
 
@@ -85,18 +93,25 @@ import Testing
     /// loses its parts, and a checkpoint deviation that does not add up is a warning.
     @Test func readsTheTablesNumbersItIsGiven() throws {
         var text = try TestSupport.seedReport()
-        text = text.replacingOccurrences(of: "Tillsvidareanställda\t132\t137\t5", with: "Tillsvidareanställda\t140\t150\t10")
-        text = text.replacingOccurrences(of: "Köp av tjänster\t-44 617\t-50 641", with: "Köp av tjänster\t-44 617\t-60 641")
+        text = text.replacingOccurrences(
+            of: "Tillsvidareanställda\t132\t137\t5", with: "Tillsvidareanställda\t140\t150\t10")
+        text = text.replacingOccurrences(
+            of: "Köp av tjänster\t-44 617\t-50 641", with: "Köp av tjänster\t-44 617\t-60 641")
         text = text.replacingOccurrences(of: "Delårsbokslut\t-3 798\t-6 725", with: "Delårsbokslut\t-3 798\t-6 000")
         let output = ReportTextReader.read(text, file: "edited.txt", name: "e", entities: Self.entities)
-        let employees = output.dataset.observations.filter { $0.indicatorID == "personalstatistik.antal_anstallda_tillsvidareanstallda" }
+        let employees = output.dataset.observations.filter {
+            $0.indicatorID == "personalstatistik.antal_anstallda_tillsvidareanstallda"
+        }
         #expect(employees.map(\.value) == [140, 150])
-        let purchases = try #require(output.dataset.budgetLines.first { $0.lineID == "drift.kop_av_tjanster" && $0.year == 2023 })
+        let purchases = try #require(
+            output.dataset.budgetLines.first { $0.lineID == "drift.kop_av_tjanster" && $0.year == 2023 })
         #expect(purchases.outcome == -60641)
         #expect(purchases.parentLineID == nil)
         #expect(output.dataset.budgetLines.first { $0.lineID == "drift.personalkostnader" }?.parentLineID == nil)
         // The investment table is untouched and keeps its structure.
-        #expect(output.dataset.budgetLines.first { $0.lineID == "investeringar.markinkop" }?.parentLineID == "investeringar.expansionsinvestering")
+        #expect(
+            output.dataset.budgetLines.first { $0.lineID == "investeringar.markinkop" }?.parentLineID
+                == "investeringar.expansionsinvestering")
         #expect(output.warnings.contains { $0.reason.hasPrefix("deviation -6000") })
     }
 

@@ -120,7 +120,8 @@ import Testing
         let methods: [any Forecaster] = AutoForecaster.defaultCandidates + [TrendForecaster(), AutoForecaster()]
         for method in methods {
             var points: [Double] = []
-            let rolled = method.appendRollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14, to: &points)
+            let rolled = method.appendRollingOriginPoints(
+                y, origins: Self.origins, horizon: 6, fittedLength: 14, to: &points)
             #expect(rolled == (method is any RollingOriginForecasting), "\(method.name)")
             #expect(points.count == (rolled ? Self.origins.count * 6 : 0), "\(method.name)")
         }

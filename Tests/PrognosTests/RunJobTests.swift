@@ -11,7 +11,9 @@ import Testing
         var paths: [String] = []
         while let path = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: base + "/" + path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
                 paths.append(path)
             }
         }
@@ -48,17 +50,22 @@ import Testing
         let dataset = try TestSupport.loadBundledDataset()
         let job = RunJob()
         let outputs = job.outputs(of: job.analyse(dataset))
-        #expect(outputs.keys.sorted() == ["accuracy.csv", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.md", "summary.json"])
+        #expect(
+            outputs.keys.sorted() == [
+                "accuracy.csv", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.md", "summary.json",
+            ])
         let indicators = try #require(outputs["indicators.csv"])
         let rows = indicators.split(separator: "\n").dropFirst()
         let seriesKeys = Set(dataset.observations.map { "\($0.entityID),\($0.indicatorID),\($0.gender.rawValue)" })
         #expect(rows.count == seriesKeys.count)
-        #expect(indicators.hasPrefix(
-            "entity_id,indicator_id,n_obs,last_year,last_value,method,slope,slope_se,slope_p,forecast_year,forecast,lo80,hi80,lo95,hi95,target,p_target_met,status,signal,suggested_target_p50,suggested_target_p80,suggested_target_p90,"
-        ))
+        #expect(
+            indicators.hasPrefix(
+                "entity_id,indicator_id,n_obs,last_year,last_value,method,slope,slope_se,slope_p,forecast_year,forecast,lo80,hi80,lo95,hi95,target,p_target_met,status,signal,suggested_target_p50,suggested_target_p80,suggested_target_p90,"
+            ))
         let goals = try #require(outputs["goals.csv"])
-        #expect(goals.hasPrefix(
-            "goal_id,assessment,reported_assessment,n_indicators,n_met,p_fully_met,p_at_least_partly_met"))
+        #expect(
+            goals.hasPrefix(
+                "goal_id,assessment,reported_assessment,n_indicators,n_met,p_fully_met,p_at_least_partly_met"))
         #expect(goals.contains("\nks-7,partly_met,partly_met,4,2,"))
         #expect(goals.contains("\nks-3,fully_met,fully_met,2,2,"))
         let summary = try #require(outputs["summary.json"])
@@ -82,7 +89,10 @@ import Testing
         _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: second)
         let names = try Self.files(in: first)
         #expect(names == (try Self.files(in: second)))
-        #expect(Set(names).isSuperset(of: ["accuracy.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"]))
+        #expect(
+            Set(names).isSuperset(of: [
+                "accuracy.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json",
+            ]))
         #expect(names.filter { $0.hasPrefix("charts/") }.count > 40)
         for name in names {
             let a = try Data(contentsOf: first.appendingPathComponent(name))
@@ -112,7 +122,10 @@ import Testing
         SummaryDocument.write(analysis, to: &streamed)
         let whole: JSONValue = .object([
             ("schema_version", .string(SummaryDocument.schemaVersion)),
-            ("dataset", .object([("name", .string(analysis.dataset.name)), ("title", .string(analysis.dataset.title))])),
+            (
+                "dataset",
+                .object([("name", .string(analysis.dataset.name)), ("title", .string(analysis.dataset.title))])
+            ),
             ("assessment_year", analysis.year.map { .integer($0) } ?? .null),
             ("goals", .array(analysis.goals.map(SummaryDocument.goal))),
             ("probability_calibration", SummaryDocument.calibration(analysis.calibration)),
@@ -165,7 +178,11 @@ import Testing
         try "".write(to: output.appendingPathComponent(OutputDirectory.markerName), atomically: true, encoding: .utf8)
         _ = try RunJob().run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
         let names = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
-        #expect(names == [".prognos-output", "accuracy.csv", "charts", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.html", "report.md", "summary.json"])
+        #expect(
+            names == [
+                ".prognos-output", "accuracy.csv", "charts", "forecast_checkpoints.csv", "goals.csv", "indicators.csv",
+                "report.html", "report.md", "summary.json",
+            ])
     }
 
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
@@ -189,12 +206,18 @@ import Testing
         for (index, entity) in ["a", "b", "c"].enumerated() {
             for year in 2015...2023 {
                 observations.append(
-                    Observation(entityID: entity, indicatorID: "x", year: year, value: 50 + Double(index) + 1.5 * Double(year - 2015) + (year % 2 == 0 ? 0.8 : -0.8)))
+                    Observation(
+                        entityID: entity, indicatorID: "x", year: year,
+                        value: 50 + Double(index) + 1.5 * Double(year - 2015) + (year % 2 == 0 ? 0.8 : -0.8)))
             }
         }
         let dataset = Dataset(
             name: "long", entities: ["a", "b", "c"].map { Entity(id: $0, name: $0, kind: .municipality) },
-            indicators: [Indicator(id: "x", titleSv: "X", titleEn: "X", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter)],
+            indicators: [
+                Indicator(
+                    id: "x", titleSv: "X", titleEn: "X", unit: .index, lowerBound: 0, upperBound: 100,
+                    polarity: .higherIsBetter)
+            ],
             observations: observations)
         let analysis = RunJob().analyse(dataset)
         #expect(analysis.accuracy.map(\.method) == ["auto", "naive"])

@@ -16,7 +16,9 @@ import Testing
     }
 
     /// Every goal heading with its assessment, and every indicator table under it.
-    static func parseGoals(_ report: String) -> (goals: [Int: (title: String, assessment: String)], tables: [IndicatorTable]) {
+    static func parseGoals(_ report: String) -> (
+        goals: [Int: (title: String, assessment: String)], tables: [IndicatorTable]
+    ) {
         let lines = report.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
         var goals: [Int: (title: String, assessment: String)] = [:]
@@ -246,7 +248,9 @@ import Testing
     @Test func forecastCheckpointsMatchTheReport() throws {
         let report = try TestSupport.seedReport()
         let dataset = try TestSupport.loadBundledDataset()
-        let checkpoints = ["Fördjupad månadsuppföljning": "fordjupad_manadsuppfoljning", "Delårsbokslut": "delarsbokslut"]
+        let checkpoints = [
+            "Fördjupad månadsuppföljning": "fordjupad_manadsuppfoljning", "Delårsbokslut": "delarsbokslut",
+        ]
         var rows: [(checkpoint: String, forecast: Double, deviation: Double)] = []
         for line in report.components(separatedBy: "\n") {
             let cells = line.components(separatedBy: "\t")

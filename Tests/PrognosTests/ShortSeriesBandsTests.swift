@@ -63,7 +63,8 @@ import Testing
         let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
         func outlook(_ entity: String, _ indicator: String) throws -> Outlook {
             try #require(
-                analysis.series.first { $0.key == SeriesKey(entityID: entity, indicatorID: indicator) }?.outlook, "\(indicator)")
+                analysis.series.first { $0.key == SeriesKey(entityID: entity, indicatorID: indicator) }?.outlook,
+                "\(indicator)")
         }
         let nki = try outlook("alingsas", "ks-1.1")
         #expect(nki.interval80.upper - nki.interval80.lower < 6)
@@ -86,12 +87,18 @@ import Testing
     /// `Fuzz/corpus/runs/observation-in-9999`).
     @Test func forecastsReachAtMostThirtyYears() {
         let points = (2019...2023).map { SeriesPoint(year: $0, value: Double($0 - 2000), isPreliminary: false) }
-        #expect(Outlook.make(points: points, year: 2053, indicator: nil, row: nil, panel: nil, method: AutoForecaster()) != nil)
-        #expect(Outlook.make(points: points, year: 2054, indicator: nil, row: nil, panel: nil, method: AutoForecaster()) == nil)
+        #expect(
+            Outlook.make(points: points, year: 2053, indicator: nil, row: nil, panel: nil, method: AutoForecaster())
+                != nil)
+        #expect(
+            Outlook.make(points: points, year: 2054, indicator: nil, row: nil, panel: nil, method: AutoForecaster())
+                == nil)
         let target = Target(entityID: "e", indicatorID: "i", goalID: "g", year: 9999, value: 1, comparator: .atLeast)
         let likelihood = TargetLikelihood.make(
             target: target, points: points, indicator: nil, row: nil, panel: nil, method: AutoForecaster())
-        #expect(likelihood.probability == nil && likelihood.reason == "no forecast: 7976 years after the last outcome (at most 30)")
+        #expect(
+            likelihood.probability == nil
+                && likelihood.reason == "no forecast: 7976 years after the last outcome (at most 30)")
     }
 
     /// `prognos run` checks its probabilities on the dataset's own series: the five
@@ -120,10 +127,12 @@ import Testing
 @Suite struct NamedPoolTests {
     static func dataset(nkiPool: String?, nuiPool: String?) -> Dataset {
         let nki = Indicator(
-            id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter,
+            id: "nki", titleSv: "NKI", titleEn: "NKI", unit: .index, lowerBound: 0, upperBound: 100,
+            polarity: .higherIsBetter,
             pool: nkiPool)
         let nui = Indicator(
-            id: "nui", titleSv: "NUI", titleEn: "NUI", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter,
+            id: "nui", titleSv: "NUI", titleEn: "NUI", unit: .index, lowerBound: 0, upperBound: 100,
+            polarity: .higherIsBetter,
             pool: nuiPool)
         var observations: [Observation] = []
         for (year, value) in [(2019, 70.0), (2020, 71), (2021, 72), (2022, 71), (2023, 72)] {
@@ -143,20 +152,23 @@ import Testing
     /// already in each series' own moves, 2.65 points apart and 2.58 together.)
     @Test func aNamedPoolIsAKindOfItsOwn() throws {
         let apart = Self.dataset(nkiPool: "nki", nuiPool: "nui")
-        let outlooks = PanelOutlooks(panel: Panel(dataset: apart), indicators: apart.indicatorsByID, until: 2024, threads: 1)
+        let outlooks = PanelOutlooks(
+            panel: Panel(dataset: apart), indicators: apart.indicatorsByID, until: 2024, threads: 1)
         let fitted = try #require(outlooks.fitted)
         #expect(fitted.hierarchy.names == ["", "pool:nki", "pool:nui", "nki", "nui"])
         #expect(fitted.transforms.allSatisfy { $0 == .logit(lower: 0, upper: 100) })
         #expect(Backtest.series(of: apart).map(\.kind) == ["pool:nki", "pool:nui"])
         let together = Self.dataset(nkiPool: nil, nuiPool: nil)
         let shared = try #require(
-            PanelOutlooks(panel: Panel(dataset: together), indicators: together.indicatorsByID, until: 2024, threads: 1).fitted)
+            PanelOutlooks(panel: Panel(dataset: together), indicators: together.indicatorsByID, until: 2024, threads: 1)
+                .fitted)
         #expect(shared.hierarchy.names == ["", "index", "nki", "nui"])
         #expect(UncertaintyBasis.unitWords("pool:nki").en == "the pool “nki”")
         let files = CanonicalDatasetWriter.files(for: apart)
         #expect(files["indicators.csv"]?.split(separator: "\n").first?.hasSuffix(",kolada_kpi,pool") == true)
         let (descriptor, _) = DataPackageDescriptor.parse(Data((files["datapackage.json"] ?? "").utf8), file: "d")
-        let read = try #require(try CanonicalDatasetReader.read(descriptor: #require(descriptor), files: files, location: "m").get())
+        let read = try #require(
+            try CanonicalDatasetReader.read(descriptor: #require(descriptor), files: files, location: "m").get())
         #expect(read.indicators.map(\.pool) == ["nki", "nui"])
         // Without pools the column is not written, as before.
         let plain = CanonicalDatasetWriter.files(for: Self.dataset(nkiPool: nil, nuiPool: nil))
@@ -181,7 +193,9 @@ import Testing
         // Each profile looks like its kind: small counts are whole numbers near a few,
         // high shares near the top, small shares near the bottom.
         func values(_ profile: MunicipalKPIGenerator.Profile) -> [Double] {
-            (0..<12).filter { generator.profile($0) == profile }.flatMap { i in (0..<30).flatMap { generator.values(entity: $0, indicator: i) } }
+            (0..<12).filter { generator.profile($0) == profile }.flatMap { i in
+                (0..<30).flatMap { generator.values(entity: $0, indicator: i) }
+            }
         }
         let counts = values(.smallCount)
         #expect(counts.allSatisfy { $0 == $0.rounded() } && counts.contains(0) && (counts.max() ?? 0) < 100)

@@ -8,6 +8,8 @@ import Testing
 /// coefficients, standard errors, t and p values, R², F and the mean and prediction
 /// intervals at new points, all to 1e-10 relative.
 @Suite struct StatsmodelsOLSTests {
+    // The fields are the fixture's JSON keys, statsmodels' own names.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Problem: Decodable {
         var name: String
         var intercept: Bool
@@ -35,9 +37,12 @@ import Testing
 
     static let tolerance = 1e-10
 
-    func expectClose(_ value: Double, _ reference: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClose(
+        _ value: Double, _ reference: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let error = reference == 0 ? abs(value) : abs(value - reference) / abs(reference)
-        #expect(error <= Self.tolerance, "\(what): \(value) vs statsmodels \(reference)", sourceLocation: sourceLocation)
+        #expect(
+            error <= Self.tolerance, "\(what): \(value) vs statsmodels \(reference)", sourceLocation: sourceLocation)
     }
 
     @Test func fixturesArePresent() {

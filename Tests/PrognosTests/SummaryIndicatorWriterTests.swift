@@ -45,11 +45,16 @@ import Testing
         var dataset = Dataset(
             name: "t", entities: entities, indicators: [indicator], observations: observations,
             targets: [
-                Target(entityID: odd, indicatorID: indicator.id, goalID: "g", year: 2023, value: 55, comparator: .atLeast),
-                Target(entityID: "peer", indicatorID: indicator.id, goalID: "g", year: 2023, value: 45, comparator: .atMost),
+                Target(
+                    entityID: odd, indicatorID: indicator.id, goalID: "g", year: 2023, value: 55, comparator: .atLeast),
+                Target(
+                    entityID: "peer", indicatorID: indicator.id, goalID: "g", year: 2023, value: 45, comparator: .atMost
+                ),
             ],
             goals: [Goal(id: "g", titleSv: "Mål", titleEn: "Goal")])
-        dataset.entityGroups = [EntityGroup(id: "grp", title: "Peers \"A\"", forEntityID: odd, memberIDs: [odd, "peer", "other"])]
+        dataset.entityGroups = [
+            EntityGroup(id: "grp", title: "Peers \"A\"", forEntityID: odd, memberIDs: [odd, "peer", "other"])
+        ]
         let analysis = RunJob().analyse(dataset)
         #expect(analysis.series.contains { $0.comparison != nil })
         #expect(analysis.series.contains { $0.points.count == 1 })

@@ -15,7 +15,9 @@ import Testing
     func check(_ value: Any, against schema: [String: Any], path: String) throws {
         // An object that may be null (`"type": ["object", "null"]`).
         if value is NSNull, schema["properties"] != nil {
-            #expect((schema["type"] as? [String])?.contains("null") == true, "\(path): null where the schema wants an object")
+            #expect(
+                (schema["type"] as? [String])?.contains("null") == true,
+                "\(path): null where the schema wants an object")
             return
         }
         if let allowed = schema["enum"] as? [Any] {

@@ -21,18 +21,23 @@ import Testing
                 let year = String((Int(fields[3]) ?? 2024) + offset)
                 let value = offset == 0 ? fields[4] : numbers[(index + offset) % numbers.count]
                 let goal = offset % 3 == 2 ? "" : fields[2]
-                rows.append([offset % 2 == 0 ? ">=" : "<=", year, "x", goal, value, fields[1], fields[0]].joined(separator: ","))
+                rows.append(
+                    [offset % 2 == 0 ? ">=" : "<=", year, "x", goal, value, fields[1], fields[0]].joined(separator: ",")
+                )
             }
         }
         var varied = files
         varied["targets.csv"] = rows.joined(separator: "\n") + "\n"
-        varied["indicators.csv"] = try #require(files["indicators.csv"]).replacingOccurrences(of: ",0,100,", with: ",,,")
+        varied["indicators.csv"] = try #require(files["indicators.csv"]).replacingOccurrences(
+            of: ",0,100,", with: ",,,")
         return (descriptor, varied)
     }
 
     @Test func ordinaryTargetsReadAlike() throws {
         let (descriptor, files) = try Self.variedFiles()
-        guard case .success(let serial) = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "ds", threads: 1)
+        guard
+            case .success(let serial) = CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "ds", threads: 1)
         else {
             Issue.record("the varied targets do not read on one thread")
             return
@@ -58,7 +63,8 @@ import Testing
         lines.edit(10) { $0[6] = "E9999" }
         lines.edit(11) { $0.removeLast() }
         lines.lines.insert(lines.lines[20], at: 21)
-        lines.lines.insert(lines.lines[12].replacingOccurrences(of: ">=,", with: "=>,"), at: 13)  // a declined duplicate
+        // A declined duplicate.
+        lines.lines.insert(lines.lines[12].replacingOccurrences(of: ">=,", with: "=>,"), at: 13)
         var broken = try FastPathFixtures.withSecondIndicatorBroken(files)
         broken["targets.csv"] = lines.text
         FastPathFixtures.expectProblemsReadAlike(descriptor, broken, atLeast: 11)
@@ -67,20 +73,26 @@ import Testing
     /// The fast path reads an ordinary line itself, with the generic path's key, and
     /// declines the others.
     @Test func readsOrdinaryLinesAndDeclinesTheRest() throws {
-        let header = FastPathFixtures.header("entity_id,indicator_id,goal_id,year,value,comparator", spec: CanonicalSchema.targets)
+        let header = FastPathFixtures.header(
+            "entity_id,indicator_id,goal_id,year,value,comparator", spec: CanonicalSchema.targets)
         var reader = try #require(
             TargetRowReader(
-                header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"], indicators: ["I1": FastPathFixtures.share],
+                header: header, entityIDs: ["E1"], indicatorIDs: ["I1", "I2"],
+                indicators: ["I1": FastPathFixtures.share],
                 goalIDs: ["G1"]))
         func read(_ line: String) -> (Target?, [String]) { FastPathFixtures.read(line, with: &reader) }
         let (ordinary, key) = read("E1,I1,G1,2024,56.3,<=")
-        #expect(ordinary == Target(entityID: "E1", indicatorID: "I1", goalID: "G1", year: 2024, value: 56.3, comparator: .atMost))
+        #expect(
+            ordinary
+                == Target(entityID: "E1", indicatorID: "I1", goalID: "G1", year: 2024, value: 56.3, comparator: .atMost)
+        )
         #expect(key == ["E1", "I1", "G1", "2024"])
         let (noGoal, noGoalKey) = read("E1,I2,,2024,156.3,>=")  // I2's own row was broken: no bounds
         #expect(noGoal?.goalID == "")
         #expect(noGoalKey == ["E1", "I2", "", "2024"])
         for declined in [
-            "E1,I1,G1,2024,156.3,>=", "E2,I1,G1,2024,1,>=", "E1,I3,G1,2024,1,>=", "E1,I1,G2,2024,1,>=", "E1,I1,G1,24,1,>=",
+            "E1,I1,G1,2024,156.3,>=", "E2,I1,G1,2024,1,>=", "E1,I3,G1,2024,1,>=", "E1,I1,G2,2024,1,>=",
+            "E1,I1,G1,24,1,>=",
             "E1,I1,G1,2024,1,", "E1,I1,G1,2024,1,=", "E1,I1,G1,2024,,>=", "E1,I1,G1,2024,1,>=,", ",I1,G1,2024,1,>=",
         ] {
             let (value, key) = read(declined)

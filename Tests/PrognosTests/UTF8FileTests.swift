@@ -59,7 +59,9 @@ import Testing
             _ = try DatasetLoader.load(directory: directory, displayName: "ds")
             Issue.record("a file that is not UTF-8 was read")
         } catch {
-            #expect(error.diagnostics.map(\.description).contains("ds/entities.csv: not valid UTF-8 (save the file as UTF-8)"))
+            #expect(
+                error.diagnostics.map(\.description).contains(
+                    "ds/entities.csv: not valid UTF-8 (save the file as UTF-8)"))
         }
     }
 }

@@ -32,7 +32,8 @@ import Testing
         var column = 1
         if !field.isEmpty {
             let fieldOffset = try #require(new.range(of: field), sourceLocation: sourceLocation).lowerBound
-            column = lineText.distance(from: lineText.startIndex, to: oldOffset)
+            column =
+                lineText.distance(from: lineText.startIndex, to: oldOffset)
                 + new.distance(from: new.startIndex, to: fieldOffset) + 1
         }
         try TestSupport.edit(copy, file) { TestSupport.replacingFirst($0, old, new) }
@@ -66,7 +67,8 @@ import Testing
         // The 2022 row of ks-5.1 becomes a second 2021 row.
         try expectSingleProblem(
             file: "observations.csv", replacing: "alingsas,ks-5.1,2022,82", with: "alingsas,ks-5.1,2021,83",
-            field: "", reason: "duplicate observations key (entity_id=alingsas, indicator_id=ks-5.1, year=2021, gender=T)")
+            field: "",
+            reason: "duplicate observations key (entity_id=alingsas, indicator_id=ks-5.1, year=2021, gender=T)")
     }
 
     @Test func valueInWords() throws {
@@ -104,7 +106,8 @@ import Testing
 
     @Test func unknownUnit() throws {
         try expectSingleProblem(
-            file: "indicators.csv", replacing: "NKI\",\"Business climate (Insikt survey): total satisfaction index, NKI\",index",
+            file: "indicators.csv",
+            replacing: "NKI\",\"Business climate (Insikt survey): total satisfaction index, NKI\",index",
             with: "NKI\",\"Business climate (Insikt survey): total satisfaction index, NKI\",procent",
             field: "procent", reason: "unknown unit \"procent\" (expected one of: percent, index, scale")
     }
@@ -119,7 +122,8 @@ import Testing
     @Test func unknownStatus() throws {
         try expectSingleProblem(
             file: "observations.csv", replacing: "alingsas,ks-1.1,2023,73,preliminary",
-            with: "alingsas,ks-1.1,2023,73,prel", field: "prel", reason: "unknown status \"prel\" (expected one of: final, preliminary)")
+            with: "alingsas,ks-1.1,2023,73,prel", field: "prel",
+            reason: "unknown status \"prel\" (expected one of: final, preliminary)")
     }
 
     @Test func wrongFieldCountAndMissingColumn() throws {
@@ -138,7 +142,8 @@ import Testing
         try TestSupport.edit(copy, "observations.csv") { text in
             var text = TestSupport.replacingFirst(text, "alingsas,ks-5.1,2021,82", "alingsas,ks-5.1,2021,sju")
             text = TestSupport.replacingFirst(text, "alingsas,ks-6.1,2021,19", "alingsas,ks-6.1,2021,119")
-            return TestSupport.replacingFirst(text, "alingsas,ks-1.1,2023,73,preliminary", "alingsas,ks-1.1,2023,73,maybe")
+            return TestSupport.replacingFirst(
+                text, "alingsas,ks-1.1,2023,73,preliminary", "alingsas,ks-1.1,2023,73,maybe")
         }
         try TestSupport.edit(copy, "targets.csv") {
             TestSupport.replacingFirst($0, "alingsas,ks-7.4,ks-7", "alingsas,ks-7.4,ks-77")

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func semicolonsDecimalCommasPercentAndPreliminary() throws {
-        let text = "\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\n"
+        let text =
+            "\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\n"
             + "Företagsklimat NKI;index;71;72;(73);72\n"
             + "Andel chefer;%;-;40%;53%;60%\n"
             + "Dialog (skala 1–6);skala;2,5;2,4;2,6;2,9\n"
@@ -49,7 +50,8 @@ import Testing
     }
 
     @Test func tabsThousandsSeparatorsAndMinusSign() throws {
-        let text = "Rad\tKommun\t2022\t2023\nPersonalkostnader\tAlingsås\t\u{2212}88 880\t\u{2212}102\u{00A0}266\nIntäkter\tAlingsås\t77 028\t91 728\n"
+        let text =
+            "Rad\tKommun\t2022\t2023\nPersonalkostnader\tAlingsås\t\u{2212}88 880\t\u{2212}102\u{00A0}266\nIntäkter\tAlingsås\t77 028\t91 728\n"
         let output = try read(text)
         #expect(output.dataset.entities.map(\.name) == ["Alingsås"])
         #expect(values(output, "personalkostnader")[2023]?.0 == -102266)
@@ -74,10 +76,11 @@ import Testing
         switch WideTableReader.read(Data(text.utf8), file: "w.csv", name: "w") {
         case .success: Issue.record("expected problems")
         case .failure(let invalid):
-            #expect(invalid.diagnostics.map(\.description) == [
-                "w.csv:2:3: \"sju\" in column \"2022\" is not a number",
-                "w.csv:3:5: \"x,y,z\" in column \"2023\" is not a number",
-            ])
+            #expect(
+                invalid.diagnostics.map(\.description) == [
+                    "w.csv:2:3: \"sju\" in column \"2022\" is not a number",
+                    "w.csv:3:5: \"x,y,z\" in column \"2023\" is not a number",
+                ])
         }
         let lenient = try read(text, lenient: true)
         #expect(lenient.rejected.count == 2)

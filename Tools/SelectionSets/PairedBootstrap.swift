@@ -23,7 +23,8 @@ struct PairedBootstrap {
                     var smape = 0.0
                     var mase = 0.0
                     for result in Backtest.run(
-                        method: method, series: [series], holdout: evaluation.holdout, origins: evaluation.origins, threads: 1)
+                        method: method, series: [series], holdout: evaluation.holdout, origins: evaluation.origins,
+                        threads: 1)
                     {
                         for cell in result.cells {
                             let forecast = cell.distribution.point
@@ -83,7 +84,8 @@ struct PairedBootstrap {
         let high = replicates - 1 - replicates / 20
         return String(
             format: "%@ sMAPE %.4f [%.4f, %.4f], MASE %.4f [%.4f, %.4f]",
-            label.padding(toLength: 36, withPad: " ", startingAt: 0), all.0, smapes[low], smapes[high], all.1, mases[low], mases[high])
+            label.padding(toLength: 36, withPad: " ", startingAt: 0), all.0, smapes[low], smapes[high], all.1,
+            mases[low], mases[high])
     }
 }
 

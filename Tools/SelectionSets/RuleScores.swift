@@ -54,7 +54,9 @@ struct RuleScores {
         var text = label.padding(toLength: 36, withPad: " ", startingAt: 0)
         for (s, evaluations) in scores.enumerated() {
             for (k, e) in evaluations.enumerated() {
-                text += String(format: " | %@%@ %.3f / %.3f / %.4f", SelectionSets.names[s], k == 0 ? "" : "·\(k + 1)", e[0], e[1], e[2])
+                text += String(
+                    format: " | %@%@ %.3f / %.3f / %.4f", SelectionSets.names[s], k == 0 ? "" : "·\(k + 1)", e[0], e[1],
+                    e[2])
             }
         }
         return text

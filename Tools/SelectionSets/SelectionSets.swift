@@ -24,14 +24,22 @@ struct SelectionSets {
         func load(_ directory: URL) throws -> [Backtest.EvaluationSeries] {
             Backtest.series(of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent))
         }
-        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] { series.map(\.trainingPart) }
+        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] {
+            series.map(\.trainingPart)
+        }
         let m3 = trainingParts(try load(root.appendingPathComponent("Datasets/m3-yearly")))
         let m1 = try load(validation.appendingPathComponent("m1-yearly"))
         let tourism = try load(validation.appendingPathComponent("tourism-yearly"))
         sets = [
             [Evaluation(series: m3, holdout: 6, origins: 1), Evaluation(series: m3, holdout: 6, origins: 3)],
-            [Evaluation(series: m1, holdout: nil, origins: 1), Evaluation(series: trainingParts(m1), holdout: 6, origins: 1)],
-            [Evaluation(series: tourism, holdout: nil, origins: 1), Evaluation(series: trainingParts(tourism), holdout: 4, origins: 1)],
+            [
+                Evaluation(series: m1, holdout: nil, origins: 1),
+                Evaluation(series: trainingParts(m1), holdout: 6, origins: 1),
+            ],
+            [
+                Evaluation(series: tourism, holdout: nil, origins: 1),
+                Evaluation(series: trainingParts(tourism), holdout: 4, origins: 1),
+            ],
             [Evaluation(series: Self.synthetic(), holdout: nil, origins: 1)],
         ]
     }

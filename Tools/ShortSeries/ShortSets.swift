@@ -37,12 +37,16 @@ struct ShortSets {
                 return shorter
             }
         }
-        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] { series.map(\.trainingPart) }
+        func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] {
+            series.map(\.trainingPart)
+        }
         let kolada = try load(shortDirectory.appendingPathComponent("kolada-selection"))
         evaluations.append(Evaluation(name: "Kolada 5", series: cut(kolada, training: 5, holdout: 3), holdout: 3))
         evaluations.append(Evaluation(name: "Kolada 3", series: cut(kolada, training: 3, holdout: 3), holdout: 3))
         let aer = try load(shortDirectory.appendingPathComponent("aer-municipalities"))
-        for k in [6, 5, 3] { evaluations.append(Evaluation(name: "AER \(k)", series: cut(aer, training: k, holdout: nil), holdout: nil)) }
+        for k in [6, 5, 3] {
+            evaluations.append(Evaluation(name: "AER \(k)", series: cut(aer, training: k, holdout: nil), holdout: nil))
+        }
         // The synthetic municipal KPIs (`MunicipalKPIGenerator`, its defaults): 2016–2023,
         // the last three values held out, at five training points and cut to three.
         let synthetic = Backtest.series(of: MunicipalKPIGenerator().dataset()).map { s -> Backtest.EvaluationSeries in
@@ -55,9 +59,13 @@ struct ShortSets {
         let m1 = try load(validation.appendingPathComponent("m1-yearly"))
         let tourism = try load(validation.appendingPathComponent("tourism-yearly"))
         let m3 = trainingParts(try load(root.appendingPathComponent("Datasets/m3-yearly")))
-        for (name, series, holdout) in [("M1", m1, nil), ("M3 train", m3, 6), ("Tourism", tourism, nil)] as [(String, [Backtest.EvaluationSeries], Int?)] {
+        for (name, series, holdout) in [("M1", m1, nil), ("M3 train", m3, 6), ("Tourism", tourism, nil)]
+            as [(String, [Backtest.EvaluationSeries], Int?)]
+        {
             for k in [3, 5, 8] {
-                evaluations.append(Evaluation(name: "\(name) \(k)", series: cut(series, training: k, holdout: holdout), holdout: holdout))
+                evaluations.append(
+                    Evaluation(
+                        name: "\(name) \(k)", series: cut(series, training: k, holdout: holdout), holdout: holdout))
             }
         }
     }

@@ -20,7 +20,10 @@ do {
         root: root, shortDirectory: root.appendingPathComponent(".build/short-series"),
         validation: root.appendingPathComponent(".build/yearly-validation"))
 } catch {
-    FileHandle.standardError.write(Data("ShortSeries: \(error)\n(run from the repository root, after Scripts/short-series --prepare and Scripts/yearly-validation --prepare)\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "ShortSeries: \(error)\n(run from the repository root, after Scripts/short-series --prepare and Scripts/yearly-validation --prepare)\n"
+                .utf8))
     exit(1)
 }
 /// `auto` with settings from the environment (AUTO_INFLATION, AUTO_DF, AUTO_CUTS,
@@ -41,7 +44,8 @@ func configuredAuto() -> PanelAuto {
     if let combine = environment["AUTO_COMBINE"].flatMap(Int.init) { auto.combine = combine }
     if let global = auto.global {
         auto.global = GlobalLinearModel(
-            maximumOrder: Int(number("AUTO_ORDER", Double(global.maximumOrder))), ridge: number("AUTO_RIDGE", global.ridge),
+            maximumOrder: Int(number("AUTO_ORDER", Double(global.maximumOrder))),
+            ridge: number("AUTO_RIDGE", global.ridge),
             clip: global.clip)
     }
     if let codes = environment["AUTO_CANDIDATES"] {
@@ -52,9 +56,14 @@ func configuredAuto() -> PanelAuto {
 if mode == "bins" {
     // The reliability table of `auto` on one set (the second argument, e.g. "Kolada 5").
     for evaluation in sets.evaluations where evaluation.name == (arguments.dropFirst().first ?? "") {
-        let results = Backtest.run(panelMethod: configuredAuto(), series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: ProcessInfo.processInfo.activeProcessorCount)
+        let results = Backtest.run(
+            panelMethod: configuredAuto(), series: evaluation.series, holdout: evaluation.holdout, origins: 1,
+            threads: ProcessInfo.processInfo.activeProcessorCount)
         for bin in CalibrationReport(method: "auto", results: results).bins {
-            print(String(format: "%.1f–%.1f %6d  stated %.3f  happened %.3f", bin.lower, bin.upper, bin.count, bin.meanProbability, bin.observedFrequency))
+            print(
+                String(
+                    format: "%.1f–%.1f %6d  stated %.3f  happened %.3f", bin.lower, bin.upper, bin.count,
+                    bin.meanProbability, bin.observedFrequency))
         }
     }
     exit(0)
@@ -64,26 +73,33 @@ let others = ["naive", "ses", "drift", "damped", "theta", "dotm", "global", "aut
 func mase(_ results: [AccuracyTable.SeriesResult], _ code: String) -> Double {
     AccuracyTable.rows(method: code, series: results).last?.mase ?? .nan
 }
-print("set          series " + others.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined(separator: " ")
-    + " auto    | Brier auto naive  clim   | ECE auto naive  clim")
+print(
+    "set          series " + others.map { $0.padding(toLength: 7, withPad: " ", startingAt: 0) }.joined(separator: " ")
+        + " auto    | Brier auto naive  clim   | ECE auto naive  clim")
 var failures = 0
 var summary = (mase: 0.0, ece: 0.0, naive: 0.0, climate: 0.0)
 for evaluation in sets.evaluations {
-    var line = evaluation.name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: " %6d", evaluation.series.count)
+    var line =
+        evaluation.name.padding(toLength: 12, withPad: " ", startingAt: 0)
+        + String(format: " %6d", evaluation.series.count)
     var best = Double.infinity
     // The best of the other methods (computed always, so that `auto` mode compares too).
     var naiveReport: CalibrationReport?
     for code in others {
         // auto1: `auto` series by series, as it was before it learnt across the panel.
-        guard let method = code == "auto1" ? SeriesByItself(AutoForecaster()) : MethodRegistry.panelMethod(code) else { continue }
-        let results = Backtest.run(panelMethod: method, series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: threads)
+        guard let method = code == "auto1" ? SeriesByItself(AutoForecaster()) : MethodRegistry.panelMethod(code) else {
+            continue
+        }
+        let results = Backtest.run(
+            panelMethod: method, series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: threads)
         let score = mase(results, code)
         best = min(best, score)
         line += String(format: " %7.3f", score)
         if code == "naive" { naiveReport = CalibrationReport(method: code, results: results) }
     }
     let auto = configuredAuto()
-    let results = Backtest.run(panelMethod: auto, series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: threads)
+    let results = Backtest.run(
+        panelMethod: auto, series: evaluation.series, holdout: evaluation.holdout, origins: 1, threads: threads)
     let autoScore = mase(results, "auto")
     let report = CalibrationReport(method: "auto", results: results)
     let climate = Climatology.report(series: evaluation.series, holdout: evaluation.holdout)
@@ -97,11 +113,16 @@ for evaluation in sets.evaluations {
     summary.ece += report.expectedCalibrationError
     summary.naive += report.brier / naiveBrier
     summary.climate += report.brier / climate.brier
-    line += String(format: " %7.3f | %.4f %.4f %.4f | %.4f %.4f %.4f", autoScore, report.brier, naiveBrier, climate.brier,
-        report.expectedCalibrationError, naiveReport?.expectedCalibrationError ?? .nan, climate.expectedCalibrationError)
+    line += String(
+        format: " %7.3f | %.4f %.4f %.4f | %.4f %.4f %.4f", autoScore, report.brier, naiveBrier, climate.brier,
+        report.expectedCalibrationError, naiveReport?.expectedCalibrationError ?? .nan, climate.expectedCalibrationError
+    )
     print(line + (marks.isEmpty ? "" : "  ✗" + marks))
 }
 print("\(failures) of \(sets.evaluations.count) set cuts miss the bar")
-print(String(format: "means over the set cuts: auto's MASE / the best method's %.4f, ECE %.4f, Brier / Naive's %.4f, Brier / climatology's %.4f",
-    summary.mase / Double(sets.evaluations.count), summary.ece / Double(sets.evaluations.count),
-    summary.naive / Double(sets.evaluations.count), summary.climate / Double(sets.evaluations.count)))
+print(
+    String(
+        format:
+            "means over the set cuts: auto's MASE / the best method's %.4f, ECE %.4f, Brier / Naive's %.4f, Brier / climatology's %.4f",
+        summary.mase / Double(sets.evaluations.count), summary.ece / Double(sets.evaluations.count),
+        summary.naive / Double(sets.evaluations.count), summary.climate / Double(sets.evaluations.count)))

@@ -58,8 +58,10 @@ public struct FDistribution: Sendable, Equatable {
         }
         // Lower tail: X ≤ x ⇔ 1/X ≥ 1/x with 1/X ~ F(d₂, d₁).
         let reflected = FDistribution(
-            numeratorDegreesOfFreedom: denominatorDegreesOfFreedom, denominatorDegreesOfFreedom: numeratorDegreesOfFreedom)
-        return 1 / QuantileSearch.invertSurvival(
-            target: p, start: 1, survival: reflected.survival, density: reflected.density)
+            numeratorDegreesOfFreedom: denominatorDegreesOfFreedom,
+            denominatorDegreesOfFreedom: numeratorDegreesOfFreedom)
+        return 1
+            / QuantileSearch.invertSurvival(
+                target: p, start: 1, survival: reflected.survival, density: reflected.density)
     }
 }

@@ -55,7 +55,8 @@ public struct AccuracyTable: Sendable {
     ]
 
     struct Scores {
-        var ae = 0.0, se = 0.0, ape = 0.0, sape = 0.0, ase = 0.0, sis = 0.0, c80 = 0.0, c95 = 0.0, crps = 0.0, bias = 0.0
+        var ae = 0.0, se = 0.0, ape = 0.0, sape = 0.0, ase = 0.0, sis = 0.0, c80 = 0.0, c95 = 0.0, crps = 0.0,
+            bias = 0.0
 
         init() {}
 
@@ -106,7 +107,9 @@ public struct AccuracyTable: Sendable {
         let horizon = usable.map { $0.cells.map(\.horizon).max() ?? 0 }.max() ?? 0
         var rows: [Row] = []
         for h in 0..<(horizon > 0 ? horizon : 0) {
-            let scores = usable.compactMap { s in s.cells.first { $0.horizon == h + 1 }.map { Scores($0, scale: s.scale) } }
+            let scores = usable.compactMap { s in
+                s.cells.first { $0.horizon == h + 1 }.map { Scores($0, scale: s.scale) }
+            }
             guard !scores.isEmpty else { continue }
             let m = Scores.mean(scores)
             rows.append(row(method, String(h + 1), scores.count, m, rmse: m.se.squareRoot()))
@@ -145,7 +148,8 @@ public struct AccuracyTable: Sendable {
         var out = "method          sMAPE    MASE     MSIS    cov80   cov95    CRPS     MAPE\n"
         for r in rows where r.horizon == "all" {
             let name = r.method.padding(toLength: 14, withPad: " ", startingAt: 0)
-            out += name
+            out +=
+                name
                 + String(
                     format: " %7.3f %7.3f %8.3f %7.3f %7.3f %7.3f %8.3f\n", r.smape, r.mase, r.msis, r.coverage80,
                     r.coverage95, r.crps, r.mape)

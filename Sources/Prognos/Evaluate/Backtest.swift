@@ -78,11 +78,13 @@ public enum Backtest {
         // Read in place, field by field: iterating the array would copy every observation.
         dataset.observations.withUnsafeBufferPointer { observations in
             for index in observations.indices where observations[index].gender == .total {
-                let sameRun = runKey.map {
-                    $0.entityID == observations[index].entityID && $0.indicatorID == observations[index].indicatorID
-                } ?? false
+                let sameRun =
+                    runKey.map {
+                        $0.entityID == observations[index].entityID && $0.indicatorID == observations[index].indicatorID
+                    } ?? false
                 if !sameRun {
-                    let key = SeriesKey(entityID: observations[index].entityID, indicatorID: observations[index].indicatorID)
+                    let key = SeriesKey(
+                        entityID: observations[index].entityID, indicatorID: observations[index].indicatorID)
                     store()
                     runKey = key
                     run.removeAll(keepingCapacity: true)
@@ -108,7 +110,8 @@ public enum Backtest {
             let indicator = indicators[key.indicatorID]
             return EvaluationSeries(
                 key: key, values: observations.map(\.value), testCount: observations.filter { $0.split == .test }.count,
-                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound, kind: indicator.map(Self.kind) ?? "",
+                lowerBound: indicator?.lowerBound, upperBound: indicator?.upperBound,
+                kind: indicator.map(Self.kind) ?? "",
                 unit: indicator?.unit.rawValue)
         }
     }
@@ -160,7 +163,8 @@ public enum Backtest {
                 let origin = training.count
                 forecast.bound(lower: s.lowerBound, upper: s.upperBound)
                 let cells = (0..<steps[position]).map {
-                    AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
+                    AccuracyTable.Cell(
+                        horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
                 }
                 bySeries[index].append(
                     AccuracyTable.SeriesResult(
@@ -171,7 +175,9 @@ public enum Backtest {
         return bySeries.flatMap { $0 }
     }
 
-    static func evaluate(method: any Forecaster, _ s: EvaluationSeries, holdout: Int?, origins: Int) -> [AccuracyTable.SeriesResult] {
+    static func evaluate(method: any Forecaster, _ s: EvaluationSeries, holdout: Int?, origins: Int) -> [AccuracyTable
+        .SeriesResult]
+    {
         let n = s.values.count
         let h = holdout ?? s.testCount
         guard h > 0, origins > 0 else { return [] }
@@ -186,7 +192,8 @@ public enum Backtest {
             forecast.bound(lower: s.lowerBound, upper: s.upperBound)
             let scale = meanAbsoluteChange(training)
             let cells = (0..<steps).map {
-                AccuracyTable.Cell(horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
+                AccuracyTable.Cell(
+                    horizon: $0 + 1, actual: s.values[origin + $0], distribution: forecast.distributions[$0])
             }
             results.append(
                 AccuracyTable.SeriesResult(

@@ -55,7 +55,10 @@ public struct CalibrationReport: Sendable {
             let meanP = count > 0 ? binProbability[b] / Double(count) : .nan
             let freq = count > 0 ? binObserved[b] / Double(count) : .nan
             if count > 0 { ece += Double(count) / Double(n) * abs(meanP - freq) }
-            bins.append(Bin(lower: Double(b) / 10, upper: Double(b + 1) / 10, count: count, meanProbability: meanP, observedFrequency: freq))
+            bins.append(
+                Bin(
+                    lower: Double(b) / 10, upper: Double(b + 1) / 10, count: count, meanProbability: meanP,
+                    observedFrequency: freq))
         }
         self.method = method
         self.count = n
@@ -66,13 +69,18 @@ public struct CalibrationReport: Sendable {
     }
 
     /// Runs the protocol for one method on a benchmark's series.
-    public static func evaluate(method: any Forecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int) -> CalibrationReport {
-        let results = Backtest.run(method: method, series: series, holdout: holdout, origins: 1, threads: threads, keepTraining: true)
+    public static func evaluate(
+        method: any Forecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int
+    ) -> CalibrationReport {
+        let results = Backtest.run(
+            method: method, series: series, holdout: holdout, origins: 1, threads: threads, keepTraining: true)
         return CalibrationReport(method: method.name, results: results)
     }
 
     /// Runs the protocol for a panel method (every series' training part seen at once).
-    public static func evaluate(panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int) -> CalibrationReport {
+    public static func evaluate(
+        panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int
+    ) -> CalibrationReport {
         evaluateByLength(panelMethod: method, series: series, holdout: holdout, threads: threads).all
     }
 
@@ -81,7 +89,9 @@ public struct CalibrationReport: Sendable {
         panelMethod method: any PanelForecaster, series: [Backtest.EvaluationSeries], holdout: Int?, threads: Int
     ) -> (all: CalibrationReport, byLength: [(band: String, report: CalibrationReport)]) {
         let results = Backtest.run(panelMethod: method, series: series, holdout: holdout, origins: 1, threads: threads)
-        return (CalibrationReport(method: method.name, results: results), byLength(method: method.name, results: results))
+        return (
+            CalibrationReport(method: method.name, results: results), byLength(method: method.name, results: results)
+        )
     }
 
     /// The protocol's events from backtest results kept with their last training values
@@ -110,7 +120,9 @@ public struct CalibrationReport: Sendable {
 
     /// One report per band of ``lengthBands`` that holds a forecast, from the same results
     /// grouped by their origin's training length (``AccuracyTable/SeriesResult/origin``).
-    public static func byLength(method: String, results: [AccuracyTable.SeriesResult]) -> [(band: String, report: CalibrationReport)] {
+    public static func byLength(method: String, results: [AccuracyTable.SeriesResult]) -> [(
+        band: String, report: CalibrationReport
+    )] {
         lengthBands.compactMap { band in
             let members = results.filter { $0.origin.map { band.lengths.contains($0) } ?? false }
             guard !members.isEmpty else { return nil }
@@ -127,7 +139,8 @@ public struct CalibrationReport: Sendable {
         for report in reports {
             for bin in report.bins {
                 writer.appendRow([
-                    report.method, NumberFormatting.plain(bin.lower), NumberFormatting.plain(bin.upper), String(bin.count),
+                    report.method, NumberFormatting.plain(bin.lower), NumberFormatting.plain(bin.upper),
+                    String(bin.count),
                     NumberFormatting.plain(bin.meanProbability), NumberFormatting.plain(bin.observedFrequency),
                 ])
             }

@@ -18,7 +18,9 @@ public enum Climatology {
     ///
     /// - Parameter lengths: when given, the events of the series whose training part has
     ///   a length in it only (the rates are still those of all training parts).
-    public static func report(series: [Backtest.EvaluationSeries], holdout: Int?, lengths: ClosedRange<Int>? = nil) -> CalibrationReport {
+    public static func report(series: [Backtest.EvaluationSeries], holdout: Int?, lengths: ClosedRange<Int>? = nil)
+        -> CalibrationReport
+    {
         let offsets = CalibrationReport.offsets
         var longest = 0
         var parts: [(training: [Double], test: ArraySlice<Double>)] = []
@@ -51,7 +53,9 @@ public enum Climatology {
         var probabilities: [Double] = []
         var outcomes: [Bool] = []
         for part in parts {
-            guard let last = part.training.last, lengths.map({ $0.contains(part.training.count) }) ?? true else { continue }
+            guard let last = part.training.last, lengths.map({ $0.contains(part.training.count) }) ?? true else {
+                continue
+            }
             for (step, actual) in part.test.enumerated() {
                 for (j, g) in offsets.enumerated() {
                     probabilities.append(rate(horizon: step + 1, offset: j))

@@ -26,7 +26,8 @@ public struct VintageDeviation: Sendable, Equatable {
         dataset.forecastVintages.map { vintage in
             VintageDeviation(
                 vintage: vintage, deviation: vintage.outcome.map { $0 - vintage.forecast },
-                frame: frame(line: vintage.lineID, entity: vintage.entityID, year: vintage.year, lines: dataset.budgetLines))
+                frame: frame(
+                    line: vintage.lineID, entity: vintage.entityID, year: vintage.year, lines: dataset.budgetLines))
         }
     }
 

@@ -94,7 +94,8 @@ public struct AutoForecaster: Forecaster {
     public init(
         candidates: [any Forecaster] = AutoForecaster.defaultCandidates, origins: Int = 10, minimumTraining: Int = 12,
         top: Int = 4, scoreExponent: Double = 2, minimumErrors: Int = 3, intervalInflation: Double = 1.1,
-        minimumDegreesOfFreedom: Double = 2, originFit: OriginFit = .firstOrigin, scoreMeasure: ScoreMeasure = .meanAbsolute
+        minimumDegreesOfFreedom: Double = 2, originFit: OriginFit = .firstOrigin,
+        scoreMeasure: ScoreMeasure = .meanAbsolute
     ) {
         self.scoreMeasure = scoreMeasure
         self.scoreExponent = scoreExponent

@@ -32,8 +32,10 @@ struct BrentMinimizer {
         var b = upper
         var x = a + golden * (b - a)
         var fx = f(x)
-        var w = x, fw = fx
-        var v = x, fv = fx
+        var w = x
+        var fw = fx
+        var v = x
+        var fv = fx
         var step = 0.0  // d: the last step
         var previousStep = 0.0  // e: the step before it
         var evaluations = 1

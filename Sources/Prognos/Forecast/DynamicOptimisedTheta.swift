@@ -63,7 +63,8 @@ public struct DynamicOptimisedTheta: Forecaster {
     /// t = 4 on).
     public var firstScoredError: Int
 
-    public init(optimizerTolerance: Double? = nil, initialLevel: InitialLevel = .searched, firstScoredError: Int? = nil) {
+    public init(optimizerTolerance: Double? = nil, initialLevel: InitialLevel = .searched, firstScoredError: Int? = nil)
+    {
         self.optimizerTolerance = optimizerTolerance ?? (initialLevel == .searched ? 1e-6 : 1e-10)
         self.initialLevel = initialLevel
         self.firstScoredError = firstScoredError ?? (initialLevel == .searched ? 3 : 2)
@@ -78,7 +79,9 @@ public struct DynamicOptimisedTheta: Forecaster {
     /// μₜ for t = 1…n + horizon, where y₁…yₙ are the first n = `observed` values of `y`
     /// (all of them by default) and each future value is its forecast plus `shocks[h]`
     /// (h = 0…horizon − 1; none by default).
-    static func path(_ y: [Double], observed: Int? = nil, _ p: Parameters, horizon: Int, shocks: [Double]? = nil) -> [Double] {
+    static func path(_ y: [Double], observed: Int? = nil, _ p: Parameters, horizon: Int, shocks: [Double]? = nil)
+        -> [Double]
+    {
         let n = observed ?? y.count
         var mu = [Double](repeating: 0, count: n + horizon)
         fillPath(y, observed: n, p, horizon: horizon, shocks: shocks, into: &mu)
@@ -86,7 +89,9 @@ public struct DynamicOptimisedTheta: Forecaster {
     }
 
     /// ``path(_:observed:_:horizon:shocks:)`` written into `mu` (at least n + horizon values).
-    static func fillPath(_ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, shocks: [Double]?, into mu: inout [Double]) {
+    static func fillPath(
+        _ y: [Double], observed n: Int, _ p: Parameters, horizon: Int, shocks: [Double]?, into mu: inout [Double]
+    ) {
         mu.withUnsafeMutableBufferPointer { mu in
             run(y, observed: n, p, horizon: horizon, shocks: shocks) { i, value in mu[i] = value }
         }
@@ -221,7 +226,8 @@ public struct DynamicOptimisedTheta: Forecaster {
                     let inverseAlpha = 1 / p.alpha
                     var sse = 0.0
                     for i in 1..<n {
-                        let mu = level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - p.alpha)) * inverseAlpha)
+                        let mu =
+                            level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - p.alpha)) * inverseAlpha)
                         let value = y[i]
                         if i >= first {
                             let e = value - mu
@@ -265,7 +271,8 @@ public struct DynamicOptimisedTheta: Forecaster {
                     var errorWeights = 0.0
                     var weightSquares = 0.0
                     for i in 1..<n {
-                        let mu = level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - alpha)) * inverseAlpha)
+                        let mu =
+                            level + weight * (lineA[i] * decay + lineB[i] * (1 - decay * (1 - alpha)) * inverseAlpha)
                         let value = y[i]
                         if i >= first {
                             let e = value - mu
@@ -312,7 +319,8 @@ public struct DynamicOptimisedTheta: Forecaster {
             }
             return Parameters(level0: best[0], alpha: best[1], theta: best[2])
         }
-        let optimizer = NelderMead(lower: [0.1, 1.0], upper: [0.99, 1e4], maximumEvaluations: 2000, tolerance: optimizerTolerance)
+        let optimizer = NelderMead(
+            lower: [0.1, 1.0], upper: [0.99, 1e4], maximumEvaluations: 2000, tolerance: optimizerTolerance)
         let (best, _) = optimizer.minimize(start: NelderMead.point([0.5, 2.0])) { v in
             Self.profiledSumOfSquares(
                 y, lines: lines, alpha: v[0], theta: v[1], scale: scale, levelBounds: levelBounds, from: first

@@ -124,7 +124,8 @@ public struct ExponentialSmoothing: Forecaster {
         let variance = result.sse / Double(max(1, n - estimatedCount))
         return Fit(
             alpha: smoothing.alpha, beta: smoothing.beta, phi: smoothing.phi, level: result.level, slope: result.slope,
-            initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse, variance: variance)
+            initialLevel: result.initialLevel, initialSlope: result.initialSlope, sumOfSquaredErrors: result.sse,
+            variance: variance)
     }
 
     /// What the fit estimates, as forecast::ets counts it: the smoothing parameters (α;
@@ -215,10 +216,17 @@ public struct ExponentialSmoothing: Forecaster {
                 let g = UnsafeMutableBufferPointer(rebasing: storage[(2 * n)..<(3 * n)])
                 // Reference path and the sensitivities to ℓ₀ (sl, sb) and to b₀ (tl, tb).
                 let reference = y[0]
-                var level = reference, slope = 0.0
-                var sl = 1.0, sb = 0.0
-                var tl = 0.0, tb = 1.0
-                var dd = 0.0, dg = 0.0, gg = 0.0, de = 0.0, ge = 0.0
+                var level = reference
+                var slope = 0.0
+                var sl = 1.0
+                var sb = 0.0
+                var tl = 0.0
+                var tb = 1.0
+                var dd = 0.0
+                var dg = 0.0
+                var gg = 0.0
+                var de = 0.0
+                var ge = 0.0
                 for t in 0..<n {
                     let error = y[t] - (level + p.phi * slope)
                     e0[t] = error
@@ -280,7 +288,8 @@ public struct ExponentialSmoothing: Forecaster {
                 let reference = y[0]
                 var level = reference
                 var response = 1.0
-                var dd = 0.0, de = 0.0
+                var dd = 0.0
+                var de = 0.0
                 for t in 0..<n {
                     let error = y[t] - level
                     e0[t] = error

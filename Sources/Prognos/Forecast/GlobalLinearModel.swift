@@ -74,7 +74,9 @@ public struct GlobalLinearModel: Sendable {
     }
 
     /// The coefficients of one order and horizon at every node, nil without any window.
-    func fit(_ panel: [PanelSeries], scales: [Double], hierarchy: PanelHierarchy, order p: Int, horizon h: Int) -> [[Double]]? {
+    func fit(_ panel: [PanelSeries], scales: [Double], hierarchy: PanelHierarchy, order p: Int, horizon h: Int)
+        -> [[Double]]?
+    {
         // Each indicator's windows, row-major.
         var designs = [[Double]](repeating: [], count: hierarchy.nodeCount)
         var targets = [[Double]](repeating: [], count: hierarchy.nodeCount)
@@ -99,11 +101,15 @@ public struct GlobalLinearModel: Sendable {
             let rows = targets[node].count
             designs[node].withUnsafeBufferPointer { x in
                 gram[node].withUnsafeMutableBufferPointer { g in
-                    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, Int32(p), Int32(rows), 1, x.baseAddress, Int32(p), 0, g.baseAddress, Int32(p))
+                    cblas_dsyrk(
+                        CblasRowMajor, CblasUpper, CblasTrans, Int32(p), Int32(rows), 1, x.baseAddress, Int32(p), 0,
+                        g.baseAddress, Int32(p))
                 }
                 targets[node].withUnsafeBufferPointer { y in
                     moment[node].withUnsafeMutableBufferPointer { b in
-                        cblas_dgemv(CblasRowMajor, CblasTrans, Int32(rows), Int32(p), 1, x.baseAddress, Int32(p), y.baseAddress, 1, 0, b.baseAddress, 1)
+                        cblas_dgemv(
+                            CblasRowMajor, CblasTrans, Int32(rows), Int32(p), 1, x.baseAddress, Int32(p), y.baseAddress,
+                            1, 0, b.baseAddress, 1)
                     }
                 }
             }
@@ -143,7 +149,9 @@ public struct GlobalLinearModel: Sendable {
     }
 
     /// The point forecasts of one series of the panel the fit came from.
-    func points(_ y: [Double], series index: Int, scale: Double, fit: Fit, hierarchy: PanelHierarchy, horizon: Int) -> [Double]? {
+    func points(_ y: [Double], series index: Int, scale: Double, fit: Fit, hierarchy: PanelHierarchy, horizon: Int)
+        -> [Double]?
+    {
         guard let last = y.last else { return nil }
         let node = hierarchy.indicatorNode[index]
         var row = [Double](repeating: 0, count: maximumOrder)

@@ -1,7 +1,8 @@
 /// The forecasting methods by their codes, as `--methods` names them.
 public enum MethodRegistry {
     public static let codes = [
-        "naive", "drift", "linear_trend", "ses", "holt", "damped", "theta", "dotm", "comb", "mean", "median", "global", "auto",
+        "naive", "drift", "linear_trend", "ses", "holt", "damped", "theta", "dotm", "comb", "mean", "median", "global",
+        "auto",
     ]
 
     /// The members of the `mean` and `median` ensembles: `auto`'s candidates with the

@@ -76,7 +76,9 @@ extension PanelAuto {
         // random walk's, the scale's own definition), so that a small panel's few errors
         // do not set every spread.
         func shrunkMeans(_ sums: [PanelHierarchy.Sums]) -> [[Double]] {
-            sums.enumerated().map { h, s in hierarchy.shrunk(s, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot()) }
+            sums.enumerated().map { h, s in
+                hierarchy.shrunk(s, priorWeight: scorePrior, rootPrior: Double(h + 1).squareRoot())
+            }
         }
         let means = errors.map(shrunkMeans)
         let naiveMeans = naiveErrors.map(shrunkMeans)

@@ -32,7 +32,8 @@ extension PanelAuto {
             let scale = scales[index]
             // The mean of the members that can forecast the series; Naive where none can.
             let forecasts = choice.members[node].compactMap {
-                method.points(y, candidate: $0, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
+                method.points(
+                    y, candidate: $0, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)
             }
             let points = (0..<horizon).map { h in PanelAuto.mean(forecasts.map { $0[h] }) ?? last }
             let original = values == nil ? panel[index] : nil
@@ -82,7 +83,8 @@ extension PanelAuto {
                 level = .panel
             }
             return PanelForecastSource(
-                level: level, method: choice.members[node].map { $0 < names.count ? names[$0] : "naive" }.joined(separator: "+"),
+                level: level,
+                method: choice.members[node].map { $0 < names.count ? names[$0] : "naive" }.joined(separator: "+"),
                 transform: transforms[index],
                 values: panel[index].values.count, indicatorSeries: choice.series[node],
                 kind: kind >= 0 ? hierarchy.names[kind] : "", kindSeries: kind >= 0 ? choice.series[kind] : 0,
@@ -102,7 +104,8 @@ extension PanelAuto {
 /// spread is one typical move per year, growing as √h.
 public struct PanelForecastSource: Sendable, Equatable {
     public enum Level: String, Sendable {
-        case group, indicator, kind, panel, ownMoves = "own_moves"
+        case group, indicator, kind, panel
+        case ownMoves = "own_moves"
     }
 
     public var level: Level

@@ -68,7 +68,8 @@ public struct PanelAuto: PanelForecaster {
     public init(
         longSeries: AutoForecaster = AutoForecaster(), shortBelow: Int = 13,
         candidates: [any Forecaster] = PanelAuto.defaultCandidates, global: GlobalLinearModel? = GlobalLinearModel(),
-        cuts: Int = 3, scalePrior: Double = 1, scorePrior: Double = 20, degreesOfFreedom: Double = 4, inflation: Double = 1,
+        cuts: Int = 3, scalePrior: Double = 1, scorePrior: Double = 20, degreesOfFreedom: Double = 4,
+        inflation: Double = 1,
         name: String = "auto"
     ) {
         self.name = name
@@ -119,7 +120,9 @@ public struct PanelAuto: PanelForecaster {
         /// method itself for ``forRun(_:)``'s single candidate), its one-step error taken
         /// to be one typical move (mean |e| = 1), growing as √h.
         static func naive(nodes: Int, horizon: Int, degreesOfFreedom: Double) -> Choice {
-            let sigma = (1...max(1, horizon)).map { Double($0).squareRoot() / PanelAuto.meanAbsoluteT(degreesOfFreedom) }
+            let sigma = (1...max(1, horizon)).map {
+                Double($0).squareRoot() / PanelAuto.meanAbsoluteT(degreesOfFreedom)
+            }
             return Choice(
                 members: Array(repeating: [0], count: nodes), spread: Array(repeating: sigma, count: nodes),
                 bias: Array(repeating: Array(repeating: 0, count: max(1, horizon)), count: nodes),
@@ -151,8 +154,11 @@ public struct PanelAuto: PanelForecaster {
     /// identity (``Transform``). Off when `transforms` is false.
     public func transform(for series: PanelSeries) -> Transform {
         guard transforms else { return .identity }
-        if let lower = series.lowerBound, let upper = series.upperBound, upper > lower { return .logit(lower: lower, upper: upper) }
-        if series.lowerBound == 0, Self.smallQuantityKinds.contains(series.unit), series.values.allSatisfy({ $0 >= 0 }) {
+        if let lower = series.lowerBound, let upper = series.upperBound, upper > lower {
+            return .logit(lower: lower, upper: upper)
+        }
+        if series.lowerBound == 0, Self.smallQuantityKinds.contains(series.unit), series.values.allSatisfy({ $0 >= 0 })
+        {
             return .log1p
         }
         return .identity
@@ -253,7 +259,8 @@ public struct PanelAuto: PanelForecaster {
         // nodes as the whole panel's does.
         let sample = Self.backtestSample(hierarchy: hierarchy, count: transformed.count, limit: backtestLimit)
         // (Peers are positions in the whole panel: a sample's copies go without them.)
-        let sampled = sample.count == transformed.count
+        let sampled =
+            sample.count == transformed.count
             ? transformed
             : sample.map { index -> PanelSeries in
                 var copy = transformed[index]
@@ -267,7 +274,8 @@ public struct PanelAuto: PanelForecaster {
             sampled, hierarchy: sampledHierarchy, scales: sampledScales, unitSize: sampledUnitSize, horizon: reach,
             trackSeries: transformed.contains { !$0.peers.isEmpty }, threads: threads)
         let fit = global?.fit(sampled, scales: sampledScales, hierarchy: sampledHierarchy, horizon: reach)
-        let chosen = choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom)
+        let chosen =
+            choice ?? Choice.naive(nodes: hierarchy.nodeCount, horizon: reach, degreesOfFreedom: degreesOfFreedom)
         let groups = groupSpreads(transformed, hierarchy: hierarchy, choice: chosen, sample: sample, horizon: reach)
         return Fitted(
             method: self, panel: transformed, transforms: transforms, hierarchy: hierarchy, scales: scales,
@@ -281,7 +289,8 @@ public struct PanelAuto: PanelForecaster {
     ) -> [Double]? {
         guard !y.isEmpty else { return nil }
         if c < candidates.count {
-            guard y.count >= candidates[c].minimumLength, let forecast = candidates[c].forecast(y, horizon: horizon) else { return nil }
+            guard y.count >= candidates[c].minimumLength, let forecast = candidates[c].forecast(y, horizon: horizon)
+            else { return nil }
             return forecast.distributions.map(\.location)
         } else if let global, let fit {
             return global.points(y, series: index, scale: scale, fit: fit, hierarchy: hierarchy, horizon: horizon)

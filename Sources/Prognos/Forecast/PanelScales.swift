@@ -53,7 +53,9 @@ enum PanelScales {
             var relative: Double? = nil
             // A comparison group's median relative move first, where three of its series moved.
             let peerRatios = panel[index].peers.compactMap { peer -> Double? in
-                guard peer >= 0, peer < panel.count, size[peer] > 0, own[peer] > 0, own[peer].isFinite else { return nil }
+                guard peer >= 0, peer < panel.count, size[peer] > 0, own[peer] > 0, own[peer].isFinite else {
+                    return nil
+                }
                 return own[peer] / size[peer]
             }
             if peerRatios.count >= 3 {

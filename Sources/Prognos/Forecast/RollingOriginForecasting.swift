@@ -21,9 +21,11 @@ public protocol RollingOriginForecasting: Forecaster {
 extension RollingOriginForecasting {
     /// ``appendRollingOriginPoints(_:origins:horizon:fittedLength:to:)`` as one list per
     /// origin of min(horizon, n − o) forecasts; nil when the fit fails.
-    public func rollingOriginPoints(_ y: [Double], origins: Range<Int>, horizon: Int, fittedLength: Int) -> [[Double]]? {
+    public func rollingOriginPoints(_ y: [Double], origins: Range<Int>, horizon: Int, fittedLength: Int) -> [[Double]]?
+    {
         var flat: [Double] = []
-        guard appendRollingOriginPoints(y, origins: origins, horizon: horizon, fittedLength: fittedLength, to: &flat) else {
+        guard appendRollingOriginPoints(y, origins: origins, horizon: horizon, fittedLength: fittedLength, to: &flat)
+        else {
             return nil
         }
         return origins.enumerated().map { k, origin in
@@ -53,7 +55,9 @@ extension Forecaster {
     /// (``RollingOriginForecasting``) and `refit` is false, else the method refitted to
     /// y₁…yₒ at every origin. An origin is unavailable where the method could not
     /// forecast from it.
-    func originPoints(_ y: [Double], origins: Range<Int>, horizon: Int, refit: Bool, fittedLength: Int? = nil) -> OriginPoints {
+    func originPoints(_ y: [Double], origins: Range<Int>, horizon: Int, refit: Bool, fittedLength: Int? = nil)
+        -> OriginPoints
+    {
         var values: [Double] = []
         values.reserveCapacity(origins.count * horizon)
         if !refit,

@@ -27,7 +27,8 @@ public struct CSVWriter: Sendable {
     public static func neutralized(_ field: String) -> String {
         guard let first = field.utf8.first else { return field }
         switch first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+            UInt8(ascii: "\r"):
             return Double(field) == nil ? "'" + field : field
         default:
             return field
@@ -45,7 +46,8 @@ public struct CSVWriter: Sendable {
         let utf8 = field.utf8
         let needsQuotes =
             utf8.contains(where: {
-                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
+                    || $0 == UInt8(ascii: "\r")
             })
             || utf8.first == UInt8(ascii: " ") || utf8.last == UInt8(ascii: " ")
         guard needsQuotes else { return field }
@@ -59,7 +61,9 @@ public struct CSVWriter: Sendable {
         let copied = field.withUTF8 { bytes -> Bool in
             if bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ") { return false }
             for byte in bytes
-            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n")
+                || byte == UInt8(ascii: "\r")
+            {
                 return false
             }
             output.append(contentsOf: bytes)

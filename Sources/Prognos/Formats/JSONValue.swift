@@ -167,7 +167,9 @@ public enum JSONValue: Sendable, Equatable {
         // Most strings need no escape: copy their bytes whole.
         var text = text
         let copied = text.withUTF8 { bytes -> Bool in
-            for byte in bytes where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return false }
+            for byte in bytes where byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 {
+                return false
+            }
             output.append(contentsOf: bytes)
             return true
         }

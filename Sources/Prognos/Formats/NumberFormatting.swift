@@ -1,5 +1,3 @@
-import Foundation
-
 /// Deterministic text for numbers in output files.
 ///
 /// Swift's `description` of a `Double` is the shortest decimal string that reads back
@@ -46,7 +44,11 @@ public enum NumberFormatting {
         let text = value.description
         switch roundedTo15SignificantDigits(value, description: text, fixed: { output.append(contentsOf: $0) }) {
         case .unchanged:
-            if isSmallInteger(value) { appendInteger(Int(value), to: &output) } else { output.append(contentsOf: text.utf8) }
+            if isSmallInteger(value) {
+                appendInteger(Int(value), to: &output)
+            } else {
+                output.append(contentsOf: text.utf8)
+            }
         case .written: return
         case .value(let rounded):
             // Rounding up past the largest double (1.7976931348623157e308 → 1.79769313486232e308)
@@ -133,7 +135,9 @@ public enum NumberFormatting {
                         var magnitude = 0
                         while index < bytes.count {
                             let digit = bytes[index]
-                            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), magnitude < 10_000 else { return .tie }
+                            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9"), magnitude < 10_000 else {
+                                return .tie
+                            }
                             magnitude = magnitude * 10 + Int(digit - UInt8(ascii: "0"))
                             index += 1
                         }
@@ -249,7 +253,8 @@ public enum NumberFormatting {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         guard abs(value) < 1e15, abs(value * scale) < 1e17 else {
-            let text = String(format: "%.\(digits)e", value).replacingOccurrences(of: ".", with: String(decimalSeparator))
+            let text = String(format: "%.\(digits)e", value).replacingOccurrences(
+                of: ".", with: String(decimalSeparator))
             return text.hasPrefix("-") ? "−" + text.dropFirst() : text
         }
         let scaled = (value * scale).rounded(.toNearestOrAwayFromZero)

@@ -107,7 +107,8 @@ public struct GoalEvaluation: Sendable {
             if let distribution = evaluation.likelihood?.distribution {
                 let previous = evaluation.previousOutcome
                 guard distribution.scale > 0, distribution.scale.isFinite else {
-                    kind = .drawnConstant(Self.status(outcome: distribution.quantile(0.5), target: target, previous: previous))
+                    kind = .drawnConstant(
+                        Self.status(outcome: distribution.quantile(0.5), target: target, previous: previous))
                     return
                 }
                 // met: Q(u) ≥ t (at least) or Q(u) ≤ t (at most); better: Q(u) > p or Q(u) < p.
@@ -130,7 +131,9 @@ public struct GoalEvaluation: Sendable {
 
         static func status(outcome: Double, target: Target, previous: Double?) -> IndicatorStatus {
             if target.comparator.isMet(outcome: outcome, target: target.value) { return .met }
-            if let previous, TargetEvaluation.isBetter(outcome, than: previous, toward: target.comparator) { return .improving }
+            if let previous, TargetEvaluation.isBetter(outcome, than: previous, toward: target.comparator) {
+                return .improving
+            }
             return .notMet
         }
 

@@ -43,7 +43,8 @@ public struct NextYearOutlook: Sendable {
         panel: PanelOutlooks?, method: any Forecaster, outlook: Outlook? = nil
     ) -> [NextYearOutlook] {
         let later = targets.filter {
-            $0.entityID == judged.entityID && $0.indicatorID == judged.indicatorID && $0.goalID == judged.goalID && $0.year > year
+            $0.entityID == judged.entityID && $0.indicatorID == judged.indicatorID && $0.goalID == judged.goalID
+                && $0.year > year
         }.sorted { $0.year < $1.year }
         var asked = later.map { ($0, Source.dataset) }
         if !later.contains(where: { $0.year == year + 1 }) {
@@ -58,9 +59,10 @@ public struct NextYearOutlook: Sendable {
             // The suggestions read the same distribution as P(met): F⁻¹(1 − p) for "≥",
             // F⁻¹(p) for "≤" (``TargetSuggestion``); none once the year's outcome is final.
             let atLeast = target.comparator == .atLeast
-            let suggestions = likelihood.distribution.map { d in
-                probabilities.map { p in (probability: p, value: d.quantile(atLeast ? 1 - p : p)) }
-            } ?? []
+            let suggestions =
+                likelihood.distribution.map { d in
+                    probabilities.map { p in (probability: p, value: d.quantile(atLeast ? 1 - p : p)) }
+                } ?? []
             return NextYearOutlook(
                 goalID: judged.goalID, target: target, source: source, likelihood: likelihood, suggestions: suggestions)
         }

@@ -45,7 +45,8 @@ public struct Outlook: Sendable {
 
     /// - Parameter row: the series' row in the dataset's ``Panel`` (what `panel` knows it by).
     public static func make(
-        points: [SeriesPoint], year: Int, indicator: Indicator?, row: Int?, panel: PanelOutlooks?, method: any Forecaster
+        points: [SeriesPoint], year: Int, indicator: Indicator?, row: Int?, panel: PanelOutlooks?,
+        method: any Forecaster
     ) -> Outlook? {
         guard let last = points.last, year > last.year, year - last.year <= maximumHorizon else { return nil }
         let run = SeriesSummary.latestConsecutiveRun(points)
@@ -55,7 +56,8 @@ public struct Outlook: Sendable {
                 distribution: distribution.bounded(lower: indicator?.lowerBound, upper: indicator?.upperBound),
                 basis: basis, method: name, year: year)
         }
-        guard run.count >= 3, let forecast = method.forecast(run, horizon: h), let d = forecast.distributions.last else {
+        guard run.count >= 3, let forecast = method.forecast(run, horizon: h), let d = forecast.distributions.last
+        else {
             return nil
         }
         return Outlook(

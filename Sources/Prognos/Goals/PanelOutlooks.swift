@@ -45,7 +45,10 @@ public struct PanelOutlooks: Sendable {
                 for offset in stride(from: width - 1, through: 0, by: -1) {
                     let present = !values[row * width + offset].isNaN
                     if lastOffset < 0 {
-                        if present { lastOffset = offset; count = 1 }
+                        if present {
+                            lastOffset = offset
+                            count = 1
+                        }
                         continue
                     }
                     guard present, panel.years[offset] == panel.years[lastOffset] - count else { break }
@@ -61,7 +64,8 @@ public struct PanelOutlooks: Sendable {
         var member = [Int](repeating: -1, count: panel.keys.count)
         var series: [PanelSeries] = []
         var kinds: [String: (kind: String, unit: String, lower: Double?, upper: Double?)] = [:]
-        for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) && !runs[row].isEmpty {
+        for (row, key) in panel.keys.enumerated() where shortIndicators.contains(key.indicatorID) && !runs[row].isEmpty
+        {
             let columns = runs[row]
             let run = Array(panel.values[(row * width + columns.lowerBound)..<(row * width + columns.upperBound)])
             if kinds[key.indicatorID] == nil {
@@ -69,13 +73,16 @@ public struct PanelOutlooks: Sendable {
                 // A pool the dataset names stands in for the unit; the transform still
                 // follows the unit (a pool of counts may be named "injuries").
                 let kind = indicator.map(Backtest.kind) ?? ""
-                kinds[key.indicatorID] = (kind, indicator?.unit.rawValue ?? "", indicator?.lowerBound, indicator?.upperBound)
+                kinds[key.indicatorID] = (
+                    kind, indicator?.unit.rawValue ?? "", indicator?.lowerBound, indicator?.upperBound
+                )
             }
             let kind = kinds[key.indicatorID] ?? ("", "", nil, nil)
             member[row] = series.count
             series.append(
                 PanelSeries(
-                    values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower, upperBound: kind.upper,
+                    values: run, indicator: key.indicatorID, kind: kind.kind, lowerBound: kind.lower,
+                    upperBound: kind.upper,
                     unit: kind.unit))
         }
         if let peers {
@@ -99,7 +106,9 @@ public struct PanelOutlooks: Sendable {
 
     /// The forecast of a short series `horizon` years after the last value of `run` (its
     /// latest run of consecutive years, or a prefix of it), with where its spread comes from.
-    func forecast(row: Int?, run: [Double], horizon: Int) -> (distribution: PredictiveDistribution, method: String, basis: UncertaintyBasis)? {
+    func forecast(row: Int?, run: [Double], horizon: Int) -> (
+        distribution: PredictiveDistribution, method: String, basis: UncertaintyBasis
+    )? {
         guard covers(row: row, count: run.count), let row, let fitted else { return nil }
         let index = member[row]
         guard let forecast = fitted.forecast(series: index, horizon: horizon, values: run),

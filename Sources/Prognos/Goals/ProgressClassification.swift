@@ -58,11 +58,13 @@ public struct ProgressClassification: Sendable, Equatable {
         case 0.10..<0.95: sdgClass = "fair_progress"
         default: sdgClass = "stagnation_or_regression"
         }
-        return ProgressClassification(eurostatRatio: ratio, eurostatClass: eurostatClass, sdgRatio: progress, sdgClass: sdgClass)
+        return ProgressClassification(
+            eurostatRatio: ratio, eurostatClass: eurostatClass, sdgRatio: progress, sdgClass: sdgClass)
     }
 
     static func growthRatio(base: SeriesPoint, latest: SeriesPoint, target: Target) -> Double? {
-        guard latest.year > base.year, target.year > base.year, base.value > 0, latest.value > 0, target.value > 0 else {
+        guard latest.year > base.year, target.year > base.year, base.value > 0, latest.value > 0, target.value > 0
+        else {
             return nil
         }
         let actual = Foundation.pow(latest.value / base.value, 1 / Double(latest.year - base.year)) - 1

@@ -41,20 +41,25 @@ public struct TargetLikelihood: Sendable {
                 location: move.transform.apply(outcome.value), scale: move.move / 4, lowerBound: indicator?.lowerBound,
                 upperBound: indicator?.upperBound, transform: move.transform)
             return TargetLikelihood(
-                probability: probability(distribution, target), basis: .preliminary, distribution: distribution, reason: nil)
+                probability: probability(distribution, target), basis: .preliminary, distribution: distribution,
+                reason: nil)
         }
         guard points.contains(where: { $0.year < target.year }) else {
-            return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: "no outcome in or before \(target.year)")
+            return TargetLikelihood(
+                probability: nil, basis: .none, distribution: nil, reason: "no outcome in or before \(target.year)")
         }
         let before = points.filter { $0.year < target.year }
         let reusable = precomputed.flatMap { outlook in
             outlook.year == target.year && before.count == points.count ? outlook : nil
         }
-        guard let outlook = reusable ?? Outlook.make(
-            points: before, year: target.year, indicator: indicator, row: row, panel: panel, method: method)
+        guard
+            let outlook = reusable
+                ?? Outlook.make(
+                    points: before, year: target.year, indicator: indicator, row: row, panel: panel, method: method)
         else {
             let ahead = target.year - (before.last?.year ?? target.year)
-            let reason = ahead > Outlook.maximumHorizon
+            let reason =
+                ahead > Outlook.maximumHorizon
                 ? "no forecast: \(ahead) years after the last outcome (at most \(Outlook.maximumHorizon))"
                 : "no forecast: too few values"
             return TargetLikelihood(probability: nil, basis: .none, distribution: nil, reason: reason)

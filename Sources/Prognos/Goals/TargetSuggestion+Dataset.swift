@@ -9,7 +9,9 @@ extension TargetSuggestion {
     /// Edge cases: a dataset without outcomes suggests for the year 1 unless `year` is
     /// given, and has no suggestions (no series has points); a series with no outcome
     /// before `year` is left out.
-    public static func all(in dataset: Dataset, year: Int?, probabilities: [Double]) -> (year: Int, suggestions: [TargetSuggestion]) {
+    public static func all(in dataset: Dataset, year: Int?, probabilities: [Double]) -> (
+        year: Int, suggestions: [TargetSuggestion]
+    ) {
         let panel = Panel(dataset: dataset)
         let indicators = dataset.indicatorsByID
         let targetYear = year ?? ((dataset.latestObservedYear ?? 0) + 1)

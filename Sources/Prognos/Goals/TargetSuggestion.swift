@@ -28,7 +28,9 @@ public struct TargetSuggestion: Sendable {
         } else {
             return nil
         }
-        guard let outlook = Outlook.make(points: points, year: year, indicator: indicator, row: row, panel: panel, method: method)
+        guard
+            let outlook = Outlook.make(
+                points: points, year: year, indicator: indicator, row: row, panel: panel, method: method)
         else { return nil }
         let d = outlook.distribution
         let targets = probabilities.map { p in (p, d.quantile(atLeast ? 1 - p : p)) }
@@ -38,6 +40,7 @@ public struct TargetSuggestion: Sendable {
             if let last = curve.last, last.0 == value { continue }
             curve.append((value, atLeast ? d.survival(value) : d.cdf(value)))
         }
-        return TargetSuggestion(key: key, year: year, atLeast: atLeast, outlook: outlook, targets: targets, curve: curve)
+        return TargetSuggestion(
+            key: key, year: year, atLeast: atLeast, outlook: outlook, targets: targets, curve: curve)
     }
 }

@@ -38,35 +38,48 @@ public struct UncertaintyBasis: Sendable, Equatable {
     static func panel(_ source: PanelForecastSource) -> UncertaintyBasis {
         let own = source.values == 1 ? ("1 value", "1 värde") : ("\(source.values) values", "\(source.values) värden")
         let moves = (
-            en: "in the series' own year-to-year moves (\(own.0))", sv: "i seriens egna förändringar mellan år (\(own.1))"
+            en: "in the series' own year-to-year moves (\(own.0))",
+            sv: "i seriens egna förändringar mellan år (\(own.1))"
         )
         switch source.level {
         case .group:
             return UncertaintyBasis(
                 code: "group",
-                english: "errors of \(source.method) on this indicator in \(source.groupSeries) backtested series of its comparison group, \(moves.en)",
-                swedish: "fel för \(source.method) på denna indikator i \(source.groupSeries) bakåtprövade serier i jämförelsegruppen, \(moves.sv)")
+                english:
+                    "errors of \(source.method) on this indicator in \(source.groupSeries) backtested series of its comparison group, \(moves.en)",
+                swedish:
+                    "fel för \(source.method) på denna indikator i \(source.groupSeries) bakåtprövade serier i jämförelsegruppen, \(moves.sv)"
+            )
         case .indicator:
             return UncertaintyBasis(
                 code: "indicator",
-                english: "errors of \(source.method) on this indicator's \(source.indicatorSeries) backtested series, \(moves.en)",
-                swedish: "fel för \(source.method) på denna indikators \(source.indicatorSeries) bakåtprövade serier, \(moves.sv)")
+                english:
+                    "errors of \(source.method) on this indicator's \(source.indicatorSeries) backtested series, \(moves.en)",
+                swedish:
+                    "fel för \(source.method) på denna indikators \(source.indicatorSeries) bakåtprövade serier, \(moves.sv)"
+            )
         case .kind:
             let kind = Self.unitWords(source.kind)
             return UncertaintyBasis(
                 code: "kind",
-                english: "errors of \(source.method) on indicators in \(kind.en) (\(source.kindSeries) backtested series), \(moves.en)",
-                swedish: "fel för \(source.method) på indikatorer i \(kind.sv) (\(source.kindSeries) bakåtprövade serier), \(moves.sv)")
+                english:
+                    "errors of \(source.method) on indicators in \(kind.en) (\(source.kindSeries) backtested series), \(moves.en)",
+                swedish:
+                    "fel för \(source.method) på indikatorer i \(kind.sv) (\(source.kindSeries) bakåtprövade serier), \(moves.sv)"
+            )
         case .panel:
             return UncertaintyBasis(
                 code: "panel",
-                english: "errors of \(source.method) on the dataset's \(source.panelSeries) backtested series, \(moves.en)",
-                swedish: "fel för \(source.method) på datasetets \(source.panelSeries) bakåtprövade serier, \(moves.sv)")
+                english:
+                    "errors of \(source.method) on the dataset's \(source.panelSeries) backtested series, \(moves.en)",
+                swedish: "fel för \(source.method) på datasetets \(source.panelSeries) bakåtprövade serier, \(moves.sv)"
+            )
         case .ownMoves:
             return UncertaintyBasis(
                 code: "own_moves",
                 english: "the series' own year-to-year moves (\(own.0); too few values anywhere to backtest)",
-                swedish: "seriens egna förändringar mellan år (\(own.1); för få värden för att pröva prognoserna bakåt)")
+                swedish: "seriens egna förändringar mellan år (\(own.1); för få värden för att pröva prognoserna bakåt)"
+            )
         }
     }
 

@@ -19,7 +19,9 @@ public struct CSVTable: Sendable {
 
     /// Parses `text`; problems (an unterminated quote, text after a closing quote)
     /// are returned as diagnostics naming `file`, and parsing goes on where it can.
-    public static func parse(_ text: String, file: String, delimiter: CSVDelimiter = .comma) -> (table: CSVTable, diagnostics: [Diagnostic]) {
+    public static func parse(_ text: String, file: String, delimiter: CSVDelimiter = .comma) -> (
+        table: CSVTable, diagnostics: [Diagnostic]
+    ) {
         var header: [CSVField] = []
         var records: [[CSVField]] = []
         var first = true
@@ -46,7 +48,8 @@ public struct CSVTable: Sendable {
 
     /// ``forEachRow(_:file:delimiter:_:)`` over UTF-8 bytes.
     static func forEachRow(
-        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: CSVDelimiter = .comma, _ body: ([CSVField]) -> Void
+        utf8 bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: CSVDelimiter = .comma,
+        _ body: ([CSVField]) -> Void
     ) -> [Diagnostic] {
         var parser = CSVParser(file: file, delimiter: delimiter)
         parser.parseUTF8(bytes, body)

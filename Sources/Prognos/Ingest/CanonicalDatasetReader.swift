@@ -22,7 +22,9 @@ public enum CanonicalDatasetReader {
         descriptor: DataPackageDescriptor, files: [String: String], location: String,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, sliceBytes: Int = 4 << 20
     ) -> Result<Dataset, InvalidInput> {
-        read(descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: location, threads: threads, sliceBytes: sliceBytes)
+        read(
+            descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: location, threads: threads,
+            sliceBytes: sliceBytes)
     }
 
     /// ``read(descriptor:files:location:threads:sliceBytes:)`` of ``ResourceText``s.
@@ -101,7 +103,8 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     private var recentIndicator: (id: String, indicator: Indicator?)? = nil
 
     init(
-        descriptor: DataPackageDescriptor, files: [String: ResourceText], location: String, threads: Int, sliceBytes: Int,
+        descriptor: DataPackageDescriptor, files: [String: ResourceText], location: String, threads: Int,
+        sliceBytes: Int,
         keepsRows: Bool = true
     ) {
         self.keepsRows = keepsRows
@@ -133,17 +136,21 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         // Ordinary observation and target rows are read straight from their bytes
         // (``ObservationRowReader``, ``TargetRowReader``).
         let fastObservations: ParallelResourceScan.FastPath<Observation> = { header in
-            ObservationRowReader(header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
+            ObservationRowReader(
+                header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
-        dataset.observations = values(of: CanonicalSchema.observations, fastPath: fastObservations) { context, row, file in
+        dataset.observations = values(of: CanonicalSchema.observations, fastPath: fastObservations) {
+            context, row, file in
             context.observation(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators)
         }
         let fastTargets: ParallelResourceScan.FastPath<Target> = { header in
             TargetRowReader(
-                header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
+                header: header, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators,
+                goalIDs: goalIDs)
         }
         dataset.targets = values(of: CanonicalSchema.targets, fastPath: fastTargets) { context, row, file in
-            context.target(row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
+            context.target(
+                row, file, entityIDs: entityIDs, indicatorIDs: indicatorIDs, indicators: indicators, goalIDs: goalIDs)
         }
         dataset.budgetLines = rows(of: CanonicalSchema.budgetLines).compactMap { row, file in
             budgetLine(row, file, entityIDs: entityIDs)
@@ -214,7 +221,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let earlier = diagnostics
         diagnostics = []
         var scanOmitted = 0
-        let fileProblems = Self.scan(spec, descriptor: descriptor, files: files, location: location, omitted: &scanOmitted) {
+        let fileProblems = Self.scan(
+            spec, descriptor: descriptor, files: files, location: location, omitted: &scanOmitted
+        ) {
             row, file in body(&self, row, file)
         }
         diagnostics = earlier + fileProblems + diagnostics
@@ -244,7 +253,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         }
         let file = CanonicalDatasetReader.displayPath(location: location, path: path)
         guard let text = files[path] else {
-            return [Diagnostic(file: file, line: 0, column: 0, reason: "the file of resource \"\(spec.name)\" is missing")]
+            return [
+                Diagnostic(file: file, line: 0, column: 0, reason: "the file of resource \"\(spec.name)\" is missing")
+            ]
         }
         var header: ResourceHeader? = nil
         var keys = PrimaryKeyIndex(columns: spec.primaryKey.count)
@@ -252,22 +263,24 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         keys.reserve(text.withUTF8 { CSVTable.lineFeedCount($0) })
         var problems: [Diagnostic] = []
         var key: [String] = []
-        let csvProblems = text.withUTF8 { bytes in CSVTable.forEachRow(utf8: bytes, file: file) { record in
-            guard let columns = header else {
-                header = ResourceHeader(record, spec: spec, file: file, problems: &problems)
-                return
+        let csvProblems = text.withUTF8 { bytes in
+            CSVTable.forEachRow(utf8: bytes, file: file) { record in
+                guard let columns = header else {
+                    header = ResourceHeader(record, spec: spec, file: file, problems: &problems)
+                    return
+                }
+                key.removeAll(keepingCapacity: true)
+                InvalidInput.trim(&problems, omitted: &omitted)
+                guard !columns.missingRequired,
+                    let row = columns.examine(record, file: file, problems: &problems, key: &key)
+                else { return }
+                if let earlier = keys.insert(key, line: row.line) {
+                    problems.append(columns.duplicate(key, spec: spec, file: file, line: row.line, earlier: earlier))
+                    return
+                }
+                body(row, file)
             }
-            key.removeAll(keepingCapacity: true)
-            InvalidInput.trim(&problems, omitted: &omitted)
-            guard !columns.missingRequired,
-                let row = columns.examine(record, file: file, problems: &problems, key: &key)
-            else { return }
-            if let earlier = keys.insert(key, line: row.line) {
-                problems.append(columns.duplicate(key, spec: spec, file: file, line: row.line, earlier: earlier))
-                return
-            }
-            body(row, file)
-        } }
+        }
         // The scanner's problems first, then the rows', as when the file was parsed whole.
         var all = csvProblems
         if header == nil {
@@ -292,7 +305,8 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
     // MARK: Field conversions
 
     mutating func code<T: RawRepresentable & CaseIterable>(
-        _ type: T.Type, _ row: ResourceRow, _ file: String, _ column: String, what: String, default defaultValue: T? = nil
+        _ type: T.Type, _ row: ResourceRow, _ file: String, _ column: String, what: String,
+        default defaultValue: T? = nil
     ) -> T? where T.RawValue == String {
         let text = row.text(column)
         if text.isEmpty, let defaultValue { return defaultValue }
@@ -307,7 +321,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         if text.isEmpty { return .some(nil) }
         if let value = NumberParsing.decimal(text) { return .some(value) }
         var reason = "\"\(text)\" in \"\(column)\" is not a number"
-        if text.contains(",") { reason += " (use a dot as decimal separator, e.g. \(text.replacingOccurrences(of: ",", with: ".")))" }
+        if text.contains(",") {
+            reason += " (use a dot as decimal separator, e.g. \(text.replacingOccurrences(of: ",", with: ".")))"
+        }
         report(file, row, column, reason)
         return nil
     }
@@ -378,7 +394,10 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let upper = number(row, file, "upper_bound")
         guard let unit, let polarity, let lower, let upper else { return nil }
         if let lower, let upper, lower >= upper {
-            report(file, row, "upper_bound", "upper bound \(NumberFormatting.plain(upper)) is not above lower bound \(NumberFormatting.plain(lower))")
+            report(
+                file, row, "upper_bound",
+                "upper bound \(NumberFormatting.plain(upper)) is not above lower bound \(NumberFormatting.plain(lower))"
+            )
             return nil
         }
         let kolada = row.text("kolada_kpi")
@@ -408,7 +427,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
                 current = next
             }
             if current == id {
-                report(file, row, "parent_goal", "goal \"\(id)\" is its own ancestor: " + (path + [id]).joined(separator: " → "))
+                report(
+                    file, row, "parent_goal",
+                    "goal \"\(id)\" is its own ancestor: " + (path + [id]).joined(separator: " → "))
             }
         }
     }
@@ -449,7 +470,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         guard knownEntity, knownIndicator, let year, let value = value ?? nil, let status, let gender, let split else {
             return nil
         }
-        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else { return nil }
+        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else {
+            return nil
+        }
         return Observation(
             entityID: row.text("entity_id"), indicatorID: row.text("indicator_id"), year: year, value: value,
             status: status, gender: gender, note: row.text("note"), split: split)
@@ -469,7 +492,9 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         guard knownEntity, knownIndicator, knownGoal, let year, let value = value ?? nil, let comparator else {
             return nil
         }
-        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else { return nil }
+        guard checkBounds(value, indicator(row.text("indicator_id"), in: indicators), row, file, "value") else {
+            return nil
+        }
         return Target(
             entityID: row.text("entity_id"), indicatorID: row.text("indicator_id"), goalID: goalID, year: year,
             value: value, comparator: comparator)
@@ -482,7 +507,8 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         let outcome = number(row, file, "outcome")
         guard knownEntity, let year, let budget, let outcome else { return nil }
         let parent = row.text("parent_line_id")
-        guard let amounts = code(BudgetLine.Amounts.self, row, file, "amounts", what: "amounts", default: .signed) else {
+        guard let amounts = code(BudgetLine.Amounts.self, row, file, "amounts", what: "amounts", default: .signed)
+        else {
             return nil
         }
         return BudgetLine(
@@ -512,8 +538,10 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
                 groups[index].memberIDs.append(row.text("entity_id"))
             } else {
                 position[id] = groups.count
-                groups.append(EntityGroup(
-                    id: id, title: title, forEntityID: forEntity.isEmpty ? nil : forEntity, memberIDs: [row.text("entity_id")]))
+                groups.append(
+                    EntityGroup(
+                        id: id, title: title, forEntityID: forEntity.isEmpty ? nil : forEntity,
+                        memberIDs: [row.text("entity_id")]))
             }
         }
         return groups

@@ -165,7 +165,8 @@ public enum CanonicalSchema {
             FieldSpec("parent_line_id", .string, "Subtotal line this line is part of, if any"),
             FieldSpec(
                 "amounts", .string, allowed: BudgetLine.Amounts.allCases.map(\.rawValue),
-                "How amounts are signed: signed (income positive, costs negative; the default) or spending (expenditure as positive amounts, as in investment tables)"),
+                "How amounts are signed: signed (income positive, costs negative; the default) or spending (expenditure as positive amounts, as in investment tables)"
+            ),
         ],
         primaryKey: ["entity_id", "line_id", "year"],
         foreignKeys: [

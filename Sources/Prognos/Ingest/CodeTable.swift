@@ -6,7 +6,9 @@ struct CodeTable<Code: RawRepresentable & CaseIterable> where Code.RawValue == S
     /// The code whose raw value is the field's text, as `Code(rawValue:)` of its text
     /// gives it; nil for any other text.
     func code(_ field: UnsafeBufferPointer<UInt8>) -> Code? {
-        for entry in codes where entry.bytes.count == field.count && entry.bytes.elementsEqual(field) { return entry.code }
+        for entry in codes where entry.bytes.count == field.count && entry.bytes.elementsEqual(field) {
+            return entry.code
+        }
         return nil
     }
 

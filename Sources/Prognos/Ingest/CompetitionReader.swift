@@ -18,7 +18,8 @@ public enum CompetitionReader {
     public static func read(
         series text: String, seriesFile: String, meta metaText: String?, metaFile: String, name: String
     ) -> Result<Dataset, InvalidInput> {
-        let (dataset, problems) = core(series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: false)
+        let (dataset, problems) = core(
+            series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: false)
         guard let dataset, problems.isEmpty else { return .failure(InvalidInput(problems)) }
         return .success(dataset)
     }
@@ -27,7 +28,8 @@ public enum CompetitionReader {
     public static func readLenient(
         series text: String, seriesFile: String, meta metaText: String?, metaFile: String, name: String
     ) -> (dataset: Dataset, rejected: [Diagnostic]) {
-        let (dataset, problems) = core(series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: true)
+        let (dataset, problems) = core(
+            series: text, seriesFile: seriesFile, meta: metaText, metaFile: metaFile, name: name, lenient: true)
         return (dataset ?? Dataset(name: name), problems)
     }
 
@@ -39,7 +41,8 @@ public enum CompetitionReader {
         diagnostics += seriesProblems
         let columns = index(table.header)
         for required in ["series_id", "split", "t", "value"] where columns[required] == nil {
-            diagnostics.append(Diagnostic(file: seriesFile, line: 1, column: 1, reason: "the header has no column \"\(required)\""))
+            diagnostics.append(
+                Diagnostic(file: seriesFile, line: 1, column: 1, reason: "the header has no column \"\(required)\""))
         }
         guard diagnostics.isEmpty else { return (nil, diagnostics) }
 
@@ -55,7 +58,9 @@ public enum CompetitionReader {
             let line = record.first?.line ?? 0
             guard record.count == table.header.count else {
                 diagnostics.append(
-                    Diagnostic(file: seriesFile, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(table.header.count)"))
+                    Diagnostic(
+                        file: seriesFile, line: line, column: 1,
+                        reason: "the row has \(record.count) fields, the header has \(table.header.count)"))
                 continue
             }
             func field(_ name: String) -> CSVField { record[columns[name] ?? 0] }
@@ -65,25 +70,34 @@ public enum CompetitionReader {
             let valueField = field("value")
             var valid = true
             if id.isEmpty {
-                diagnostics.append(Diagnostic(file: seriesFile, line: line, column: field("series_id").column, reason: "\"series_id\" is empty"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: seriesFile, line: line, column: field("series_id").column,
+                        reason: "\"series_id\" is empty"))
                 valid = false
             }
             let split = DataSplit(rawValue: splitField.text)
             if split == nil {
                 diagnostics.append(
-                    Diagnostic(file: seriesFile, line: splitField.line, column: splitField.column, reason: "unknown split \"\(splitField.text)\" (expected train or test)"))
+                    Diagnostic(
+                        file: seriesFile, line: splitField.line, column: splitField.column,
+                        reason: "unknown split \"\(splitField.text)\" (expected train or test)"))
                 valid = false
             }
             let t = NumberParsing.integer(tField.text)
             if t == nil || t == 0 {
                 diagnostics.append(
-                    Diagnostic(file: seriesFile, line: tField.line, column: tField.column, reason: "\"\(tField.text)\" in \"t\" is not a positive integer"))
+                    Diagnostic(
+                        file: seriesFile, line: tField.line, column: tField.column,
+                        reason: "\"\(tField.text)\" in \"t\" is not a positive integer"))
                 valid = false
             }
             let value = NumberParsing.decimal(valueField.text)
             if value == nil {
                 diagnostics.append(
-                    Diagnostic(file: seriesFile, line: valueField.line, column: valueField.column, reason: "\"\(valueField.text)\" in \"value\" is not a number"))
+                    Diagnostic(
+                        file: seriesFile, line: valueField.line, column: valueField.column,
+                        reason: "\"\(valueField.text)\" in \"value\" is not a number"))
                 valid = false
             }
             guard valid, let split, let t, let value else { continue }
@@ -99,7 +113,9 @@ public enum CompetitionReader {
                     diagnostics.append(
                         Diagnostic(
                             file: seriesFile, line: point.line, column: 1,
-                            reason: "series \(id), \(label): t = \(point.t) where \(offset + 1) was expected (repeated or missing period)"))
+                            reason:
+                                "series \(id), \(label): t = \(point.t) where \(offset + 1) was expected (repeated or missing period)"
+                        ))
                     broken.insert(id)
                     break
                 }
@@ -116,14 +132,19 @@ public enum CompetitionReader {
             diagnostics += metaProblems
             let metaColumns = index(metaTable.header)
             if metaColumns["series_id"] == nil {
-                diagnostics.append(Diagnostic(file: metaFile, line: 1, column: 1, reason: "the header has no column \"series_id\""))
+                diagnostics.append(
+                    Diagnostic(file: metaFile, line: 1, column: 1, reason: "the header has no column \"series_id\""))
             } else {
                 for record in metaTable.records where record.count == metaTable.header.count {
                     var row: [String: String] = [:]
                     for (name, position) in metaColumns { row[name] = record[position].text }
-                    if let startField = metaColumns["start_year"].map({ record[$0] }), NumberParsing.year(startField.text) == nil {
+                    if let startField = metaColumns["start_year"].map({ record[$0] }),
+                        NumberParsing.year(startField.text) == nil
+                    {
                         diagnostics.append(
-                            Diagnostic(file: metaFile, line: startField.line, column: startField.column, reason: "\"\(startField.text)\" in \"start_year\" is not a four-digit year"))
+                            Diagnostic(
+                                file: metaFile, line: startField.line, column: startField.column,
+                                reason: "\"\(startField.text)\" in \"start_year\" is not a four-digit year"))
                     }
                     meta[row["series_id"] ?? ""] = row
                 }
@@ -137,7 +158,9 @@ public enum CompetitionReader {
 
         var dataset = Dataset(
             name: name, title: name,
-            description: "Forecasting competition series read by `prognos ingest competition`: one entity per series; observations with split = test are the evaluation holdout.")
+            description:
+                "Forecasting competition series read by `prognos ingest competition`: one entity per series; observations with split = test are the evaluation holdout."
+        )
         var categories: [String] = []
         var minimum: [String: Double] = [:]
         for id in order {

@@ -23,7 +23,9 @@ public struct DataPackageDescriptor: Sendable, Equatable {
     }
 
     /// Parses a descriptor; every problem is a diagnostic naming `file`.
-    public static func parse(_ data: Data, file: String) -> (descriptor: DataPackageDescriptor?, diagnostics: [Diagnostic]) {
+    public static func parse(_ data: Data, file: String) -> (
+        descriptor: DataPackageDescriptor?, diagnostics: [Diagnostic]
+    ) {
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)
@@ -56,7 +58,8 @@ public struct DataPackageDescriptor: Sendable, Equatable {
                     diagnostics.append(
                         Diagnostic(
                             file: file,
-                            reason: "resource \"\(resourceName)\" path \"\(path)\" must be relative and inside the package"
+                            reason:
+                                "resource \"\(resourceName)\" path \"\(path)\" must be relative and inside the package"
                         ))
                     continue
                 }
@@ -84,7 +87,8 @@ public struct DataPackageDescriptor: Sendable, Equatable {
                 descriptor.goalRule = text
             } else {
                 let known = GoalRule.allCases.map(\.rawValue).joined(separator: ", ")
-                diagnostics.append(Diagnostic(file: file, reason: "unknown prognos.goal_rule \"\(rule)\" (expected one of: \(known))"))
+                diagnostics.append(
+                    Diagnostic(file: file, reason: "unknown prognos.goal_rule \"\(rule)\" (expected one of: \(known))"))
             }
         }
         return (descriptor, diagnostics)

@@ -18,7 +18,8 @@ enum KoladaGroups {
         for (position, field) in table.header.enumerated() { column[field.text] = position }
         var missing = false
         for name in ["group_id", "group_title", "member_id"] where column[name] == nil {
-            diagnostics.append(Diagnostic(file: file, line: 1, column: 1, reason: "the header has no column \"\(name)\""))
+            diagnostics.append(
+                Diagnostic(file: file, line: 1, column: 1, reason: "the header has no column \"\(name)\""))
             missing = true
         }
         guard !missing, let idColumn = column["group_id"], let titleColumn = column["group_title"],
@@ -32,9 +33,10 @@ enum KoladaGroups {
         var position: [String: Int] = [:]
         for record in table.records {
             guard record.count == table.header.count else {
-                diagnostics.append(Diagnostic(
-                    file: file, line: record.first?.line ?? 0, column: 1,
-                    reason: "\(record.count) fields where the header has \(table.header.count)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: record.first?.line ?? 0, column: 1,
+                        reason: "\(record.count) fields where the header has \(table.header.count)"))
                 continue
             }
             let id = record[idColumn].text
@@ -42,14 +44,17 @@ enum KoladaGroups {
             let member = record[memberColumn].text
             guard !id.isEmpty, !member.isEmpty else {
                 let field = id.isEmpty ? record[idColumn] : record[memberColumn]
-                diagnostics.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "empty group or member id"))
+                diagnostics.append(
+                    Diagnostic(file: file, line: field.line, column: field.column, reason: "empty group or member id"))
                 continue
             }
             if let index = position[id] {
                 if groups[index].title != title {
                     let field = record[titleColumn]
-                    diagnostics.append(Diagnostic(
-                        file: file, line: field.line, column: field.column, reason: "group \"\(id)\" has another title on line \(groups[index].line)"))
+                    diagnostics.append(
+                        Diagnostic(
+                            file: file, line: field.line, column: field.column,
+                            reason: "group \"\(id)\" has another title on line \(groups[index].line)"))
                     continue
                 }
                 groups[index].members.append(member)
@@ -67,7 +72,9 @@ enum KoladaGroups {
             let focus = group.title.components(separatedBy: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }
                 .compactMap { part -> String? in
-                    guard let ids = byName[part], ids.count == 1, let id = ids.first, !allMembers.contains(id) else { return nil }
+                    guard let ids = byName[part], ids.count == 1, let id = ids.first, !allMembers.contains(id) else {
+                        return nil
+                    }
                     return id
                 }
                 .first

@@ -90,7 +90,8 @@ public enum KoladaReader {
                     continue
                 }
                 guard let municipality = (item["municipality"] ?? item["ou"]) as? String else {
-                    diagnostics.append(Diagnostic(file: input.file, reason: "values[\(index)] has no \"municipality\" or \"ou\""))
+                    diagnostics.append(
+                        Diagnostic(file: input.file, reason: "values[\(index)] has no \"municipality\" or \"ou\""))
                     continue
                 }
                 let period: Int?
@@ -117,10 +118,15 @@ public enum KoladaReader {
                     let genderCode = cell["gender"] as? String ?? "T"
                     guard let gender = Gender(rawValue: genderCode) else {
                         diagnostics.append(
-                            Diagnostic(file: input.file, reason: "values[\(index)].values[\(position)]: unknown gender \"\(genderCode)\""))
+                            Diagnostic(
+                                file: input.file,
+                                reason: "values[\(index)].values[\(position)]: unknown gender \"\(genderCode)\""))
                         continue
                     }
-                    values.append(Value(kpi: kpi, municipality: municipality, year: year, gender: gender, value: number.doubleValue))
+                    values.append(
+                        Value(
+                            kpi: kpi, municipality: municipality, year: year, gender: gender, value: number.doubleValue)
+                    )
                 }
             }
         }
@@ -130,10 +136,13 @@ public enum KoladaReader {
         }
         // A side file that is not what it says is an error, not a silent no-op.
         var names: [String: String] = [:]
-        for (index, (data, label)) in [(catalogue, "the KPI catalogue"), (municipalities, "the municipalities file")].enumerated() {
+        for (index, (data, label)) in [(catalogue, "the KPI catalogue"), (municipalities, "the municipalities file")]
+            .enumerated()
+        {
             guard let data else { continue }
             guard let columns = readColumns(data, key: "id", value: "title") else {
-                diagnostics.append(Diagnostic(file: label, reason: "has no \"id\" and \"title\" columns in its header row"))
+                diagnostics.append(
+                    Diagnostic(file: label, reason: "has no \"id\" and \"title\" columns in its header row"))
                 continue
             }
             if index == 0 { titles.merge(columns) { own, _ in own } } else { names = columns }
@@ -148,14 +157,18 @@ public enum KoladaReader {
             if latest[key] == nil { order.append(key) }
             latest[key] = value
         }
-        var dataset = Dataset(name: name, title: name, description: "Kolada values read by `prognos ingest kolada`. Källa: Kolada (CC BY 4.0).")
+        var dataset = Dataset(
+            name: name, title: name,
+            description: "Kolada values read by `prognos ingest kolada`. Källa: Kolada (CC BY 4.0).")
         var seenEntities = Set<String>()
         var seenKPIs = Set<String>()
         for key in order {
             guard let value = latest[key] else { continue }
             if seenEntities.insert(value.municipality).inserted {
                 dataset.entities.append(
-                    Entity(id: value.municipality, name: names[value.municipality] ?? value.municipality, kind: .municipality, koladaID: value.municipality))
+                    Entity(
+                        id: value.municipality, name: names[value.municipality] ?? value.municipality,
+                        kind: .municipality, koladaID: value.municipality))
             }
             if seenKPIs.insert(value.kpi).inserted {
                 let title = titles[value.kpi] ?? value.kpi
@@ -163,13 +176,17 @@ public enum KoladaReader {
                 dataset.indicators.append(
                     Indicator(
                         id: value.kpi, titleSv: title, titleEn: "", unit: unit, lowerBound: unit == .percent ? 0 : nil,
-                        upperBound: unit == .percent ? 100 : nil, polarity: .neutral, source: "Kolada", koladaKPI: value.kpi))
+                        upperBound: unit == .percent ? 100 : nil, polarity: .neutral, source: "Kolada",
+                        koladaKPI: value.kpi))
             }
             dataset.observations.append(
-                Observation(entityID: value.municipality, indicatorID: value.kpi, year: value.year, value: value.value, gender: value.gender))
+                Observation(
+                    entityID: value.municipality, indicatorID: value.kpi, year: value.year, value: value.value,
+                    gender: value.gender))
         }
         if let groups {
-            dataset.entityGroups = KoladaGroups.read(groups.data, file: groups.file, entities: dataset.entities, diagnostics: &diagnostics)
+            dataset.entityGroups = KoladaGroups.read(
+                groups.data, file: groups.file, entities: dataset.entities, diagnostics: &diagnostics)
             guard diagnostics.isEmpty || lenient else { return .failure(InvalidInput(diagnostics)) }
         }
         return .success(Output(dataset: dataset, warnings: warnings, rejected: lenient ? diagnostics : []))
@@ -191,7 +208,8 @@ public enum KoladaReader {
         var index: [String: Int] = [:]
         for (position, field) in table.header.enumerated() { index[field.text] = position }
         for column in ["kpi", "municipality", "year", "value"] where index[column] == nil {
-            diagnostics.append(Diagnostic(file: input.file, line: 1, column: 1, reason: "the header has no column \"\(column)\""))
+            diagnostics.append(
+                Diagnostic(file: input.file, line: 1, column: 1, reason: "the header has no column \"\(column)\""))
         }
         guard diagnostics.isEmpty else { return [] }
         var values: [Value] = []
@@ -202,16 +220,24 @@ public enum KoladaReader {
             else { continue }
             if valueField.text.isEmpty || field("status")?.text == "Missing" { continue }
             guard let year = NumberParsing.year(yearField.text) else {
-                diagnostics.append(Diagnostic(file: input.file, line: yearField.line, column: yearField.column, reason: "\"\(yearField.text)\" in \"year\" is not a four-digit year"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: input.file, line: yearField.line, column: yearField.column,
+                        reason: "\"\(yearField.text)\" in \"year\" is not a four-digit year"))
                 continue
             }
             guard let value = NumberParsing.decimal(valueField.text) else {
-                diagnostics.append(Diagnostic(file: input.file, line: valueField.line, column: valueField.column, reason: "\"\(valueField.text)\" in \"value\" is not a number"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: input.file, line: valueField.line, column: valueField.column,
+                        reason: "\"\(valueField.text)\" in \"value\" is not a number"))
                 continue
             }
             let genderText = field("gender")?.text ?? ""
             guard let gender = genderText.isEmpty ? .total : Gender(rawValue: genderText) else {
-                diagnostics.append(Diagnostic(file: input.file, line: record[0].line, column: 1, reason: "unknown gender \"\(genderText)\""))
+                diagnostics.append(
+                    Diagnostic(
+                        file: input.file, line: record[0].line, column: 1, reason: "unknown gender \"\(genderText)\""))
                 continue
             }
             values.append(Value(kpi: kpi, municipality: municipality, year: year, gender: gender, value: value))
@@ -222,7 +248,8 @@ public enum KoladaReader {
     /// `key` → `value` from a CSV file's two columns; nil when the header has not both.
     static func readColumns(_ data: Data, key: String, value: String) -> [String: String]? {
         let (table, _) = CSVTable.parse(String(decoding: data, as: UTF8.self), file: "")
-        guard let k = table.header.firstIndex(where: { $0.text == key }), let v = table.header.firstIndex(where: { $0.text == value })
+        guard let k = table.header.firstIndex(where: { $0.text == key }),
+            let v = table.header.firstIndex(where: { $0.text == value })
         else { return nil }
         var result: [String: String] = [:]
         for record in table.records where record.count > max(k, v) { result[record[k].text] = record[v].text }

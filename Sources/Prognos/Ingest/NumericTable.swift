@@ -7,7 +7,9 @@ public struct NumericTable: Sendable {
     public var columns: [String: [Double]]
     public var rowCount: Int
 
-    public static func read(csv text: String, file: String, columns wanted: [String]) -> Result<NumericTable, InvalidInput> {
+    public static func read(csv text: String, file: String, columns wanted: [String]) -> Result<
+        NumericTable, InvalidInput
+    > {
         let (table, csvProblems) = CSVTable.parse(text, file: file)
         var diagnostics = csvProblems
         var index: [String: Int] = [:]

@@ -61,9 +61,12 @@ struct ObservationRowReader: FastRowReading {
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, key: inout [String]) -> Observation? {
         guard fields.split(line, delimiter: UInt8(ascii: ","), count: count) else { return nil }
         // Entity and indicator: required, known.
-        guard let (entityID, _) = recentEntity.resolve(fields.field(entity, of: line), lookUp: { entityIDs.contains($0) ? () : nil }),
+        guard
+            let (entityID, _) = recentEntity.resolve(
+                fields.field(entity, of: line), lookUp: { entityIDs.contains($0) ? () : nil }),
             let (indicatorID, bounds) = recentIndicator.resolve(
-                fields.field(indicator, of: line), lookUp: { indicatorIDs.contains($0) ? .some(indicators[$0]?.bounds) : nil })
+                fields.field(indicator, of: line),
+                lookUp: { indicatorIDs.contains($0) ? .some(indicators[$0]?.bounds) : nil })
         else { return nil }
         // Year and value: required, well-formed, the value within the indicator's bounds.
         let yearBytes = fields.field(year, of: line)

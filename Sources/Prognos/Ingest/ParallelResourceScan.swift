@@ -244,7 +244,10 @@ struct SliceRows<Value: Sendable>: Sendable {
                 index = keep ? values.count : 0
                 if keep { values.append(value) }
             }
-            events.append(.row(line: row.line, value: index, readProblemsEnd: context.diagnostics.count, omittedEnd: context.omitted))
+            events.append(
+                .row(
+                    line: row.line, value: index, readProblemsEnd: context.diagnostics.count,
+                    omittedEnd: context.omitted))
         }
         if var fastReader {
             // Line by line: the fast path first; a line it declines is parsed on its own
@@ -252,7 +255,9 @@ struct SliceRows<Value: Sendable>: Sendable {
             var start = slice.range.lowerBound
             var line = slice.firstLine
             while start < slice.range.upperBound {
-                let feed = bytes.firstIndex(of: 0x0A, from: start).map { min($0, slice.range.upperBound) } ?? slice.range.upperBound
+                let feed =
+                    bytes.firstIndex(of: 0x0A, from: start).map { min($0, slice.range.upperBound) }
+                    ?? slice.range.upperBound
                 var end = feed
                 if end > start, bytes.base[end - 1] == 0x0D { end -= 1 }
                 if let value = fastReader.read(bytes[start..<end], key: &keys) {
@@ -293,7 +298,8 @@ struct SliceRows<Value: Sendable>: Sendable {
                 let key = keys[keyStart..<(keyStart + width)]
                 keyStart += width
                 if let earlier = index.insert(key, line: line) {
-                    outcome.fileProblems.append(header.duplicate(key, spec: spec, file: file, line: line, earlier: earlier))
+                    outcome.fileProblems.append(
+                        header.duplicate(key, spec: spec, file: file, line: line, earlier: earlier))
                 } else {
                     outcome.readProblems += readProblems[readStart..<readEnd]
                     // A duplicate row's problems are dropped, counted or not.

@@ -13,7 +13,9 @@ struct RecentID<Found> {
 
     /// The field's id and what `lookUp` found for it; nil when the field is empty or
     /// `lookUp` finds nothing (the row then goes the generic way, which reports it).
-    mutating func resolve(_ field: UnsafeBufferPointer<UInt8>, lookUp: (String) -> Found?) -> (id: String, found: Found)? {
+    mutating func resolve(_ field: UnsafeBufferPointer<UInt8>, lookUp: (String) -> Found?) -> (
+        id: String, found: Found
+    )? {
         if let bytes, let found, Self.equal(bytes, field) { return (id, found) }
         guard !field.isEmpty else { return nil }
         let text = String(decoding: field, as: UTF8.self)

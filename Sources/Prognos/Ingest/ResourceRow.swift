@@ -63,14 +63,19 @@ struct ResourceHeader: Sendable {
         var columnIndex = ColumnIndex()
         for field in record {
             if columnIndex[field.text] != nil {
-                problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "column \"\(field.text)\" appears twice in the header"))
+                problems.append(
+                    Diagnostic(
+                        file: file, line: field.line, column: field.column,
+                        reason: "column \"\(field.text)\" appears twice in the header"))
             }
             columnIndex.append(field.text)
         }
         let headerLine = record.first?.line ?? 1
         var missingRequired = false
         for field in spec.fields where field.required && columnIndex[field.name] == nil {
-            problems.append(Diagnostic(file: file, line: headerLine, column: 1, reason: "the header has no column \"\(field.name)\""))
+            problems.append(
+                Diagnostic(
+                    file: file, line: headerLine, column: 1, reason: "the header has no column \"\(field.name)\""))
             missingRequired = true
         }
         self.columnIndex = columnIndex
@@ -90,14 +95,18 @@ struct ResourceHeader: Sendable {
     ) -> ResourceRow? {
         let line = record.first?.line ?? 0
         if record.count != count {
-            problems.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(count)"))
+            problems.append(
+                Diagnostic(
+                    file: file, line: line, column: 1,
+                    reason: "the row has \(record.count) fields, the header has \(count)"))
             return nil
         }
         // The record has the header's number of fields, so every resolved position is in it.
         var complete = true
         for (name, position) in requiredColumns where record[position].text.isEmpty {
             let field = record[position]
-            problems.append(Diagnostic(file: file, line: field.line, column: field.column, reason: "\"\(name)\" is empty"))
+            problems.append(
+                Diagnostic(file: file, line: field.line, column: field.column, reason: "\"\(name)\" is empty"))
             complete = false
         }
         guard complete else { return nil }
@@ -109,8 +118,12 @@ struct ResourceHeader: Sendable {
     }
 
     /// The problem of a row whose key was first seen on line `earlier`.
-    func duplicate<Key: Collection<String>>(_ key: Key, spec: ResourceSpec, file: String, line: Int, earlier: Int) -> Diagnostic {
+    func duplicate<Key: Collection<String>>(_ key: Key, spec: ResourceSpec, file: String, line: Int, earlier: Int)
+        -> Diagnostic
+    {
         let described = zip(spec.primaryKey, key).map { "\($0)=\($1)" }.joined(separator: ", ")
-        return Diagnostic(file: file, line: line, column: 1, reason: "duplicate \(spec.name) key (\(described)): first on line \(earlier)")
+        return Diagnostic(
+            file: file, line: line, column: 1,
+            reason: "duplicate \(spec.name) key (\(described)): first on line \(earlier)")
     }
 }

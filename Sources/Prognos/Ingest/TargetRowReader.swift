@@ -55,14 +55,19 @@ struct TargetRowReader: FastRowReading {
 
     mutating func read(_ line: UnsafeBufferPointer<UInt8>, key: inout [String]) -> Target? {
         guard fields.split(line, delimiter: UInt8(ascii: ","), count: count) else { return nil }
-        guard let (entityID, _) = recentEntity.resolve(fields.field(entity, of: line), lookUp: { entityIDs.contains($0) ? () : nil }),
+        guard
+            let (entityID, _) = recentEntity.resolve(
+                fields.field(entity, of: line), lookUp: { entityIDs.contains($0) ? () : nil }),
             let (indicatorID, bounds) = recentIndicator.resolve(
-                fields.field(indicator, of: line), lookUp: { indicatorIDs.contains($0) ? .some(indicators[$0]?.bounds) : nil })
+                fields.field(indicator, of: line),
+                lookUp: { indicatorIDs.contains($0) ? .some(indicators[$0]?.bounds) : nil })
         else { return nil }
         // The goal: empty (or no column), or known.
         var goalID = ""
         if let goal, !fields.field(goal, of: line).isEmpty {
-            guard let (id, _) = recentGoal.resolve(fields.field(goal, of: line), lookUp: { goalIDs.contains($0) ? () : nil })
+            guard
+                let (id, _) = recentGoal.resolve(
+                    fields.field(goal, of: line), lookUp: { goalIDs.contains($0) ? () : nil })
             else { return nil }
             goalID = id
         }
@@ -77,6 +82,8 @@ struct TargetRowReader: FastRowReading {
         key.append(indicatorID)
         key.append(goalID)
         key.append(String(decoding: yearBytes, as: UTF8.self))
-        return Target(entityID: entityID, indicatorID: indicatorID, goalID: goalID, year: year, value: value, comparator: comparator)
+        return Target(
+            entityID: entityID, indicatorID: indicatorID, goalID: goalID, year: year, value: value,
+            comparator: comparator)
     }
 }

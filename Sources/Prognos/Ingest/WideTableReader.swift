@@ -38,8 +38,12 @@ public enum WideTableReader {
     public static func decode(_ data: Data) -> String {
         var bytes = data
         // UTF-16 (Excel's "Unicode text" export) by its byte-order mark.
-        if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: bytes.dropFirst(2), encoding: .utf16LittleEndian) { return text }
-        if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes.dropFirst(2), encoding: .utf16BigEndian) { return text }
+        if bytes.starts(with: [0xFF, 0xFE]), let text = String(data: bytes.dropFirst(2), encoding: .utf16LittleEndian) {
+            return text
+        }
+        if bytes.starts(with: [0xFE, 0xFF]), let text = String(data: bytes.dropFirst(2), encoding: .utf16BigEndian) {
+            return text
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(data: bytes, encoding: .utf8) { return text }
         return String(data: bytes, encoding: .windowsCP1252) ?? String(decoding: bytes, as: UTF8.self)
@@ -78,7 +82,7 @@ public enum WideTableReader {
         var out = ""
         var dash = false
         for character in title.lowercased() {
-            if (character.isLetter || character.isNumber) {
+            if character.isLetter || character.isNumber {
                 out.append(character)
                 dash = false
             } else if !dash && !out.isEmpty {
@@ -101,7 +105,9 @@ public enum WideTableReader {
         return Unit(rawValue: t) ?? .number
     }
 
-    public static func read(_ data: Data, file: String, name: String, defaultEntity: String = "organisation", lenient: Bool = false)
+    public static func read(
+        _ data: Data, file: String, name: String, defaultEntity: String = "organisation", lenient: Bool = false
+    )
         -> Result<Output, InvalidInput>
     {
         let text = decode(data)
@@ -109,14 +115,21 @@ public enum WideTableReader {
         var diagnostics = csvProblems
         let headers = table.header.map { $0.text.trimmingCharacters(in: .whitespaces) }
         guard let firstYear = headers.firstIndex(where: { year(in: $0) != nil }) else {
-            return .failure(InvalidInput([Diagnostic(file: file, line: 1, column: 1, reason: "no column header holds a year (e.g. 2022 or Utfall 2022)")]))
+            return .failure(
+                InvalidInput([
+                    Diagnostic(
+                        file: file, line: 1, column: 1,
+                        reason: "no column header holds a year (e.g. 2022 or Utfall 2022)")
+                ]))
         }
         var entityColumn: Int? = nil
         var unitColumn: Int? = nil
         var indicatorColumn: Int? = nil
         for index in 0..<firstYear {
             let h = headers[index].lowercased()
-            if ["entity", "kommun", "municipality", "organisation", "nämnd", "förvaltning"].contains(where: { h.contains($0) }) {
+            if ["entity", "kommun", "municipality", "organisation", "nämnd", "förvaltning"].contains(where: {
+                h.contains($0)
+            }) {
                 entityColumn = entityColumn ?? index
             } else if ["unit", "enhet", "måttenhet"].contains(where: { h == $0 || h.hasPrefix($0) }) {
                 unitColumn = unitColumn ?? index
@@ -125,7 +138,11 @@ public enum WideTableReader {
             }
         }
         guard let indicatorColumn else {
-            return .failure(InvalidInput([Diagnostic(file: file, line: 1, column: 1, reason: "no indicator column before the first year column")]))
+            return .failure(
+                InvalidInput([
+                    Diagnostic(
+                        file: file, line: 1, column: 1, reason: "no indicator column before the first year column")
+                ]))
         }
         let yearColumns: [(index: Int, year: Int, target: Bool)] = headers.enumerated().compactMap { index, header in
             guard index >= firstYear, let year = year(in: header) else { return nil }
@@ -133,14 +150,19 @@ public enum WideTableReader {
             return (index, year, h.contains("mål") || h.contains("target"))
         }
 
-        var dataset = Dataset(name: name, title: name, description: "Read by `prognos ingest wide` from \(URL(fileURLWithPath: file).lastPathComponent).")
+        var dataset = Dataset(
+            name: name, title: name,
+            description: "Read by `prognos ingest wide` from \(URL(fileURLWithPath: file).lastPathComponent).")
         var rejected: [Rejected] = []
         var entityIDs: [String] = []
         var indicatorIndex: [String: Int] = [:]
         for record in table.records {
             let line = record.first?.line ?? 0
             guard record.count == table.header.count else {
-                diagnostics.append(Diagnostic(file: file, line: line, column: 1, reason: "the row has \(record.count) fields, the header has \(table.header.count)"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file, line: line, column: 1,
+                        reason: "the row has \(record.count) fields, the header has \(table.header.count)"))
                 continue
             }
             let title = record[indicatorColumn].text.trimmingCharacters(in: .whitespaces)
@@ -149,7 +171,8 @@ public enum WideTableReader {
             let entityID = entityName.isEmpty ? slug(defaultEntity) : slug(entityName)
             if !entityIDs.contains(entityID) {
                 entityIDs.append(entityID)
-                dataset.entities.append(Entity(id: entityID, name: entityName.isEmpty ? defaultEntity : entityName, kind: .municipality))
+                dataset.entities.append(
+                    Entity(id: entityID, name: entityName.isEmpty ? defaultEntity : entityName, kind: .municipality))
             }
             let indicatorID = slug(title).isEmpty ? "indicator-\(line)" : slug(title)
             var sawPercent = false
@@ -163,17 +186,24 @@ public enum WideTableReader {
                 case .invalid:
                     let reason = "\"\(field.text)\" in column \"\(headers[column.index])\" is not a number"
                     if lenient {
-                        rejected.append(Rejected(line: field.line, column: field.column, text: field.text, reason: reason))
+                        rejected.append(
+                            Rejected(line: field.line, column: field.column, text: field.text, reason: reason))
                     } else {
-                        diagnostics.append(Diagnostic(file: file, line: field.line, column: field.column, reason: reason))
+                        diagnostics.append(
+                            Diagnostic(file: file, line: field.line, column: field.column, reason: reason))
                     }
                 case .value(let value, let preliminary, let percent):
                     sawPercent = sawPercent || percent
                     if column.target {
-                        rowTargets.append(Target(entityID: entityID, indicatorID: indicatorID, goalID: "", year: column.year, value: value, comparator: .atLeast))
+                        rowTargets.append(
+                            Target(
+                                entityID: entityID, indicatorID: indicatorID, goalID: "", year: column.year,
+                                value: value, comparator: .atLeast))
                     } else {
                         rowObservations.append(
-                            Observation(entityID: entityID, indicatorID: indicatorID, year: column.year, value: value, status: preliminary ? .preliminary : .final))
+                            Observation(
+                                entityID: entityID, indicatorID: indicatorID, year: column.year, value: value,
+                                status: preliminary ? .preliminary : .final))
                     }
                 }
             }
@@ -182,8 +212,10 @@ public enum WideTableReader {
                 indicatorIndex[indicatorID] = dataset.indicators.count
                 dataset.indicators.append(
                     Indicator(
-                        id: indicatorID, titleSv: title, titleEn: "", unit: unit, lowerBound: unit == .percent ? 0 : nil,
-                        upperBound: unit == .percent ? 100 : nil, polarity: .neutral, source: URL(fileURLWithPath: file).lastPathComponent))
+                        id: indicatorID, titleSv: title, titleEn: "", unit: unit,
+                        lowerBound: unit == .percent ? 0 : nil,
+                        upperBound: unit == .percent ? 100 : nil, polarity: .neutral,
+                        source: URL(fileURLWithPath: file).lastPathComponent))
             }
             dataset.observations += rowObservations
             dataset.targets += rowTargets

@@ -61,7 +61,8 @@ public struct BatchedTrendFit: Sendable {
                                 intercepts: interceptBuffer, slopes: slopeBuffer, errors: errorBuffer,
                                 deviations: deviationBuffer, counts: countBuffer)
                             Self.fitAll(
-                                values: values, years: years, time: time, centre: centre, threads: threads, output: output)
+                                values: values, years: years, time: time, centre: centre, threads: threads,
+                                output: output)
                             countCount = m
                         }
                         deviationCount = m
@@ -81,7 +82,9 @@ public struct BatchedTrendFit: Sendable {
         self.pointCounts = counts
     }
 
-    static func fitAll(values: [Double], years: [Int], time: [Double], centre: Double, threads: Int, output: OutputBuffers) {
+    static func fitAll(
+        values: [Double], years: [Int], time: [Double], centre: Double, threads: Int, output: OutputBuffers
+    ) {
         let n = years.count
         let m = n > 0 ? values.count / n : 0
         guard n > 0, m > 0 else { return }
@@ -308,7 +311,8 @@ public struct BatchedTrendFit: Sendable {
         }
 
         @inline(__always)
-        func coefficients(_ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>) -> (Double, Double, Double, Double) {
+        func coefficients(_ y0: UnsafePointer<Double>, _ y1: UnsafePointer<Double>) -> (Double, Double, Double, Double)
+        {
             let raw0 = UnsafeRawPointer(y0)
             let raw1 = UnsafeRawPointer(y1)
             var interceptSum0 = SIMD4<Double>(repeating: 0)
@@ -358,7 +362,8 @@ public struct BatchedTrendFit: Sendable {
 
         @inline(__always)
         func residualSums(
-            _ y0: UnsafePointer<Double>, _ a0: Double, _ b0: Double, _ y1: UnsafePointer<Double>, _ a1: Double, _ b1: Double
+            _ y0: UnsafePointer<Double>, _ a0: Double, _ b0: Double, _ y1: UnsafePointer<Double>, _ a1: Double,
+            _ b1: Double
         ) -> (Double, Double) {
             let raw0 = UnsafeRawPointer(y0)
             let raw1 = UnsafeRawPointer(y1)

@@ -28,7 +28,9 @@ public enum CompensatedArithmetic {
 
     /// Σ xᵢ yᵢ + Σ extraᵢ in twice the working precision, rounded once.
     @inlinable
-    public static func dot2(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, plus extra: [Double] = []) -> Double {
+    public static func dot2(
+        _ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>, plus extra: [Double] = []
+    ) -> Double {
         var sum = 0.0
         var compensation = 0.0
         for i in 0..<min(x.count, y.count) {

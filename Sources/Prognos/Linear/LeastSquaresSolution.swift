@@ -28,7 +28,9 @@ public struct LeastSquaresSolution: Sendable {
     public let refinementSteps: Int
 
     public init(design: Matrix, response: [Double], maximumRefinementSteps: Int = 10) throws(LinearAlgebraError) {
-        guard response.count == design.rows else { throw .tooFewObservations(observations: response.count, parameters: design.columns) }
+        guard response.count == design.rows else {
+            throw .tooFewObservations(observations: response.count, parameters: design.columns)
+        }
         guard response.allSatisfy(\.isFinite) else { throw .nonFinite }
         let qr = try PivotedQR(design)
         guard qr.rank == qr.columns else { throw .rankDeficient(rank: qr.rank, columns: qr.collinearColumns) }
@@ -81,7 +83,9 @@ public struct LeastSquaresSolution: Sendable {
 
     /// f = y − r − X̃z and g = −X̃ᵀr (X̃ the scaled, pivoted design; g in pivoted order),
     /// every entry a compensated dot product.
-    static func augmentedResiduals(qr: PivotedQR, response: [Double], z: [Double], r: [Double]) -> (f: [Double], g: [Double]) {
+    static func augmentedResiduals(qr: PivotedQR, response: [Double], z: [Double], r: [Double]) -> (
+        f: [Double], g: [Double]
+    ) {
         let n = qr.rows
         let p = qr.columns
         var f = [Double](repeating: 0, count: n)

@@ -20,9 +20,11 @@ public enum LinearAlgebraError: Error, Sendable, Equatable, CustomStringConverti
         case .nonFinite:
             return "the data contain a value that is not finite"
         case .lapack(let routine, let info) where info > 0:
-            return "the system is singular: pivot \(info) of the triangular factor is zero, so the terms are collinear (LAPACK \(routine))"
+            return
+                "the system is singular: pivot \(info) of the triangular factor is zero, so the terms are collinear (LAPACK \(routine))"
         case .lapack(let routine, let info):
-            return "the linear-algebra library refused argument \(-info) of \(routine) (a problem of this size or shape that Prognos should have caught; please report it with the input)"
+            return
+                "the linear-algebra library refused argument \(-info) of \(routine) (a problem of this size or shape that Prognos should have caught; please report it with the input)"
         }
     }
 }

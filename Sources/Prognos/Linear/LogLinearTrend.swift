@@ -22,7 +22,9 @@ public struct LogLinearTrend: Sendable, Equatable {
         }
         let centre = Double(years.reduce(0, +)) / Double(years.count)
         let design = Matrix(columns: [[Double](repeating: 1, count: years.count), years.map { Double($0) - centre }])
-        guard let fit = try? RegressionFit(design: design, response: values.map { Foundation.log($0) }, hasIntercept: true)
+        guard
+            let fit = try? RegressionFit(
+                design: design, response: values.map { Foundation.log($0) }, hasIntercept: true)
         else { return nil }
         logIntercept = fit.coefficients[0]
         logSlope = fit.coefficients[1]

@@ -28,11 +28,14 @@ extension RegressionFit {
     /// The confidence interval of the mean response at x₀.
     public func meanInterval(at x: [Double], level: Double) throws(LinearAlgebraError) -> Interval {
         let (estimate, quadratic) = try leverage(at: x)
-        return interval(estimate: estimate, standardError: residualStandardDeviation * quadratic.squareRoot(), level: level)
+        return interval(
+            estimate: estimate, standardError: residualStandardDeviation * quadratic.squareRoot(), level: level)
     }
 
     /// The prediction interval of a new observation at x₀ with weight w₀ (1 for OLS).
-    public func predictionInterval(at x: [Double], level: Double, weight: Double = 1) throws(LinearAlgebraError) -> Interval {
+    public func predictionInterval(at x: [Double], level: Double, weight: Double = 1) throws(LinearAlgebraError)
+        -> Interval
+    {
         let (estimate, quadratic) = try leverage(at: x)
         let standardError = residualStandardDeviation * (1 / weight + quadratic).squareRoot()
         return interval(estimate: estimate, standardError: standardError, level: level)

@@ -10,7 +10,10 @@ public struct RegressionModel: Sendable, Equatable {
     public var polynomial: (degree: Int, of: String)?
     public var intercept: Bool
 
-    public init(response: String, predictors: [String] = [], polynomial: (degree: Int, of: String)? = nil, intercept: Bool = true) {
+    public init(
+        response: String, predictors: [String] = [], polynomial: (degree: Int, of: String)? = nil,
+        intercept: Bool = true
+    ) {
         self.response = response
         self.predictors = predictors
         self.polynomial = polynomial

@@ -17,7 +17,9 @@ enum TwoColumnHouseholder {
         var slopeVariance: Double
     }
 
-    static func fit(times t: UnsafeMutableBufferPointer<Double>, values y: UnsafeMutableBufferPointer<Double>, count k: Int) -> Result {
+    static func fit(
+        times t: UnsafeMutableBufferPointer<Double>, values y: UnsafeMutableBufferPointer<Double>, count k: Int
+    ) -> Result {
         let none = Result(intercept: .nan, slope: .nan, residualSumOfSquares: .nan, slopeVariance: .nan)
         guard k >= 2 else { return none }
         // H₁ = I − β₁ v vᵀ with v = (1 + √k, 1, …, 1).

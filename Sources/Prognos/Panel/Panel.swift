@@ -68,7 +68,10 @@ public struct Panel: Sendable {
         // Entity order, then indicator order, as the dataset lists them (unknown ids last,
         // by id), then gender: each key's ranks are looked up once, not at every comparison.
         let ranked = keySet.map { key in
-            (key: key, entity: entityRank[key.entityID] ?? Int.max, indicator: indicatorRank[key.indicatorID] ?? Int.max)
+            (
+                key: key, entity: entityRank[key.entityID] ?? Int.max,
+                indicator: indicatorRank[key.indicatorID] ?? Int.max
+            )
         }
         let keys = ranked.sorted { a, b in
             if a.entity != b.entity { return a.entity < b.entity }

@@ -162,10 +162,12 @@ public enum ChartRenderer {
         let entity = entities[summary.key.entityID]
         return [
             Job(name: base) { format, output in
-                ChartScripts.indicator(summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
+                ChartScripts.indicator(
+                    summary, indicator: indicator, entity: entity, language: language, format: format, output: output)
             },
             Job(name: base + "__probability") { format, output in
-                ChartScripts.probabilityCurve(summary, indicator: indicator, language: language, format: format, output: output)
+                ChartScripts.probabilityCurve(
+                    summary, indicator: indicator, language: language, format: format, output: output)
             },
         ]
     }
@@ -177,21 +179,28 @@ public enum ChartRenderer {
         let seriesByKey = analysis.goalSeriesByKey()
         var jobs: [Job] = []
         for goal in analysis.goals where !goal.evaluations.isEmpty {
-            jobs.append(Job(name: goalChartName(goal.goal.id)) { format, output in
-                ChartScripts.goal(goal, series: seriesByKey, indicators: indicators, language: language, format: format, output: output)
-            })
+            jobs.append(
+                Job(name: goalChartName(goal.goal.id)) { format, output in
+                    ChartScripts.goal(
+                        goal, series: seriesByKey, indicators: indicators, language: language, format: format,
+                        output: output)
+                })
         }
         for (section, year) in budgetTables(dataset) {
-            jobs.append(Job(name: budgetChartName(section, year)) { format, output in
-                ChartScripts.budget(dataset.budgetLines, section: section, year: year, language: language, format: format, output: output)
-            })
+            jobs.append(
+                Job(name: budgetChartName(section, year)) { format, output in
+                    ChartScripts.budget(
+                        dataset.budgetLines, section: section, year: year, language: language, format: format,
+                        output: output)
+                })
         }
         for line in checkpointLines(dataset) {
             let vintages = dataset.forecastVintages.filter { $0.lineID == line }
             let title = BudgetNames.line(line, entity: nil, year: nil, lines: dataset.budgetLines, language)
-            jobs.append(Job(name: checkpointChartName(line)) { format, output in
-                ChartScripts.checkpoints(vintages, title: title, language: language, format: format, output: output)
-            })
+            jobs.append(
+                Job(name: checkpointChartName(line)) { format, output in
+                    ChartScripts.checkpoints(vintages, title: title, language: language, format: format, output: output)
+                })
         }
         return jobs
     }
@@ -207,13 +216,17 @@ public enum ChartRenderer {
     public static func render(_ analysis: RunAnalysis, language: Language, progress: Progress? = nil) throws -> Charts {
         let indicators = analysis.dataset.indicatorsByID
         let entities = analysis.dataset.entitiesByID
-        let jobs = analysis.series.flatMap { seriesJobs($0, indicators: indicators, entities: entities, language: language) }
+        let jobs =
+            analysis.series.flatMap { seriesJobs($0, indicators: indicators, entities: entities, language: language) }
             + summaryJobs(analysis, language: language)
-        return inChartsDirectory(try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
+        return inChartsDirectory(
+            try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
     }
 
     public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.fileStem([id]) }
-    public static func budgetChartName(_ section: String, _ year: Int) -> String { "budget__" + ChartScripts.fileStem([section, String(year)]) }
+    public static func budgetChartName(_ section: String, _ year: Int) -> String {
+        "budget__" + ChartScripts.fileStem([section, String(year)])
+    }
     public static func checkpointChartName(_ line: String) -> String { "checkpoints__" + ChartScripts.fileStem([line]) }
 
     /// (table prefix, year) of every budget table with budgeted lines, in file order.

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// What makes a dataset's file unreadable as a resource, in words, before it is opened.
@@ -33,7 +33,8 @@ enum DatasetFileCheck {
         let resolvedPath = String(cString: resolved)
         free(resolved)
         guard resolvedPath.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
-            return "is a symbolic link that leads outside the dataset (to \(resolvedPath)); copy the file into the dataset"
+            return
+                "is a symbolic link that leads outside the dataset (to \(resolvedPath)); copy the file into the dataset"
         }
         var status = stat()
         guard stat(resolvedPath, &status) == 0 else { return "cannot be examined: \(String(cString: strerror(errno)))" }

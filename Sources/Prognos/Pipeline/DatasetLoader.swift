@@ -7,20 +7,28 @@ public enum DatasetLoader {
     ///
     /// - Throws: ``InvalidInput`` with every problem found, each naming its file.
     public static func load(directory: URL, displayName: String) throws(InvalidInput) -> Dataset {
-        let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: false)
-        return try combined(CanonicalDatasetReader.read(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
+        let (descriptor, texts, diagnostics) = try readFiles(
+            directory: directory, displayName: displayName, mapping: false)
+        return try combined(
+            CanonicalDatasetReader.read(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
     }
 
     /// Checks the dataset in `directory` as ``load(directory:displayName:)`` does, with the
     /// same problems, without keeping its observations and targets
     /// (``CanonicalDatasetReader/validate(descriptor:texts:location:threads:sliceBytes:)``).
-    public static func validate(directory: URL, displayName: String) throws(InvalidInput) -> CanonicalDatasetReader.Counts {
-        let (descriptor, texts, diagnostics) = try readFiles(directory: directory, displayName: displayName, mapping: true)
-        return try combined(CanonicalDatasetReader.validate(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
+    public static func validate(directory: URL, displayName: String) throws(InvalidInput)
+        -> CanonicalDatasetReader.Counts
+    {
+        let (descriptor, texts, diagnostics) = try readFiles(
+            directory: directory, displayName: displayName, mapping: true)
+        return try combined(
+            CanonicalDatasetReader.validate(descriptor: descriptor, texts: texts, location: displayName), diagnostics)
     }
 
     /// The reader's result, unless the files had problems of their own (listed first).
-    private static func combined<Value>(_ result: Result<Value, InvalidInput>, _ diagnostics: [Diagnostic]) throws(InvalidInput) -> Value {
+    private static func combined<Value>(_ result: Result<Value, InvalidInput>, _ diagnostics: [Diagnostic])
+        throws(InvalidInput) -> Value
+    {
         switch result {
         case .success(let value):
             if !diagnostics.isEmpty { throw InvalidInput(diagnostics) }
@@ -45,8 +53,9 @@ public enum DatasetLoader {
         if let problem = DatasetFileCheck.problem(directory: directory, path: DataPackageDescriptor.fileName) {
             throw InvalidInput([Diagnostic(file: descriptorFile, reason: problem)])
         }
-        guard let descriptorData = FileManager.default.contents(
-            atPath: directory.appendingPathComponent(DataPackageDescriptor.fileName).path)
+        guard
+            let descriptorData = FileManager.default.contents(
+                atPath: directory.appendingPathComponent(DataPackageDescriptor.fileName).path)
         else {
             throw InvalidInput([
                 Diagnostic(
@@ -61,7 +70,9 @@ public enum DatasetLoader {
         var files: [String: ResourceText] = [:]
         for path in descriptor.resourcePaths.values.sorted() {
             if let problem = DatasetFileCheck.problem(directory: directory, path: path) {
-                diagnostics.append(Diagnostic(file: CanonicalDatasetReader.displayPath(location: displayName, path: path), reason: problem))
+                diagnostics.append(
+                    Diagnostic(
+                        file: CanonicalDatasetReader.displayPath(location: displayName, path: path), reason: problem))
                 continue
             }
             if mapping, let mapped = ResourceText.mapped(atPath: directory.appendingPathComponent(path).path) {

@@ -57,7 +57,8 @@ public enum OutputDirectory {
 
         private func prepare(_ path: String) throws -> URL {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             return url
         }
     }
@@ -69,7 +70,9 @@ public enum OutputDirectory {
     static let markerText = "Written by Prognos. The next run to this directory replaces it whole.\n"
 
     /// Writes `files` (relative path → contents) as the directory `destination`.
-    public static func write(_ files: [String: Data], to destination: URL, protecting inputs: [URL] = []) throws(WriteError) {
+    public static func write(_ files: [String: Data], to destination: URL, protecting inputs: [URL] = [])
+        throws(WriteError)
+    {
         try write(to: destination, protecting: inputs) { staging in
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
                 try staging.write(path, data)
@@ -94,7 +97,8 @@ public enum OutputDirectory {
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError(description: "\(parent.path): cannot create the output's parent directory: \(reason(error))")
+            throw WriteError(
+                description: "\(parent.path): cannot create the output's parent directory: \(reason(error))")
         }
         TemporaryPaths.sweep(in: parent, prefix: ".\(name).tmp-")
         TemporaryPaths.sweep(in: parent, prefix: ".\(name).old-")
@@ -137,10 +141,13 @@ public enum OutputDirectory {
         let current = CanonicalPath.of(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         if CanonicalPath.isSameOrAncestor(target, of: current) {
             throw WriteError(
-                refused: "\(shown): refusing to replace the current directory or one that holds it; choose a new directory for the output")
+                refused:
+                    "\(shown): refusing to replace the current directory or one that holds it; choose a new directory for the output"
+            )
         }
         for input in inputs where CanonicalPath.isSameOrAncestor(target, of: CanonicalPath.of(input)) {
-            throw WriteError(refused: "\(shown): refusing to replace \(input.path), the input, or a directory that holds it")
+            throw WriteError(
+                refused: "\(shown): refusing to replace \(input.path), the input, or a directory that holds it")
         }
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
@@ -156,7 +163,9 @@ public enum OutputDirectory {
         }
         if entries.isEmpty { return }
         var markerIsFile: ObjCBool = true
-        let marked = fileManager.fileExists(atPath: target + "/" + markerName, isDirectory: &markerIsFile) && !markerIsFile.boolValue
+        let marked =
+            fileManager.fileExists(atPath: target + "/" + markerName, isDirectory: &markerIsFile)
+            && !markerIsFile.boolValue
         guard marked else {
             throw WriteError(
                 refused: "\(shown): exists, is not empty and was not written by Prognos (it has no \(markerName)); "

@@ -28,14 +28,16 @@ public enum OutputFile {
             }
             if fileManager.fileExists(atPath: destination.path) && !fileManager.fileExists(atPath: marker.path) {
                 throw OutputDirectory.WriteError(
-                    refused: "\(destination.path): exists in a directory that Prognos did not write (no \(OutputDirectory.markerName)); "
+                    refused:
+                        "\(destination.path): exists in a directory that Prognos did not write (no \(OutputDirectory.markerName)); "
                         + "choose another --out, or remove the file yourself")
             }
             try data.write(to: destination, options: .atomic)
         } catch let error as OutputDirectory.WriteError {
             throw error
         } catch {
-            throw OutputDirectory.WriteError(description: "\(destination.path): cannot write: \(OutputDirectory.reason(error))")
+            throw OutputDirectory.WriteError(
+                description: "\(destination.path): cannot write: \(OutputDirectory.reason(error))")
         }
     }
 }

@@ -14,7 +14,9 @@ public struct RunJob: Sendable {
     /// Whether comparison entities' series are forecast too (``RunAnalysis``).
     public var forecastComparisons = false
 
-    public init(language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil, detailLimit: Int = SeriesSample.defaultLimit) {
+    public init(
+        language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil, detailLimit: Int = SeriesSample.defaultLimit
+    ) {
         self.detailLimit = detailLimit
         self.language = language
         self.year = year
@@ -23,7 +25,8 @@ public struct RunJob: Sendable {
 
     /// Analyses an already validated dataset.
     public func analyse(_ dataset: Dataset) -> RunAnalysis {
-        RunAnalysis(dataset: dataset, year: year, rule: rule ?? dataset.goalRule, forecastComparisons: forecastComparisons)
+        RunAnalysis(
+            dataset: dataset, year: year, rule: rule ?? dataset.goalRule, forecastComparisons: forecastComparisons)
     }
 
     /// The output files of an analysis, by relative path (in memory; `run` streams the
@@ -68,7 +71,8 @@ public struct RunJob: Sendable {
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName)
         clock.lap("read and validate")
         // Charts are drawn while the series are still being analysed.
-        let pipeline = try ChartRenderer.RenderPipeline(workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
+        let pipeline = try ChartRenderer.RenderPipeline(
+            workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress)
         let language = self.language
         let limit = detailLimit
         let indicators = dataset.indicatorsByID
@@ -77,9 +81,16 @@ public struct RunJob: Sendable {
         let targeted = ChartedSeries.targeted(dataset)
         let comparisons = forecastComparisons ? [] : ChartedSeries.comparisons(dataset)
         // The analysis takes the dataset over, so that it can let the observations go.
-        let analysis = RunAnalysis(dataset: consume dataset, year: year, rule: goalRule, forecastComparisons: forecastComparisons) { summary, count in
-            guard ChartedSeries(targeted: targeted, comparisons: comparisons, sample: SeriesSample(total: count, limit: limit)).contains(summary.key) else { return }
-            pipeline.submit(ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
+        let analysis = RunAnalysis(
+            dataset: consume dataset, year: year, rule: goalRule, forecastComparisons: forecastComparisons
+        ) { summary, count in
+            guard
+                ChartedSeries(
+                    targeted: targeted, comparisons: comparisons, sample: SeriesSample(total: count, limit: limit)
+                ).contains(summary.key)
+            else { return }
+            pipeline.submit(
+                ChartRenderer.seriesJobs(summary, indicators: indicators, entities: entities, language: language))
         }
         clock.append(analysis.phases)
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
@@ -93,7 +104,8 @@ public struct RunJob: Sendable {
         // one is work for a core, the other mostly waiting for the file system).
         let chartsDrawn = charts
         let ready = files
-        let written = files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
+        let written =
+            files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
         try OutputDirectory.write(to: output, protecting: [directory]) { staging in
             let (html, others) = concurrently {
                 Result { try staging.write("report.html", Data(HTMLReport.render(report, charts: chartsDrawn).utf8)) }
@@ -105,7 +117,10 @@ public struct RunJob: Sendable {
             clock.lap("report.html, beside writing the charts and the small outputs")
             try staging.streamConcurrently([
                 ("indicators.csv", { IndicatorsTable.write(analysis, to: &$0) }),
-                ("summary.json", { SummaryDocument.write(analysis, to: &$0, threads: ProcessInfo.processInfo.activeProcessorCount) }),
+                (
+                    "summary.json",
+                    { SummaryDocument.write(analysis, to: &$0, threads: ProcessInfo.processInfo.activeProcessorCount) }
+                ),
             ])
         }
         clock.lap("write indicators.csv and summary.json (streamed), move the output into place")

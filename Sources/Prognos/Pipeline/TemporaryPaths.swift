@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Temporary files and directories that Prognos removes when it is interrupted.
@@ -61,15 +61,15 @@ public enum TemporaryPaths {
         for sig in [SIGINT, SIGTERM] {
             var action = sigaction()
             #if canImport(Glibc)
-                action.__sigaction_handler.sa_handler = { number in
-                    var byte = UInt8(truncatingIfNeeded: number)
-                    _ = write(TemporaryPaths.signalPipe, &byte, 1)
-                }
+            action.__sigaction_handler.sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(TemporaryPaths.signalPipe, &byte, 1)
+            }
             #else
-                action.__sigaction_u.__sa_handler = { number in
-                    var byte = UInt8(truncatingIfNeeded: number)
-                    _ = write(TemporaryPaths.signalPipe, &byte, 1)
-                }
+            action.__sigaction_u.__sa_handler = { number in
+                var byte = UInt8(truncatingIfNeeded: number)
+                _ = write(TemporaryPaths.signalPipe, &byte, 1)
+            }
             #endif
             sigemptyset(&action.sa_mask)
             action.sa_flags = SA_RESTART
@@ -98,7 +98,9 @@ public enum TemporaryPaths {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
         for name in names where name.hasPrefix(prefix) {
             let rest = name.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[rest.startIndex..<dash]), pid > 0 else { continue }
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[rest.startIndex..<dash]), pid > 0 else {
+                continue
+            }
             if pid == getpid() { continue }
             // kill(pid, 0) fails with ESRCH when no such process exists.
             if kill(pid, 0) == -1 && errno == ESRCH {

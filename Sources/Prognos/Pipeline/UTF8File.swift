@@ -34,7 +34,9 @@ enum UTF8File {
         // A byte-order mark is left out, as `String(data:encoding:)` leaves it out.
         var mark: [UInt8] = [0, 0, 0]
         let markLength = pread(descriptor, &mark, 3, 0) == 3 && mark == [0xEF, 0xBB, 0xBF] ? 3 : 0
-        guard lseek(descriptor, off_t(markLength), SEEK_SET) == off_t(markLength) else { return readTwice(atPath: path) }
+        guard lseek(descriptor, off_t(markLength), SEEK_SET) == off_t(markLength) else {
+            return readTwice(atPath: path)
+        }
         let size = Int(status.st_size) - markLength
         var complete = true
         var text = String(unsafeUninitializedCapacity: size) { buffer in

@@ -34,8 +34,12 @@ enum BudgetNames {
 
     /// A budget line as "Årets resultat (Drift)": its title (the first of the entity's and
     /// year's rows, else of any row) and its section's name; its id when it has no title.
-    static func line(_ lineID: String, entity: String?, year: Int?, lines: [BudgetLine], _ language: Language) -> String {
-        let title = (lines.first { $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year) }
+    static func line(_ lineID: String, entity: String?, year: Int?, lines: [BudgetLine], _ language: Language) -> String
+    {
+        let title =
+            (lines.first {
+                $0.lineID == lineID && (entity == nil || $0.entityID == entity) && (year == nil || $0.year == year)
+            }
             ?? lines.first { $0.lineID == lineID })?.title(language)
         let parts = lineID.split(separator: ".", maxSplits: 1)
         guard let title, parts.count == 2 else { return title ?? lineID }

@@ -10,12 +10,15 @@ struct CalibrationSection {
 
     init(_ analysis: RunAnalysis, _ text: ReportText) {
         heading = text.pick("Hur väl sannolikheterna har stämt", "How well the probabilities held")
-        columns = [text.pick("Sannolikheter från", "Probabilities from"), text.pick("Utfall", "Events"), "Brier", "ECE"]
+        columns = [
+            text.pick("Sannolikheter från", "Probabilities from"), text.pick("Utfall", "Events"), "Brier", "ECE",
+        ]
         guard let calibration = analysis.calibration else {
             paragraphs = [
                 text.pick(
                     "Ingen serie har tre år i följd, så sannolikheterna kan inte prövas mot datasetets egna utfall.",
-                    "No series has three years in a row, so the probabilities cannot be checked against the dataset's own outcomes.")
+                    "No series has three years in a row, so the probabilities cannot be checked against the dataset's own outcomes."
+                )
             ]
             rows = []
             return
@@ -23,16 +26,27 @@ struct CalibrationSection {
         var paragraphs = [
             text.pick(
                 "Varje series senaste värde hölls undan och prognostiserades från åren före, i \(calibration.series) serier med minst tre år i följd. För varje prognos prövades sju mål (senaste värdet −10 % till +10 %). Brier-poängen är medelkvadratfelet för de angivna sannolikheterna (lägre är bättre); ECE är den genomsnittliga skillnaden mellan angiven sannolikhet och hur ofta det inträffade.",
-                "Each series' latest value was held out and forecast from the years before it, in \(calibration.series) series with three years or more in a row. Each forecast was asked seven targets (the latest value −10 % to +10 %). The Brier score is the mean squared error of the stated probabilities (lower is better); the ECE is the mean gap between a stated probability and how often the event happened.")
+                "Each series' latest value was held out and forecast from the years before it, in \(calibration.series) series with three years or more in a row. Each forecast was asked seven targets (the latest value −10 % to +10 %). The Brier score is the mean squared error of the stated probabilities (lower is better); the ECE is the mean gap between a stated probability and how often the event happened."
+            )
         ]
         let separator: Character = text.language == .sv ? "," : "."
-        func score(_ value: Double) -> String { NumberFormatting.rounded(value, digits: 3, decimalSeparator: separator) }
+        func score(_ value: Double) -> String {
+            NumberFormatting.rounded(value, digits: 3, decimalSeparator: separator)
+        }
         let reports: [(String, CalibrationReport)] = [
-            (text.pick("Prognos (\(calibration.auto.method))", "Forecast (\(calibration.auto.method))"), calibration.auto),
+            (
+                text.pick("Prognos (\(calibration.auto.method))", "Forecast (\(calibration.auto.method))"),
+                calibration.auto
+            ),
             (text.pick("Oförändrat värde (naiv)", "Unchanged value (naive)"), calibration.naive),
-            (text.pick("Hur ofta det hänt tidigare (klimatologi)", "How often it happened before (climatology)"), calibration.climatology),
+            (
+                text.pick("Hur ofta det hänt tidigare (klimatologi)", "How often it happened before (climatology)"),
+                calibration.climatology
+            ),
         ]
-        rows = reports.map { name, report in [name, String(report.count), score(report.brier), score(report.expectedCalibrationError)] }
+        rows = reports.map { name, report in
+            [name, String(report.count), score(report.brier), score(report.expectedCalibrationError)]
+        }
         if calibration.auto.brier < calibration.naive.brier && calibration.auto.brier < calibration.climatology.brier {
             paragraphs.append(
                 text.pick(

@@ -89,7 +89,10 @@ struct ChartAxis {
 
     /// The gnuplot commands for this axis (`x` or `y`): its range and its labelled ticks.
     func commands(_ axis: String, language: Language, suffix: String = "") -> [String] {
-        let tics = ticks.map { GnuplotSession.ticLabel(Self.label($0, step: step, language: language) + suffix) + " " + ChartScripts.number($0) }
+        let tics = ticks.map {
+            GnuplotSession.ticLabel(Self.label($0, step: step, language: language) + suffix) + " "
+                + ChartScripts.number($0)
+        }
         return [
             "set \(axis)range [\(ChartScripts.number(low)):\(ChartScripts.number(high))]",
             "set \(axis)tics (" + tics.joined(separator: ", ") + ")",

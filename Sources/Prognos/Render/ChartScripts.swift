@@ -52,15 +52,21 @@ public enum ChartScripts {
     /// The terminal at a size of its own (charts whose height follows their rows).
     static func terminal(_ format: Format, width: Int, height: Int) -> String {
         switch format {
-        case .svg: return "set terminal svg size \(width),\(height) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
-        case .png: return "set terminal pngcairo size \(width),\(height) noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        case .svg:
+            return
+                "set terminal svg size \(width),\(height) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png:
+            return
+                "set terminal pngcairo size \(width),\(height) noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
         }
     }
 
     static func terminal(_ format: Format) -> String {
         switch format {
-        case .svg: return "set terminal svg size 560,400 dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
-        case .png: return "set terminal pngcairo size 560,400 noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
+        case .svg:
+            return "set terminal svg size 560,400 dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+        case .png:
+            return "set terminal pngcairo size 560,400 noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
         }
     }
 
@@ -78,12 +84,15 @@ public enum ChartScripts {
 
     /// The history chart of one series, or nil for a series without outcomes.
     public static func indicator(
-        _ summary: SeriesSummary, indicator: Indicator?, entity: Entity?, language: Language, format: Format, output: String
+        _ summary: SeriesSummary, indicator: Indicator?, entity: Entity?, language: Language, format: Format,
+        output: String
     ) -> String? {
-        guard let panel = panel(summary, indicator: indicator, entity: entity, language: language, compact: false) else {
+        guard let panel = panel(summary, indicator: indicator, entity: entity, language: language, compact: false)
+        else {
             return nil
         }
-        return (["reset", terminal(format), "set output \(GnuplotSession.literal(output))"] + panel).joined(separator: "\n")
+        return (["reset", terminal(format), "set output \(GnuplotSession.literal(output))"] + panel).joined(
+            separator: "\n")
     }
 
     /// The commands that draw one series' history into the current plot area.
@@ -113,7 +122,8 @@ public enum ChartScripts {
         ]
         // The y range holds the outcomes, the target and the 95 % band, with a margin, within the bounds.
         // The comparison group's mean in the years the chart shows.
-        let peers = summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear && $0.mean.isFinite } ?? []
+        let peers =
+            summary.comparison?.points.filter { $0.year >= first.year && $0.year <= lastYear && $0.mean.isFinite } ?? []
         var values = summary.points.map(\.value) + [target?.value].compactMap { $0 } + peers.map(\.mean)
         // A band gnuplot can draw: every bound finite (a forecast from values near the
         // largest doubles can overflow).
@@ -122,7 +132,9 @@ public enum ChartScripts {
             let (l95, h95) = d.interval(0.95)
             let (l80, h80) = d.interval(0.8)
             let all = [l95, h95, l80, h80, d.point]
-            guard all.allSatisfy(\.isFinite), let low = all.min(), let high = all.max(), (high - low).isFinite else { return nil }
+            guard all.allSatisfy(\.isFinite), let low = all.min(), let high = all.max(), (high - low).isFinite else {
+                return nil
+            }
             return (outlook.year, l95, h95, l80, h80, d.point)
         }
         if let band { values += [band.1, band.2] }
@@ -134,7 +146,8 @@ public enum ChartScripts {
             let middle = (low + high) / 2
             let half = 1.04 * max((high - low) / 2, 0.05 * abs(middle), 1e-9)
             if let axis = ChartAxis(
-                low: middle - half, high: middle + half, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound)
+                low: middle - half, high: middle + half, fixedLow: indicator?.lowerBound,
+                fixedHigh: indicator?.upperBound)
             {
                 script += axis.commands("y", language: language)
             } else {
@@ -144,16 +157,23 @@ public enum ChartScripts {
         var plots: [String] = []
         if let (year, l95, h95, l80, h80, point) = band {
             script.append("$band << EOD")
-            script.append("\(last.year) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value))")
+            script.append(
+                "\(last.year) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value)) \(number(last.value))"
+            )
             script.append("\(year) \(number(l95)) \(number(h95)) \(number(l80)) \(number(h80)) \(number(point))")
             script.append("EOD")
             plots.append("$band using 1:2:3 with filledcurves lc rgb \"#c6dbef\" title \"95 %\"")
             plots.append("$band using 1:4:5 with filledcurves lc rgb \"#9ecae1\" title \"80 %\"")
-            plots.append("$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Prognos", "Forecast")))")
-        }
-        if let trend = summary.trend, trend.pointCount >= LinearTrend.pointsForStatistics, trend.intercept.isFinite, trend.slope.isFinite {
             plots.append(
-                "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\"")
+                "$band using 1:6 with lines dt 2 lw 2 lc rgb \"#08519c\" title \(GnuplotSession.literal(text.pick("Prognos", "Forecast")))"
+            )
+        }
+        if let trend = summary.trend, trend.pointCount >= LinearTrend.pointsForStatistics, trend.intercept.isFinite,
+            trend.slope.isFinite
+        {
+            plots.append(
+                "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\""
+            )
         }
         if let evaluation = summary.evaluation, evaluation.target.year <= lastYear {
             // The target is drawn over its own year only: it applies to that year.
@@ -164,7 +184,8 @@ public enum ChartScripts {
             script.append("\(number(Double(t.year) + 0.42)) \(number(t.value))")
             script.append("EOD")
             plots.append(
-                "$target using 1:2 with lines lw 3 dt 1 lc rgb \"\(colour)\" title \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(t.year): " + text.target(t.comparator, t.value)))")
+                "$target using 1:2 with lines lw 3 dt 1 lc rgb \"\(colour)\" title \(GnuplotSession.literal(text.pick("Mål", "Target") + " \(t.year): " + text.target(t.comparator, t.value)))"
+            )
         }
         if let comparison = summary.comparison, !peers.isEmpty {
             var label = comparison.title
@@ -175,7 +196,8 @@ public enum ChartScripts {
             // A group's mean says so; a comparison the dataset states (members 0) is its own name.
             let averaged = peers.contains { $0.members > 0 }
             plots.append(
-                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.literal(averaged ? label + " (" + text.pick("medel", "mean") + ")" : label))")
+                "$peers using 1:2 with linespoints dt 4 lw 1.5 pt 5 ps 0.8 lc rgb \"#d95f0e\" title \(GnuplotSession.literal(averaged ? label + " (" + text.pick("medel", "mean") + ")" : label))"
+            )
         }
         let finals = summary.points.filter { !$0.isPreliminary }
         let preliminary = summary.points.filter(\.isPreliminary)
@@ -191,13 +213,17 @@ public enum ChartScripts {
             script.append("$final << EOD")
             for point in finals { script.append("\(point.year) \(number(point.value))") }
             script.append("EOD")
-            plots.append("$final using 1:2 with points pt 7 ps 1.3 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Utfall", "Outcome")))")
+            plots.append(
+                "$final using 1:2 with points pt 7 ps 1.3 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Utfall", "Outcome")))"
+            )
         }
         if !preliminary.isEmpty {
             script.append("$preliminary << EOD")
             for point in preliminary { script.append("\(point.year) \(number(point.value))") }
             script.append("EOD")
-            plots.append("$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Preliminärt", "Preliminary")))")
+            plots.append(
+                "$preliminary using 1:2 with points pt 6 ps 1.6 lw 2 lc rgb \"#08306b\" title \(GnuplotSession.literal(text.pick("Preliminärt", "Preliminary")))"
+            )
         }
         script.append("plot " + plots.joined(separator: ", \\\n     "))
         return script
@@ -212,19 +238,27 @@ public enum ChartScripts {
         let panels = evaluation.evaluations.compactMap { target -> [String]? in
             let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
             guard let summary = series[key] else { return nil }
-            return panel(summary, indicator: indicators[key.indicatorID], entity: nil, language: language, compact: true)
+            return panel(
+                summary, indicator: indicators[key.indicatorID], entity: nil, language: language, compact: true)
         }
         guard !panels.isEmpty else { return nil }
         // One column at the width of a single chart: the panels' text keeps its size
         // wherever the chart is shown, a phone included.
         let columns = 1
         let rows = panels.count
-        let heading = "\(evaluation.goal.id): \(evaluation.assessment.label(language)) · "
+        let heading =
+            "\(evaluation.goal.id): \(evaluation.assessment.label(language)) · "
             + text.pick("P(helt uppfyllt)", "P(fully met)") + " \(text.percent(evaluation.probabilityFullyMet))"
         var script = ["reset"]
         switch format {
-        case .svg: script.append("set terminal svg size 560,\(rows * 270 + 40) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\"")
-        case .png: script.append("set terminal pngcairo size 560,\(rows * 270 + 40) noenhanced font \"DejaVu Sans,10\" background rgb \"white\"")
+        case .svg:
+            script.append(
+                "set terminal svg size 560,\(rows * 270 + 40) dynamic noenhanced font \"DejaVu Sans,12\" background rgb \"white\""
+            )
+        case .png:
+            script.append(
+                "set terminal pngcairo size 560,\(rows * 270 + 40) noenhanced font \"DejaVu Sans,10\" background rgb \"white\""
+            )
         }
         script.append("set output \(GnuplotSession.literal(output))")
         script.append("set multiplot layout \(rows),\(columns) title \(GnuplotSession.literal(heading)) font \",12\"")
@@ -269,11 +303,14 @@ public enum ChartScripts {
         // The current target is marked, with its probability in the outlook's year, when
         // it lies near the curve's range.
         let current = summary.evaluation?.target
-        if let current, current.value.isFinite, current.value >= low - (high - low), current.value <= high + (high - low) {
+        if let current, current.value.isFinite, current.value >= low - (high - low),
+            current.value <= high + (high - low)
+        {
             low = min(low, current.value)
             high = max(high, current.value)
         }
-        if let axis = ChartAxis(low: low, high: high, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound) {
+        if let axis = ChartAxis(low: low, high: high, fixedLow: indicator?.lowerBound, fixedHigh: indicator?.upperBound)
+        {
             script += axis.commands("x", language: language)
         }
         script.append("$curve << EOD")
@@ -285,7 +322,9 @@ public enum ChartScripts {
             if let value = summary.suggestions[p] {
                 script.append("\(number(value)) \(number(p))")
                 let label = "\(Int((p * 100).rounded())) %: \(text.number(value))"
-                labels.append("set label \(index + 1) \(GnuplotSession.literal(label)) at \(number(value)),\(number(p)) \(atLeast ? "left offset 1,0.6" : "right offset -1,0.6")")
+                labels.append(
+                    "set label \(index + 1) \(GnuplotSession.literal(label)) at \(number(value)),\(number(p)) \(atLeast ? "left offset 1,0.6" : "right offset -1,0.6")"
+                )
             }
         }
         script.append("EOD")
@@ -296,15 +335,21 @@ public enum ChartScripts {
         ]
         if let current, current.value >= low, current.value <= high {
             let p = atLeast ? d.survival(current.value) : d.cdf(current.value)
-            let words = text.pick("Nuvarande mål", "Current target") + " (\(current.year)): " + text.target(current.comparator, current.value)
+            let words =
+                text.pick("Nuvarande mål", "Current target") + " (\(current.year)): "
+                + text.target(current.comparator, current.value)
                 + " · P = " + text.percent(p)
             // From the axis up to the curve only: above it, the marks' labels stand.
-            script.append("set arrow 1 from \(number(current.value)),0 to \(number(current.value)),\(number(p)) nohead dt 2 lw 2 lc rgb \"#d73027\"")
+            script.append(
+                "set arrow 1 from \(number(current.value)),0 to \(number(current.value)),\(number(p)) nohead dt 2 lw 2 lc rgb \"#d73027\""
+            )
             script.append("$current << EOD")
             script.append("\(number(current.value)) \(number(p))")
             script.append("EOD")
             // Said under the axis, where no point or label of the curve can be.
-            script.append("set xlabel \(GnuplotSession.literal(lines: [text.pick("Mål", "Target") + " \(outlook.year)", text.pick("Streckad linje: ", "Dashed line: ") + words]))")
+            script.append(
+                "set xlabel \(GnuplotSession.literal(lines: [text.pick("Mål", "Target") + " \(outlook.year)", text.pick("Streckad linje: ", "Dashed line: ") + words]))"
+            )
             plots.append("$current using 1:2 with points pt 7 ps 1.6 lc rgb \"#d73027\" notitle")
         }
         script.append("plot " + plots.joined(separator: ", "))
@@ -327,7 +372,9 @@ public enum ChartScripts {
             }
         }
         if !current.isEmpty { lines.append(current) }
-        guard lines.count > maxLines else { return lines.map { $0.count > width + 10 ? String($0.prefix(width)) + "…" : $0 } }
+        guard lines.count > maxLines else {
+            return lines.map { $0.count > width + 10 ? String($0.prefix(width)) + "…" : $0 }
+        }
         var kept = Array(lines.prefix(maxLines))
         let last = kept[maxLines - 1]
         kept[maxLines - 1] = String(last.prefix(max(1, width - 1))) + "…"

@@ -13,7 +13,8 @@ public struct ChartedSeries: Sendable {
     ///   others when they are forecast (`run --forecast-comparisons`).
     public init(dataset: Dataset, sample: SeriesSample?, forecastComparisons: Bool = false) {
         self.init(
-            targeted: Self.targeted(dataset), comparisons: forecastComparisons ? [] : Self.comparisons(dataset), sample: sample)
+            targeted: Self.targeted(dataset), comparisons: forecastComparisons ? [] : Self.comparisons(dataset),
+            sample: sample)
     }
 
     init(targeted: Set<SeriesKey>, comparisons: Set<String>, sample: SeriesSample?) {

@@ -51,13 +51,14 @@ public final class GnuplotSession {
         environment["LANG"] = "C.UTF-8"
         let fileManager = FileManager.default
         let cache = inherited["XDG_CACHE_HOME"] ?? inherited["HOME"].map { $0 + "/.cache" }
-        let writable = cache.map { directory in
-            var isDirectory: ObjCBool = false
-            if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
-                return isDirectory.boolValue && fileManager.isWritableFile(atPath: directory)
-            }
-            return fileManager.isWritableFile(atPath: (directory as NSString).deletingLastPathComponent)
-        } ?? false
+        let writable =
+            cache.map { directory in
+                var isDirectory: ObjCBool = false
+                if fileManager.fileExists(atPath: directory, isDirectory: &isDirectory) {
+                    return isDirectory.boolValue && fileManager.isWritableFile(atPath: directory)
+                }
+                return fileManager.isWritableFile(atPath: (directory as NSString).deletingLastPathComponent)
+            } ?? false
         if !writable {
             let fallback = fileManager.temporaryDirectory.appendingPathComponent("prognos-cache-\(getuid())").path
             try? fileManager.createDirectory(atPath: fallback, withIntermediateDirectories: true)
@@ -104,7 +105,8 @@ public final class GnuplotSession {
             }
             let chunk = errors.fileHandleForReading.availableData
             if chunk.isEmpty {
-                throw Failure(description: "gnuplot ended while rendering chart \(chart): \(messages.joined(separator: " "))")
+                throw Failure(
+                    description: "gnuplot ended while rendering chart \(chart): \(messages.joined(separator: " "))")
             }
             buffer.append(chunk)
         }

@@ -7,7 +7,8 @@ public enum HTMLReport {
     public static func render(
         _ analysis: RunAnalysis, charts: ChartRenderer.Charts, language: Language, sample: SeriesSample? = nil
     ) -> String {
-        let charted = ChartedSeries(dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
+        let charted = ChartedSeries(
+            dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
         return render(ReportDocument(analysis, language: language, charted: charted.contains), charts: charts)
     }
 
@@ -55,13 +56,16 @@ public enum HTMLReport {
                     for (index, cell) in row.enumerated() {
                         let column = index < table.columns.count ? table.columns[index] : nil
                         let label = column.map { " data-label=\"\(escape($0.title))\"" } ?? ""
-                        out += (column?.alignment == .right ? "<td class=\"n\"\(label)>" : "<td\(label)>") + inline(cell) + "</td>"
+                        out +=
+                            (column?.alignment == .right ? "<td class=\"n\"\(label)>" : "<td\(label)>") + inline(cell)
+                            + "</td>"
                     }
                     out += "</tr>\n"
                 }
                 out += "</tbody></table></div>\n"
             case .figures(let figures):
-                let shown = figures.map { figure(charts.svg[$0.chart], $0.chart + ".svg", caption: $0.caption) }.joined()
+                let shown = figures.map { figure(charts.svg[$0.chart], $0.chart + ".svg", caption: $0.caption) }
+                    .joined()
                 if !shown.isEmpty { out += "<div class=\"charts\">\n" + shown + "</div>\n" }
             case .rule:
                 out += "<hr>\n"
@@ -86,7 +90,8 @@ public enum HTMLReport {
     /// An inline SVG figure, marked with the chart file it comes from.
     static func figure(_ svg: String?, _ file: String, caption: String) -> String {
         guard let svg, let start = svg.range(of: "<svg") else { return "" }
-        return "<figure data-chart=\"charts/\(escape(file))\" title=\"\(escape(caption))\">\(svg[start.lowerBound...])</figure>\n"
+        return
+            "<figure data-chart=\"charts/\(escape(file))\" title=\"\(escape(caption))\">\(svg[start.lowerBound...])</figure>\n"
     }
 
     static func badge(_ signal: Signal, _ label: String) -> String {

@@ -7,7 +7,8 @@ public enum MarkdownReport {
     /// - Parameter sample: the series other than the goals' that get their own rows and
     ///   charts (default: all); the tables say how many are left out.
     public static func render(_ analysis: RunAnalysis, language: Language, sample: SeriesSample? = nil) -> String {
-        let charted = ChartedSeries(dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
+        let charted = ChartedSeries(
+            dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
         return render(ReportDocument(analysis, language: language, charted: charted.contains))
     }
 

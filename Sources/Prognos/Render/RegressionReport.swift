@@ -31,14 +31,18 @@ public enum RegressionReport {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
         func g(_ x: Double) -> String { x.isFinite ? String(format: "%.10g", x) : (x.isNaN ? "nan" : "inf") }
-        var out = pad("term", width) + lpad("coefficient", 20) + lpad("std. error", 20) + lpad("t", 14) + lpad("P>|t|", 14) + "\n"
+        var out =
+            pad("term", width) + lpad("coefficient", 20) + lpad("std. error", 20) + lpad("t", 14) + lpad("P>|t|", 14)
+            + "\n"
         let t = fit.tValues
         let p = fit.pValues
         for j in 0..<fit.parameterCount {
-            out += pad(fit.terms[j], width) + lpad(g(fit.coefficients[j]), 20) + lpad(g(fit.standardErrors[j]), 20)
+            out +=
+                pad(fit.terms[j], width) + lpad(g(fit.coefficients[j]), 20) + lpad(g(fit.standardErrors[j]), 20)
                 + lpad(g(t[j]), 14) + lpad(g(p[j]), 14) + "\n"
         }
-        out += "\nn = \(fit.observationCount), df model = \(fit.modelDegreesOfFreedom), df residual = \(fit.residualDegreesOfFreedom)\n"
+        out +=
+            "\nn = \(fit.observationCount), df model = \(fit.modelDegreesOfFreedom), df residual = \(fit.residualDegreesOfFreedom)\n"
         out += "residual SD = \(g(fit.residualStandardDeviation)), R² = \(g(fit.rSquared))"
         out += fit.hasIntercept ? "" : " (uncentred)"
         out += ", adjusted R² = \(g(fit.adjustedRSquared))\n"

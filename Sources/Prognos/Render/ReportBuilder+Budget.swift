@@ -15,18 +15,29 @@ extension ReportBuilder {
                 .number(text.pick("Avvikelse", "Deviation")),
             ]
             let rows = lines.map { line in
-                [line.title(language), text.number(line.budget), text.number(line.outcome), text.change(line.deviation)]
+                [
+                    line.title(language), text.number(line.budget), text.number(line.outcome),
+                    text.change(line.deviation),
+                ]
             }
-            blocks.append(Self.paragraph(lines.contains { $0.amounts == .spending }
-                ? text.pick(
-                    "Utgifter redovisas som positiva belopp; avvikelsen är budget − utfall, positiv när mindre än budgeterat har använts.",
-                    "Expenditure is shown as positive amounts; the deviation is budget − outcome, positive when less than budgeted was spent.")
-                : text.pick(
-                    "Intäkter är positiva och kostnader negativa; avvikelsen är utfall − budget, positiv när utfallet blev bättre än budget.",
-                    "Income is positive and costs negative; the deviation is outcome − budget, positive when the outcome was better than the budget.")))
+            blocks.append(
+                Self.paragraph(
+                    lines.contains { $0.amounts == .spending }
+                        ? text.pick(
+                            "Utgifter redovisas som positiva belopp; avvikelsen är budget − utfall, positiv när mindre än budgeterat har använts.",
+                            "Expenditure is shown as positive amounts; the deviation is budget − outcome, positive when less than budgeted was spent."
+                        )
+                        : text.pick(
+                            "Intäkter är positiva och kostnader negativa; avvikelsen är utfall − budget, positiv när utfallet blev bättre än budget.",
+                            "Income is positive and costs negative; the deviation is outcome − budget, positive when the outcome was better than the budget."
+                        )))
             blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
-            blocks.append(.figures([ReportDocument.Figure(
-                chart: ChartRenderer.budgetChartName(section, year), caption: BudgetNames.section(section, language) + " \(year)")]))
+            blocks.append(
+                .figures([
+                    ReportDocument.Figure(
+                        chart: ChartRenderer.budgetChartName(section, year),
+                        caption: BudgetNames.section(section, language) + " \(year)")
+                ]))
         }
         blocks += forecastAccuracySection()
         return blocks
@@ -40,15 +51,18 @@ extension ReportBuilder {
         guard !dataset.forecastVintages.isEmpty else { return [] }
         var blocks = [
             Self.heading(3, text.pick("Prognossäkerhet", "Accuracy of the organisation's own forecasts")),
-            Self.paragraph(text.pick(
-                "Prognoserna som gjordes under året, per rad och avstämningstillfälle, mot utfallet i bokslutet. Avvikelsen är utfall − prognos; ramen är radens budget, eller för en rad budgeterad till noll (ett resultat) den största budgeten bland dess delar.",
-                "The forecasts made during the year, per line and checkpoint, against the outcome in the annual accounts. The deviation is outcome − forecast; the frame is the line's budget, or for a line budgeted at zero (a result) the largest budget among its parts.")),
+            Self.paragraph(
+                text.pick(
+                    "Prognoserna som gjordes under året, per rad och avstämningstillfälle, mot utfallet i bokslutet. Avvikelsen är utfall − prognos; ramen är radens budget, eller för en rad budgeterad till noll (ett resultat) den största budgeten bland dess delar.",
+                    "The forecasts made during the year, per line and checkpoint, against the outcome in the annual accounts. The deviation is outcome − forecast; the frame is the line's budget, or for a line budgeted at zero (a result) the largest budget among its parts."
+                )),
         ]
         let columns: [ReportDocument.Column] = [
             .text(text.pick("Rad", "Line")), .number(text.pick("År", "Year")),
             .text(text.pick("Avstämningstillfälle", "Checkpoint")), .number(text.pick("Månad", "Month")),
             .number(text.pick("Prognos", "Forecast")), .number(text.pick("Utfall", "Outcome")),
-            .number(text.pick("Avvikelse från bokslut", "Deviation")), .number(text.pick("Andel av ramen", "Share of the frame")),
+            .number(text.pick("Avvikelse från bokslut", "Deviation")),
+            .number(text.pick("Andel av ramen", "Share of the frame")),
         ]
         let rows = VintageDeviation.measure(dataset).map { row in
             let v = row.vintage
@@ -60,9 +74,12 @@ extension ReportBuilder {
             ]
         }
         blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
-        blocks.append(.figures(ChartRenderer.checkpointLines(dataset).map { line in
-            ReportDocument.Figure(chart: ChartRenderer.checkpointChartName(line), caption: lineName(line, entity: nil, year: nil))
-        }))
+        blocks.append(
+            .figures(
+                ChartRenderer.checkpointLines(dataset).map { line in
+                    ReportDocument.Figure(
+                        chart: ChartRenderer.checkpointChartName(line), caption: lineName(line, entity: nil, year: nil))
+                }))
         return blocks
     }
 

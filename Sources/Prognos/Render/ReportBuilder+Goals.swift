@@ -10,13 +10,16 @@ extension ReportBuilder {
                 blocks.append(Self.heading(2, parent.id + ": " + parent.title(language)))
                 lastParent = parentID
             }
-            blocks.append(Self.heading(3, evaluation.goal.id + ": " + evaluation.goal.title(language), anchor: evaluation.goal.id))
+            blocks.append(
+                Self.heading(3, evaluation.goal.id + ": " + evaluation.goal.title(language), anchor: evaluation.goal.id)
+            )
             var assessment: [ReportDocument.Span] = [
                 .text(text.pick("Bedömning", "Assessment") + ": "),
                 .signal(evaluation.assessment.signal, evaluation.assessment.label(language)),
             ]
             if let reported = evaluation.goal.reportedAssessment {
-                assessment.append(.text(" (" + text.pick("rapporterad", "reported") + ": " + reported.label(language) + ")"))
+                assessment.append(
+                    .text(" (" + text.pick("rapporterad", "reported") + ": " + reported.label(language) + ")"))
             }
             blocks.append(.paragraph(assessment))
             blocks.append(.table(indicatorTable(evaluation)))
@@ -42,7 +45,8 @@ extension ReportBuilder {
         return [
             ReportDocument.Figure(chart: base, caption: title),
             ReportDocument.Figure(
-                chart: base + "__probability", caption: text.pick("Sannolikhet att nå målet: ", "Probability of meeting the target: ") + title),
+                chart: base + "__probability",
+                caption: text.pick("Sannolikhet att nå målet: ", "Probability of meeting the target: ") + title),
         ]
     }
 
@@ -67,24 +71,27 @@ extension ReportBuilder {
             let key = SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)
             var status = target.status.label(language)
             switch target.basis {
-            case .latestBeforeTargetYear: status += text.pick(" (inget utfall för målåret)", " (no outcome for the target year)")
+            case .latestBeforeTargetYear:
+                status += text.pick(" (inget utfall för målåret)", " (no outcome for the target year)")
             case .forecast: status += text.pick(" enligt prognosen", " by the forecast")
             case .targetYearOutcome, .none: break
             }
             let previous = target.previousOutcome.flatMap { value in
                 target.previousYear.map { text.number(value) + " (\($0))" }
             }
-            rows.append([
-                [.text(seriesTitle(key))],
-                [.text(text.target(target.target.comparator, target.target.value))],
-                [.text(outcomeText(target))],
-                [.text(previous ?? "–")],
-                [.signal(target.status.signal, status)],
-                [.text(text.percent(target.likelihood?.probability))],
-                [.text(target.likelihood.map { $0.basis.words(language) } ?? "–")],
-            ] + (compared ? [[.text(comparisonText(comparison))]] : []))
+            rows.append(
+                [
+                    [.text(seriesTitle(key))],
+                    [.text(text.target(target.target.comparator, target.target.value))],
+                    [.text(outcomeText(target))],
+                    [.text(previous ?? "–")],
+                    [.signal(target.status.signal, status)],
+                    [.text(text.percent(target.likelihood?.probability))],
+                    [.text(target.likelihood.map { $0.basis.words(language) } ?? "–")],
+                ] + (compared ? [[.text(comparisonText(comparison))]] : []))
         }
-        return ReportDocument.Table(columns: columns + (compared ? [.text(text.pick("Jämförelse", "Comparison"))] : []), rows: rows)
+        return ReportDocument.Table(
+            columns: columns + (compared ? [.text(text.pick("Jämförelse", "Comparison"))] : []), rows: rows)
     }
 
     /// A comparison's latest value with its year and name: "3 (2023, Genomsnittet …)".

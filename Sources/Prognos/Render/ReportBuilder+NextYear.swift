@@ -6,21 +6,28 @@ extension ReportBuilder {
     func nextYearSection() -> [ReportDocument.Block] {
         let outlooks = analysis.nextYear
         guard let year = analysis.year, !outlooks.isEmpty else { return [] }
-        var blocks = [Self.heading(2, text.pick("Nästa år: vilka mål är i fara?", "Next year: which targets are at risk?"))]
+        var blocks = [
+            Self.heading(2, text.pick("Nästa år: vilka mål är i fara?", "Next year: which targets are at risk?"))
+        ]
         blocks += goalsNextYear(outlooks, year: year + 1)
-        blocks.append(Self.paragraph(text.pick(
-            "Sannolikheten att varje indikator når sitt mål för \(year + 1), eller för det senare år som målet gäller, enligt prognosen; de mest hotade först. Där datasetet inte har något mål för \(year + 1) prövas målet för \(year) igen. Kolumnerna 50, 80 och 90 % är de målvärden som nås med den sannolikheten samma år.",
-            "The probability that each indicator meets its target for \(year + 1), or for the later year the target is set for, by the forecast; those most at risk first. Where the dataset has no target for \(year + 1), the \(year) target is tried again. The columns 50, 80 and 90 % are the target values met with that probability in the same year.")))
+        blocks.append(
+            Self.paragraph(
+                text.pick(
+                    "Sannolikheten att varje indikator når sitt mål för \(year + 1), eller för det senare år som målet gäller, enligt prognosen; de mest hotade först. Där datasetet inte har något mål för \(year + 1) prövas målet för \(year) igen. Kolumnerna 50, 80 och 90 % är de målvärden som nås med den sannolikheten samma år.",
+                    "The probability that each indicator meets its target for \(year + 1), or for the later year the target is set for, by the forecast; those most at risk first. Where the dataset has no target for \(year + 1), the \(year) target is tried again. The columns 50, 80 and 90 % are the target values met with that probability in the same year."
+                )))
         let atRisk = outlooks.filter { ($0.likelihood.probability ?? 1) < 0.5 }
         if !atRisk.isEmpty {
             let names = atRisk.map { seriesTitle($0.key) + " (" + text.percent($0.likelihood.probability) + ")" }
-            blocks.append(.paragraph([
-                .strong(text.pick("Mindre än 50 % sannolikhet:", "Less than 50 % likely:")),
-                .text(" " + names.joined(separator: "; ") + "."),
-            ]))
+            blocks.append(
+                .paragraph([
+                    .strong(text.pick("Mindre än 50 % sannolikhet:", "Less than 50 % likely:")),
+                    .text(" " + names.joined(separator: "; ") + "."),
+                ]))
         }
         let columns: [ReportDocument.Column] = [
-            .text(text.pick("Mål", "Goal")), .text(text.pick("Indikator", "Indicator")), .number(text.pick("År", "Year")),
+            .text(text.pick("Mål", "Goal")), .text(text.pick("Indikator", "Indicator")),
+            .number(text.pick("År", "Year")),
             .number(text.pick("Målvärde", "Target")), .text(text.pick("Målet", "Target from")),
             .number(text.pick("P(målet nås)", "P(target met)")), .number("50 %"), .number("80 %"), .number("90 %"),
             .text(text.pick("Osäkerhet från", "Uncertainty from")),
@@ -29,7 +36,8 @@ extension ReportBuilder {
             let value = { (p: Double) -> String in
                 text.number(outlook.suggestions.first { $0.probability == p }?.value)
             }
-            let source = outlook.source == .kept
+            let source =
+                outlook.source == .kept
                 ? text.pick("\(year) års mål, behållet", "the \(year) target, kept")
                 : text.pick("datasetets mål", "the dataset's target")
             return [
@@ -40,8 +48,11 @@ extension ReportBuilder {
                 [.text(source)],
                 [probabilitySpan(outlook.likelihood.probability)],
                 [.text(value(0.5))], [.text(value(0.8))], [.text(value(0.9))],
-                [.text(outlook.likelihood.probability == nil
-                    ? (outlook.likelihood.reason ?? "–") : outlook.likelihood.basis.words(language))],
+                [
+                    .text(
+                        outlook.likelihood.probability == nil
+                            ? (outlook.likelihood.reason ?? "–") : outlook.likelihood.basis.words(language))
+                ],
             ]
         }
         blocks.append(.table(ReportDocument.Table(columns: columns, rows: rows)))
@@ -59,7 +70,8 @@ extension ReportBuilder {
             if byGoal[outlook.goalID] == nil { order.append(outlook.goalID) }
             byGoal[outlook.goalID, default: []].append(outlook)
         }
-        let titles = Dictionary(analysis.dataset.goals.map { ($0.id, $0.title(language)) }, uniquingKeysWith: { a, _ in a })
+        let titles = Dictionary(
+            analysis.dataset.goals.map { ($0.id, $0.title(language)) }, uniquingKeysWith: { a, _ in a })
         let goals = order.map { id -> (id: String, count: Int, all: Double?) in
             let rows = byGoal[id] ?? []
             let ps = rows.compactMap(\.likelihood.probability)
@@ -81,9 +93,11 @@ extension ReportBuilder {
             ]
         }
         return [
-            Self.paragraph(text.pick(
-                "Per mål: sannolikheten att alla dess indikatorer når sina mål för \(year) (indikatorerna räknas som oberoende av varandra).",
-                "Per goal: the probability that all its indicators meet their \(year) targets (the indicators taken as independent of each other).")),
+            Self.paragraph(
+                text.pick(
+                    "Per mål: sannolikheten att alla dess indikatorer når sina mål för \(year) (indikatorerna räknas som oberoende av varandra).",
+                    "Per goal: the probability that all its indicators meet their \(year) targets (the indicators taken as independent of each other)."
+                )),
             .table(ReportDocument.Table(columns: columns, rows: rows)),
         ]
     }

@@ -47,10 +47,14 @@ struct ReportBuilder {
         blocks += otherSeriesSection()
         blocks += budgetSection()
         blocks.append(.rule)
-        blocks.append(.paragraph([.text(text.pick(
-            "Skapad av Prognos från datasetet \(analysis.dataset.name). Status per indikator: uppfyllt när senaste utfallet (ett preliminärt räknas) når målet, förbättring när det inte gör det men är bättre än året före, annars ej uppfyllt.",
-            "Made by Prognos from the dataset \(analysis.dataset.name). Indicator status: met when the latest outcome (a preliminary one counts) meets the target, improving when it does not but is better than the year before, otherwise not met."
-        ))]))
+        blocks.append(
+            .paragraph([
+                .text(
+                    text.pick(
+                        "Skapad av Prognos från datasetet \(analysis.dataset.name). Status per indikator: uppfyllt när senaste utfallet (ett preliminärt räknas) når målet, förbättring när det inte gör det men är bättre än året före, annars ej uppfyllt.",
+                        "Made by Prognos from the dataset \(analysis.dataset.name). Indicator status: met when the latest outcome (a preliminary one counts) meets the target, improving when it does not but is better than the year before, otherwise not met."
+                    ))
+            ]))
         return blocks
     }
 
@@ -74,12 +78,14 @@ struct ReportBuilder {
         }
         let year = analysis.year.map { " \($0)" } ?? ""
         var blocks = [Self.heading(2, text.pick("Sammanfattning", "Summary") + year)]
-        blocks.append(Self.paragraph(
-            text.pick("\(assessed.count) mål med indikatorer: ", "\(assessed.count) goals with indicators: ")
-                + counts.joined(separator: ", ") + "."))
+        blocks.append(
+            Self.paragraph(
+                text.pick("\(assessed.count) mål med indikatorer: ", "\(assessed.count) goals with indicators: ")
+                    + counts.joined(separator: ", ") + "."))
         let columns: [ReportDocument.Column] = [
             .text(text.pick("Mål", "Goal")), .text(text.pick("Bedömning", "Assessment")),
-            .text(text.pick("Rapporterad bedömning", "Reported assessment")), .number(text.pick("Indikatorer", "Indicators")),
+            .text(text.pick("Rapporterad bedömning", "Reported assessment")),
+            .number(text.pick("Indikatorer", "Indicators")),
             .number(text.pick("Uppfyllda", "Met")), .number(text.pick("P(helt uppfyllt)", "P(fully met)")),
             .number(text.pick("P(minst delvis)", "P(at least partly)")),
         ]

@@ -48,7 +48,8 @@ struct ReportText {
         let separator: Character = language == .sv ? "," : "."
         let digits = abs(share) < 0.1 ? 2 : abs(share) < 1 ? 1 : 0
         let body = NumberFormatting.rounded(100 * share, digits: digits, decimalSeparator: separator)
-        return (share > 0 && body.contains(where: { $0 != "0" && $0 != separator }) ? "+" : "") + groupThousands(body) + "\u{00A0}%"
+        return (share > 0 && body.contains(where: { $0 != "0" && $0 != separator }) ? "+" : "") + groupThousands(body)
+            + "\u{00A0}%"
     }
 
     /// A target as a reader says it: "minst 72" / "at least 72", "högst 5" / "at most 5".

@@ -43,7 +43,9 @@ public enum SummaryDocument {
         ]
         sink.append("{\n")
         for (key, value) in head {
-            sink.append("  " + JSONValue.string(key).fragment(indent: 0) + ": " + value.fragment(indent: 1, layout: layout) + ",\n")
+            sink.append(
+                "  " + JSONValue.string(key).fragment(indent: 0) + ": " + value.fragment(indent: 1, layout: layout)
+                    + ",\n")
         }
         sink.append("  " + JSONValue.string("indicators").fragment(indent: 0) + ": ")
         if analysis.series.isEmpty {
@@ -93,7 +95,8 @@ public enum SummaryDocument {
         guard let calibration else { return .null }
         func scores(_ report: CalibrationReport) -> JSONValue {
             .object([
-                ("events", .integer(report.count)), ("brier", .number(report.brier)), ("log_loss", .number(report.logLoss)),
+                ("events", .integer(report.count)), ("brier", .number(report.brier)),
+                ("log_loss", .number(report.logLoss)),
                 ("ece", .number(report.expectedCalibrationError)),
             ])
         }
@@ -103,7 +106,11 @@ public enum SummaryDocument {
             ("auto", scores(calibration.auto)),
             ("naive", scores(calibration.naive)),
             ("climatology", scores(calibration.climatology)),
-            ("auto_by_length", .array(calibration.byLength.map { .object([("length", .string($0.band)), ("scores", scores($0.report))]) })),
+            (
+                "auto_by_length",
+                .array(
+                    calibration.byLength.map { .object([("length", .string($0.band)), ("scores", scores($0.report))]) })
+            ),
         ])
     }
 
@@ -148,7 +155,9 @@ public enum SummaryDocument {
                 "points",
                 .array(
                     comparison.points.map {
-                        .object([("year", .integer($0.year)), ("mean", .number($0.mean)), ("members", .integer($0.members))])
+                        .object([
+                            ("year", .integer($0.year)), ("mean", .number($0.mean)), ("members", .integer($0.members)),
+                        ])
                     })
             ),
         ])

@@ -13,10 +13,6 @@
 struct SummaryIndicatorWriter {
     private(set) var bytes: [UInt8]
 
-    init(bytes: [UInt8]) {
-        self.bytes = bytes
-    }
-
     /// Appends `prefix`, the indicator object, then `suffix` (the element's indentation
     /// and its separator).
     mutating func append(_ summary: SeriesSummary, after prefix: StaticString, before suffix: StaticString) {

@@ -39,7 +39,8 @@ public struct RunAnalysis: Sendable {
     ///   `comparison`) get forecasts and suggested targets of their own; by default they
     ///   are only shown beside the other entities' series.
     public init(
-        dataset: consuming Dataset, year: Int? = nil, rule: GoalRule = .report, method: (any Forecaster)? = AutoForecaster(),
+        dataset: consuming Dataset, year: Int? = nil, rule: GoalRule = .report,
+        method: (any Forecaster)? = AutoForecaster(),
         accuracySample: Int = SeriesSample.defaultLimit, forecastComparisons: Bool = false,
         onSeries: (@Sendable (SeriesSummary, _ seriesCount: Int) -> Void)? = nil
     ) {
@@ -106,7 +107,9 @@ public struct RunAnalysis: Sendable {
         let targetsByGoal = Dictionary(grouping: kept.targets, by: \.goalID)
         // Goals are independent (each simulation is seeded from its goal's id): on all cores.
         let goals = kept.goals
-        self.goals = parallelArray(count: goals.count, threads: ProcessInfo.processInfo.activeProcessorCount, blockSize: 4) { index in
+        self.goals = parallelArray(
+            count: goals.count, threads: ProcessInfo.processInfo.activeProcessorCount, blockSize: 4
+        ) { index in
             let goal = goals[index]
             return GoalEvaluation(
                 goal: goal, targets: targetsByGoal[goal.id] ?? [], year: assessedYear ?? 0,
@@ -123,7 +126,8 @@ public struct RunAnalysis: Sendable {
                             return likelihood
                         }
                         return TargetLikelihood.make(
-                            target: target, points: summary(key)?.points ?? [], indicator: indicators[target.indicatorID],
+                            target: target, points: summary(key)?.points ?? [],
+                            indicator: indicators[target.indicatorID],
                             row: panel.row(of: key), panel: outlooks, method: method)
                     }
                 }, rule: rule)
@@ -143,8 +147,10 @@ public struct RunAnalysis: Sendable {
                 for judged in evaluation.evaluations {
                     let key = SeriesKey(entityID: judged.target.entityID, indicatorID: judged.target.indicatorID)
                     nextYear += NextYearOutlook.make(
-                        judged: judged.target, year: max(assessedYear, judged.target.year), targets: targetsByGoal[evaluation.goal.id] ?? [],
-                        points: summary(key)?.points ?? [], indicator: indicators[key.indicatorID], row: panel.row(of: key),
+                        judged: judged.target, year: max(assessedYear, judged.target.year),
+                        targets: targetsByGoal[evaluation.goal.id] ?? [],
+                        points: summary(key)?.points ?? [], indicator: indicators[key.indicatorID],
+                        row: panel.row(of: key),
                         panel: outlooks, method: method, outlook: summary(key)?.outlook)
                 }
             }
@@ -183,7 +189,11 @@ public struct RunAnalysis: Sendable {
             guard let method else { return nil }
             return PanelOutlooks(
                 panel: panel, indicators: dataset.indicatorsByID, until: furthest, method: PanelAuto.forRun(method),
-                peers: comparisons.isEmpty ? nil : { key in comparisons.group(for: SeriesKey(entityID: key.entityID, indicatorID: key.indicatorID))?.others },
+                peers: comparisons.isEmpty
+                    ? nil
+                    : { key in
+                        comparisons.group(for: SeriesKey(entityID: key.entityID, indicatorID: key.indicatorID))?.others
+                    },
                 threads: ProcessInfo.processInfo.activeProcessorCount)
         } _: { () -> [Backtest.EvaluationSeries] in
             guard method != nil else { return [] }
@@ -194,7 +204,9 @@ public struct RunAnalysis: Sendable {
                 return count
             }
             var longCount = 0
-            for (row, key) in panel.keys.enumerated() where key.gender == .total && outcomes(row) >= 5 { longCount += 1 }
+            for (row, key) in panel.keys.enumerated() where key.gender == .total && outcomes(row) >= 5 {
+                longCount += 1
+            }
             let sample = SeriesSample(total: longCount, limit: accuracySample)
             return Backtest.series(of: dataset) { key in
                 sample.contains(key) && panel.row(of: key).map { outcomes($0) >= 5 } == true

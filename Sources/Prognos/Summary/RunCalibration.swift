@@ -32,18 +32,21 @@ public struct RunCalibration: Sendable {
         guard eligible > 0 else { return nil }
         let sample = SeriesSample(total: eligible, limit: limit)
         var series: [Backtest.EvaluationSeries] = []
-        for summary in summaries where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 && sample.contains(summary.key) {
+        for summary in summaries
+        where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 && sample.contains(summary.key) {
             let run = SeriesSummary.latestConsecutiveRun(summary.points)
             guard run.count >= 3 else { continue }
             let indicator = indicators[summary.key.indicatorID]
             series.append(
                 Backtest.EvaluationSeries(
                     key: summary.key, values: run, testCount: 1, lowerBound: indicator?.lowerBound,
-                    upperBound: indicator?.upperBound, kind: indicator.map(Backtest.kind) ?? "", unit: indicator?.unit.rawValue))
+                    upperBound: indicator?.upperBound, kind: indicator.map(Backtest.kind) ?? "",
+                    unit: indicator?.unit.rawValue))
         }
         guard !series.isEmpty else { return nil }
         self.series = series.count
-        let (auto, byLength) = CalibrationReport.evaluateByLength(panelMethod: method, series: series, holdout: 1, threads: threads)
+        let (auto, byLength) = CalibrationReport.evaluateByLength(
+            panelMethod: method, series: series, holdout: 1, threads: threads)
         self.auto = auto
         self.byLength = byLength
         naive = CalibrationReport.evaluate(

@@ -41,7 +41,8 @@ public struct SeriesSummary: Sendable {
     ) {
         self.init(
             key: key, points: points, trend: LinearTrend(years: points.map(\.year), values: points.map(\.value)),
-            targets: targets, year: year, indicator: indicator, method: method, panel: panel, row: row, comparison: comparison)
+            targets: targets, year: year, indicator: indicator, method: method, panel: panel, row: row,
+            comparison: comparison)
     }
 
     /// The summary with its trend already fitted (``RunAnalysis`` fits every series' trend

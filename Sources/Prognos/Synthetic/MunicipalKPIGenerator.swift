@@ -49,17 +49,29 @@ public struct MunicipalKPIGenerator: Sendable {
         let id = "K" + String(format: "%03d", i + 1)
         switch profile(i) {
         case .surveyIndex:
-            return Indicator(id: id, titleSv: "Index \(i + 1)", titleEn: "Index \(i + 1)", unit: .index, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Index \(i + 1)", titleEn: "Index \(i + 1)", unit: .index, lowerBound: 0,
+                upperBound: 100, polarity: .higherIsBetter, source: "synthetic")
         case .highShare:
-            return Indicator(id: id, titleSv: "Andel \(i + 1)", titleEn: "Share \(i + 1)", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .higherIsBetter, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Andel \(i + 1)", titleEn: "Share \(i + 1)", unit: .percent, lowerBound: 0,
+                upperBound: 100, polarity: .higherIsBetter, source: "synthetic")
         case .smallShare:
-            return Indicator(id: id, titleSv: "Andel \(i + 1)", titleEn: "Share \(i + 1)", unit: .percent, lowerBound: 0, upperBound: 100, polarity: .lowerIsBetter, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Andel \(i + 1)", titleEn: "Share \(i + 1)", unit: .percent, lowerBound: 0,
+                upperBound: 100, polarity: .lowerIsBetter, source: "synthetic")
         case .smallCount:
-            return Indicator(id: id, titleSv: "Antal \(i + 1)", titleEn: "Count \(i + 1)", unit: .count, lowerBound: 0, polarity: .lowerIsBetter, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Antal \(i + 1)", titleEn: "Count \(i + 1)", unit: .count, lowerBound: 0,
+                polarity: .lowerIsBetter, source: "synthetic")
         case .smallFTE:
-            return Indicator(id: id, titleSv: "Årsarbetare \(i + 1)", titleEn: "FTE \(i + 1)", unit: .fte, lowerBound: 0, polarity: .lowerIsBetter, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Årsarbetare \(i + 1)", titleEn: "FTE \(i + 1)", unit: .fte, lowerBound: 0,
+                polarity: .lowerIsBetter, source: "synthetic")
         case .staffCount:
-            return Indicator(id: id, titleSv: "Anställda \(i + 1)", titleEn: "Staff \(i + 1)", unit: .count, lowerBound: 0, polarity: .neutral, source: "synthetic")
+            return Indicator(
+                id: id, titleSv: "Anställda \(i + 1)", titleEn: "Staff \(i + 1)", unit: .count, lowerBound: 0,
+                polarity: .neutral, source: "synthetic")
         }
     }
 
@@ -73,7 +85,8 @@ public struct MunicipalKPIGenerator: Sendable {
     public func values(entity e: Int, indicator i: Int) -> [Double] {
         var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(e) << 32 ^ UInt64(i))
         let shared = yearEffects(indicator: i)
-        let trend = random.nextUnit() < 0.25 ? (random.nextUnit() < 0.5 ? -1.0 : 1.0) * (0.3 + 0.7 * random.nextUnit()) : 0
+        let trend =
+            random.nextUnit() < 0.25 ? (random.nextUnit() < 0.5 ? -1.0 : 1.0) * (0.3 + 0.7 * random.nextUnit()) : 0
         let shiftYear = random.nextUnit() < 1.0 / 6 ? 1 + Int(random.nextUnit() * Double(years - 1)) : years
         let shift = (random.nextUnit() < 0.5 ? -1.0 : 1.0) * (2 + 2 * random.nextUnit())
         let phi = 0.6 * random.nextUnit()
@@ -82,12 +95,24 @@ public struct MunicipalKPIGenerator: Sendable {
         let sigma: Double
         let profile = profile(i)
         switch profile {
-        case .surveyIndex: level = 50 + 30 * random.nextUnit(); sigma = 1 + 3 * random.nextUnit()
-        case .highShare: level = logit(0.85 + 0.145 * random.nextUnit()); sigma = 0.1 + 0.3 * random.nextUnit()
-        case .smallShare: level = logit(0.015 + 0.075 * random.nextUnit()); sigma = 0.05 + 0.2 * random.nextUnit()
-        case .smallCount: level = Foundation.log(0.5 + 14.5 * random.nextUnit()); sigma = 0.15 + 0.15 * random.nextUnit()
-        case .smallFTE: level = Foundation.log(0.1 + 3.9 * random.nextUnit()); sigma = 0.2 + 0.4 * random.nextUnit()
-        case .staffCount: level = Foundation.log(50 + 750 * random.nextUnit()); sigma = 0.02
+        case .surveyIndex:
+            level = 50 + 30 * random.nextUnit()
+            sigma = 1 + 3 * random.nextUnit()
+        case .highShare:
+            level = logit(0.85 + 0.145 * random.nextUnit())
+            sigma = 0.1 + 0.3 * random.nextUnit()
+        case .smallShare:
+            level = logit(0.015 + 0.075 * random.nextUnit())
+            sigma = 0.05 + 0.2 * random.nextUnit()
+        case .smallCount:
+            level = Foundation.log(0.5 + 14.5 * random.nextUnit())
+            sigma = 0.15 + 0.15 * random.nextUnit()
+        case .smallFTE:
+            level = Foundation.log(0.1 + 3.9 * random.nextUnit())
+            sigma = 0.2 + 0.4 * random.nextUnit()
+        case .staffCount:
+            level = Foundation.log(50 + 750 * random.nextUnit())
+            sigma = 0.02
         }
         let growth = profile == .staffCount ? -0.01 + 0.04 * random.nextUnit() : 0
         var deviation = sigma * random.nextNormal()
@@ -129,14 +154,17 @@ public struct MunicipalKPIGenerator: Sendable {
     /// The whole panel as a dataset (no targets or goals).
     public func dataset() -> Dataset {
         let indicatorList = (0..<indicators).map(indicator)
-        let entityList = (0..<entities).map { Entity(id: "M" + String(format: "%04d", $0 + 1), name: "Kommun \($0 + 1)", kind: .municipality) }
+        let entityList = (0..<entities).map {
+            Entity(id: "M" + String(format: "%04d", $0 + 1), name: "Kommun \($0 + 1)", kind: .municipality)
+        }
         var observations: [Observation] = []
         observations.reserveCapacity(entities * indicators * years)
         let firstYear = lastYear - years + 1
         for (e, entity) in entityList.enumerated() {
             for (i, indicator) in indicatorList.enumerated() {
                 for (t, value) in values(entity: e, indicator: i).enumerated() {
-                    observations.append(Observation(entityID: entity.id, indicatorID: indicator.id, year: firstYear + t, value: value))
+                    observations.append(
+                        Observation(entityID: entity.id, indicatorID: indicator.id, year: firstYear + t, value: value))
                 }
             }
         }

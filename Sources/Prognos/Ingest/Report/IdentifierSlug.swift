@@ -8,7 +8,8 @@ import Foundation
 /// any letter or digit gives `x`, so an id is never empty.
 enum IdentifierSlug {
     static func make(_ text: String) -> String {
-        let folded = text.lowercased().folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "sv_SE"))
+        let folded = text.lowercased().folding(
+            options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "sv_SE"))
         var out = ""
         var separator = false
         for character in folded {

@@ -45,17 +45,21 @@ enum ReportBudgetTable {
         for (index, cell) in table.header.enumerated().dropFirst() where columns[index] == nil {
             let lower = cell.lowercased()
             if !derivedPrefixes.contains(where: { lower.hasPrefix($0) }) {
-                warnings.append(Diagnostic(
-                    file: file, line: table.headerLine + 1, column: index + 1, reason: "column \"\(cell)\" is neither a budget nor an outcome; skipped"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: table.headerLine + 1, column: index + 1,
+                        reason: "column \"\(cell)\" is neither a budget nor an outcome; skipped"))
             }
         }
         let scale = table.header[0].lowercased().contains("mnkr") ? 1000.0 : 1
         let orderedColumns = columns.keys.sorted()
-        let years = Set(columns.values.map { column -> Int in
-            switch column {
-            case .budget(let year), .outcome(let year): return year
+        let years = Set(
+            columns.values.map { column -> Int in
+                switch column {
+                case .budget(let year), .outcome(let year): return year
+                }
             }
-        }).sorted()
+        ).sorted()
 
         var titles: [String] = []
         var amounts: [[Double?]] = []
@@ -70,7 +74,10 @@ enum ReportBudgetTable {
         for (rowIndex, row) in table.rows.enumerated() {
             let title = ReportTable.cell(row, 0)
             guard !title.isEmpty else {
-                warnings.append(Diagnostic(file: file, line: table.line(ofRow: rowIndex) + 1, column: 1, reason: "budget row without a title; skipped"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: table.line(ofRow: rowIndex) + 1, column: 1,
+                        reason: "budget row without a title; skipped"))
                 continue
             }
             var rowAmounts: [Double?] = []
@@ -86,8 +93,10 @@ enum ReportBudgetTable {
                     rowAmounts.append(nil)
                 case .invalid:
                     rowAmounts.append(nil)
-                    warnings.append(Diagnostic(
-                        file: file, line: table.line(ofRow: rowIndex) + 1, column: column + 1, reason: "\"\(cell)\" is not an amount"))
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: table.line(ofRow: rowIndex) + 1, column: column + 1,
+                            reason: "\"\(cell)\" is not an amount"))
                 }
             }
             if let deviationColumn, let deviationYear,
@@ -128,10 +137,11 @@ enum ReportBudgetTable {
                     }
                 }
                 guard budget != nil || outcome != nil else { continue }
-                lines.append(BudgetLine(
-                    entityID: entity, lineID: ids[index], titleSv: title, year: year,
-                    budget: budget, outcome: outcome, parentLineID: parents[index].map { ids[$0] },
-                    amounts: votes.spending > votes.signed ? .spending : .signed))
+                lines.append(
+                    BudgetLine(
+                        entityID: entity, lineID: ids[index], titleSv: title, year: year,
+                        budget: budget, outcome: outcome, parentLineID: parents[index].map { ids[$0] },
+                        amounts: votes.spending > votes.signed ? .spending : .signed))
             }
         }
         return lines

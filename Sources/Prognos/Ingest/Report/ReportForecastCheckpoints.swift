@@ -27,7 +27,9 @@ enum ReportForecastCheckpoints {
         _ table: ReportTable, budget: [BudgetLine], followingText: [String], file: String,
         warnings: inout [Diagnostic]
     ) -> [ForecastVintage] {
-        guard let forecastColumn = table.header.firstIndex(where: { $0.lowercased().hasPrefix("prognos") }) else { return [] }
+        guard let forecastColumn = table.header.firstIndex(where: { $0.lowercased().hasPrefix("prognos") }) else {
+            return []
+        }
         let deviationColumn = table.header.firstIndex { $0.lowercased().hasPrefix("avvikelse") }
         var outcomeRow: (year: Int, value: Double)? = nil
         var checkpoints: [(label: String, forecast: Double, deviation: Double?, row: Int)] = []
@@ -36,9 +38,10 @@ enum ReportForecastCheckpoints {
             let lower = label.lowercased()
             let forecastCell = ReportTable.cell(row, forecastColumn)
             guard case .value(let forecast, _, _) = SpreadsheetNumber.parse(forecastCell) else {
-                warnings.append(Diagnostic(
-                    file: file, line: table.line(ofRow: rowIndex) + 1, column: forecastColumn + 1,
-                    reason: "\"\(forecastCell)\" is not an amount"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: table.line(ofRow: rowIndex) + 1, column: forecastColumn + 1,
+                        reason: "\"\(forecastCell)\" is not an amount"))
                 continue
             }
             if lower.hasPrefix("bokslut") || lower.hasPrefix("utfall"), let year = WideTableReader.year(in: label) {
@@ -46,28 +49,42 @@ enum ReportForecastCheckpoints {
                 continue
             }
             var deviation: Double? = nil
-            if let deviationColumn, case .value(let value, _, _) = SpreadsheetNumber.parse(ReportTable.cell(row, deviationColumn)) {
+            if let deviationColumn,
+                case .value(let value, _, _) = SpreadsheetNumber.parse(ReportTable.cell(row, deviationColumn))
+            {
                 deviation = value
             }
             checkpoints.append((label, forecast, deviation, rowIndex))
         }
         guard let outcomeRow else {
-            warnings.append(Diagnostic(file: file, line: table.headerLine + 1, column: 1, reason: "forecast table without a \"Bokslut YYYY\" row; skipped"))
+            warnings.append(
+                Diagnostic(
+                    file: file, line: table.headerLine + 1, column: 1,
+                    reason: "forecast table without a \"Bokslut YYYY\" row; skipped"))
             return []
         }
-        guard let line = budget.last(where: { $0.year == outcomeRow.year && $0.outcome.map { abs($0 - outcomeRow.value) < 0.5 } == true })
+        guard
+            let line = budget.last(where: {
+                $0.year == outcomeRow.year && $0.outcome.map { abs($0 - outcomeRow.value) < 0.5 } == true
+            })
         else {
-            warnings.append(Diagnostic(
-                file: file, line: table.lastLine + 1, column: 1,
-                reason: "no line of the budget table above has the outcome \(outcomeRow.value) in \(outcomeRow.year); forecasts skipped"))
+            warnings.append(
+                Diagnostic(
+                    file: file, line: table.lastLine + 1, column: 1,
+                    reason:
+                        "no line of the budget table above has the outcome \(outcomeRow.value) in \(outcomeRow.year); forecasts skipped"
+                ))
             return []
         }
         let months = checkpointMonths(followingText)
         return checkpoints.map { checkpoint in
             if let deviation = checkpoint.deviation, abs(outcomeRow.value - checkpoint.forecast - deviation) >= 0.5 {
-                warnings.append(Diagnostic(
-                    file: file, line: table.line(ofRow: checkpoint.row) + 1, column: (deviationColumn ?? 0) + 1,
-                    reason: "deviation \(deviation) is not outcome − forecast (\(outcomeRow.value - checkpoint.forecast))"))
+                warnings.append(
+                    Diagnostic(
+                        file: file, line: table.line(ofRow: checkpoint.row) + 1, column: (deviationColumn ?? 0) + 1,
+                        reason:
+                            "deviation \(deviation) is not outcome − forecast (\(outcomeRow.value - checkpoint.forecast))"
+                    ))
             }
             let stem = checkpoint.label.lowercased().split(separator: " ").last.map(String.init) ?? ""
             return ForecastVintage(

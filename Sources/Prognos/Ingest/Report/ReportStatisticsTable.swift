@@ -66,8 +66,10 @@ enum ReportStatisticsTable {
                 switch SpreadsheetNumber.parse(cell) {
                 case .missing: continue
                 case .invalid:
-                    warnings.append(Diagnostic(
-                        file: file, line: table.line(ofRow: rowIndex) + 1, column: column + 1, reason: "\"\(cell)\" is not a number"))
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: table.line(ofRow: rowIndex) + 1, column: column + 1,
+                            reason: "\"\(cell)\" is not a number"))
                 case .value(let value, let preliminary, let percent):
                     values.append((year, value, preliminary, percent))
                 }
@@ -87,11 +89,13 @@ enum ReportStatisticsTable {
                         series[index].awaitsFootnote = false
                     }
                 } else if let group {
-                    series.append(Series(group: group, row: group, footnote: plain, awaitsFootnote: false, isGroupItself: true))
+                    series.append(
+                        Series(group: group, row: group, footnote: plain, awaitsFootnote: false, isGroupItself: true))
                 } else {
-                    warnings.append(Diagnostic(
-                        file: file, line: table.line(ofRow: rowIndex) + 1, column: 1,
-                        reason: "footnote \"\(label)\" has values but no starred group above it"))
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: table.line(ofRow: rowIndex) + 1, column: 1,
+                            reason: "footnote \"\(label)\" has values but no starred group above it"))
                     continue
                 }
                 group = nil
@@ -102,15 +106,19 @@ enum ReportStatisticsTable {
                 groupStarred = starred
                 continue
             } else if gender == nil || series.isEmpty {
-                series.append(Series(group: group, row: plain, footnote: nil, awaitsFootnote: starred || groupStarred, isGroupItself: false))
+                series.append(
+                    Series(
+                        group: group, row: plain, footnote: nil, awaitsFootnote: starred || groupStarred,
+                        isGroupItself: false))
             }
             guard let last = series.indices.last else { continue }
             for value in values {
                 series[last].percent = series[last].percent || value.percent
                 series[last].integral = series[last].integral && value.value.rounded() == value.value
-                series[last].observations.append(Observation(
-                    entityID: entity, indicatorID: "", year: value.year, value: value.value,
-                    status: value.preliminary ? .preliminary : .final, gender: gender ?? .total))
+                series[last].observations.append(
+                    Observation(
+                        entityID: entity, indicatorID: "", year: value.year, value: value.value,
+                        status: value.preliminary ? .preliminary : .final, gender: gender ?? .total))
             }
         }
 
@@ -123,9 +131,10 @@ enum ReportStatisticsTable {
             taken.insert(id)
             let words = (name + " " + title).lowercased()
             let (unit, lower, upper) = unitAndBounds(words: words, percent: item.percent, integral: item.integral)
-            indicators.append(Indicator(
-                id: id, titleSv: title + (item.percent ? " (%)" : ""), titleEn: "", unit: unit,
-                lowerBound: lower, upperBound: upper, polarity: polarity(words: words), source: "report (\(name))"))
+            indicators.append(
+                Indicator(
+                    id: id, titleSv: title + (item.percent ? " (%)" : ""), titleEn: "", unit: unit,
+                    lowerBound: lower, upperBound: upper, polarity: polarity(words: words), source: "report (\(name))"))
             observations += item.observations.map {
                 var observation = $0
                 observation.indicatorID = id

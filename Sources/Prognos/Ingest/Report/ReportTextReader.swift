@@ -65,14 +65,18 @@ public enum ReportTextReader {
     public static func read(_ text: String, file: String, name: String, entities: Entities) -> Output {
         let entity = entities.goals
         let lines = text.components(separatedBy: "\n").map { $0.replacingOccurrences(of: "\r", with: "") }
-        var dataset = Dataset(name: name, title: name, description: "Read by `prognos ingest report` from \(URL(fileURLWithPath: file).lastPathComponent).")
+        var dataset = Dataset(
+            name: name, title: name,
+            description: "Read by `prognos ingest report` from \(URL(fileURLWithPath: file).lastPathComponent).")
         var warnings: [Diagnostic] = []
         dataset.entities.append(Entity(id: entity, name: entity, kind: .municipality))
         var heading: String? = nil
         var lastBudgetTable: [BudgetLine] = []
         var budgetSections: Set<String> = []
         func addEntity(_ id: String, _ kind: EntityKind) {
-            if !dataset.entities.contains(where: { $0.id == id }) { dataset.entities.append(Entity(id: id, name: id, kind: kind)) }
+            if !dataset.entities.contains(where: { $0.id == id }) {
+                dataset.entities.append(Entity(id: id, name: id, kind: kind))
+            }
         }
         var council: String? = nil
         var councilGoals: [Goal] = []
@@ -103,7 +107,8 @@ public enum ReportTextReader {
                 continue
             }
             if line.hasPrefix("Kommunstyrelsens mål "), let dash = line.range(of: " - ") {
-                let numberText = line[line.index(line.startIndex, offsetBy: "Kommunstyrelsens mål ".count)..<dash.lowerBound]
+                let numberText = line[
+                    line.index(line.startIndex, offsetBy: "Kommunstyrelsens mål ".count)..<dash.lowerBound]
                 guard let number = Int(numberText.trimmingCharacters(in: .whitespaces)) else { continue }
                 let title = String(line[dash.upperBound...]).trimmingCharacters(in: .whitespaces)
                 goalNumber = number
@@ -117,9 +122,12 @@ public enum ReportTextReader {
                 let goalIndex = dataset.goals.firstIndex(where: { $0.id == "ks-\(number)" })
             {
                 let label = line.dropFirst("Bedömning:".count).trimmingCharacters(in: CharacterSet.letters.inverted)
-                dataset.goals[goalIndex].reportedAssessment = Assessment.allCases.first { $0.label(.sv).lowercased() == label.lowercased() }
+                dataset.goals[goalIndex].reportedAssessment = Assessment.allCases.first {
+                    $0.label(.sv).lowercased() == label.lowercased()
+                }
                 if dataset.goals[goalIndex].reportedAssessment == nil {
-                    warnings.append(Diagnostic(file: file, line: index + 1, column: 1, reason: "unknown assessment \"\(label)\""))
+                    warnings.append(
+                        Diagnostic(file: file, line: index + 1, column: 1, reason: "unknown assessment \"\(label)\""))
                 }
                 continue
             }
@@ -129,13 +137,20 @@ public enum ReportTextReader {
                 indicatorCount += 1
                 let indicatorID = "ks-\(number).\(indicatorCount)"
                 let title = String(line.dropFirst("Indikator: ".count)).trimmingCharacters(in: .whitespaces)
-                let headers = lines[headerIndex].components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-                let values = lines[valueIndex].components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+                let headers = lines[headerIndex].components(separatedBy: "\t").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                let values = lines[valueIndex].components(separatedBy: "\t").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
                 var sawPercent = title.contains("(%)") || title.lowercased().contains("andel")
                 var observations: [Observation] = []
                 for (column, header) in headers.enumerated() where column < values.count {
                     guard let year = WideTableReader.year(in: header) else {
-                        warnings.append(Diagnostic(file: file, line: headerIndex + 1, column: column + 1, reason: "column \"\(header)\" has no year"))
+                        warnings.append(
+                            Diagnostic(
+                                file: file, line: headerIndex + 1, column: column + 1,
+                                reason: "column \"\(header)\" has no year"))
                         continue
                     }
                     let cell = values[column]
@@ -143,16 +158,23 @@ public enum ReportTextReader {
                     case .missing:
                         continue
                     case .invalid:
-                        warnings.append(Diagnostic(file: file, line: valueIndex + 1, column: column + 1, reason: "\"\(cell)\" is not a number"))
+                        warnings.append(
+                            Diagnostic(
+                                file: file, line: valueIndex + 1, column: column + 1,
+                                reason: "\"\(cell)\" is not a number"))
                     case .value(let value, let preliminary, let percent):
                         sawPercent = sawPercent || percent
                         if header.lowercased().hasPrefix("mål") {
                             dataset.targets.append(
-                                Target(entityID: entity, indicatorID: indicatorID, goalID: "ks-\(number)", year: year, value: value, comparator: .atLeast))
+                                Target(
+                                    entityID: entity, indicatorID: indicatorID, goalID: "ks-\(number)", year: year,
+                                    value: value, comparator: .atLeast))
                         } else {
                             let isPreliminary = preliminary || header.lowercased().hasPrefix("preliminärt")
                             observations.append(
-                                Observation(entityID: entity, indicatorID: indicatorID, year: year, value: value, status: isPreliminary ? .preliminary : .final))
+                                Observation(
+                                    entityID: entity, indicatorID: indicatorID, year: year, value: value,
+                                    status: isPreliminary ? .preliminary : .final))
                             lastTableYear = max(lastTableYear ?? year, year)
                         }
                     }
@@ -160,11 +182,15 @@ public enum ReportTextReader {
                 dataset.observations += observations.sorted { $0.year < $1.year }
                 if let goalTitleTarget {
                     dataset.targets.append(
-                        Target(entityID: entity, indicatorID: indicatorID, goalID: "ks-\(number)", year: goalTitleTarget.year, value: goalTitleTarget.value, comparator: .atLeast))
+                        Target(
+                            entityID: entity, indicatorID: indicatorID, goalID: "ks-\(number)",
+                            year: goalTitleTarget.year, value: goalTitleTarget.value, comparator: .atLeast))
                 }
                 let (unit, lower, upper) = unitAndBounds(title: title, percent: sawPercent)
                 dataset.indicators.append(
-                    Indicator(id: indicatorID, titleSv: title, titleEn: "", unit: unit, lowerBound: lower, upperBound: upper, polarity: .higherIsBetter, source: "report"))
+                    Indicator(
+                        id: indicatorID, titleSv: title, titleEn: "", unit: unit, lowerBound: lower, upperBound: upper,
+                        polarity: .higherIsBetter, source: "report"))
                 index = valueIndex
                 continue
             }
@@ -173,7 +199,8 @@ public enum ReportTextReader {
                 goalNumber = nil
                 if ReportStatisticsTable.recognises(table) {
                     let read = ReportStatisticsTable.read(
-                        table, entity: entities.staff, file: file, takenIDs: Set(dataset.indicators.map(\.id)), warnings: &warnings)
+                        table, entity: entities.staff, file: file, takenIDs: Set(dataset.indicators.map(\.id)),
+                        warnings: &warnings)
                     if !read.indicators.isEmpty { addEntity(entities.staff, .administration) }
                     dataset.indicators += read.indicators
                     dataset.observations += read.observations
@@ -186,9 +213,13 @@ public enum ReportTextReader {
                     }
                     budgetSections.insert(IdentifierSlug.make(section))
                     if heading == nil {
-                        warnings.append(Diagnostic(file: file, line: index + 1, column: 1, reason: "budget table without a heading above it; its lines are named budget.*"))
+                        warnings.append(
+                            Diagnostic(
+                                file: file, line: index + 1, column: 1,
+                                reason: "budget table without a heading above it; its lines are named budget.*"))
                     }
-                    lastBudgetTable = ReportBudgetTable.read(table, entity: entities.budget, section: section, file: file, warnings: &warnings)
+                    lastBudgetTable = ReportBudgetTable.read(
+                        table, entity: entities.budget, section: section, file: file, warnings: &warnings)
                     if !lastBudgetTable.isEmpty { addEntity(entities.budget, .committee) }
                     dataset.budgetLines += lastBudgetTable
                 } else if ReportForecastCheckpoints.recognises(table) {
@@ -205,9 +236,12 @@ public enum ReportTextReader {
                     dataset.forecastVintages += ReportForecastCheckpoints.read(
                         table, budget: lastBudgetTable, followingText: following, file: file, warnings: &warnings)
                 } else {
-                    warnings.append(Diagnostic(
-                        file: file, line: index + 1, column: 1,
-                        reason: "table \"\(String((table.header.first ?? "").prefix(40)))\" is not an indicator, statistics, budget or forecast table; skipped"))
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: index + 1, column: 1,
+                            reason:
+                                "table \"\(String((table.header.first ?? "").prefix(40)))\" is not an indicator, statistics, budget or forecast table; skipped"
+                        ))
                 }
                 index = table.lastLine
                 continue
@@ -216,16 +250,21 @@ public enum ReportTextReader {
             // Comments of a one-indicator goal.
             if let number = goalNumber, indicatorCount == 1, !line.isEmpty, !line.contains("\t") {
                 let indicatorID = "ks-\(number).1"
-                for (value, year) in parenthesisedValues(line) where !dataset.observations.contains(where: {
+                for (value, year) in parenthesisedValues(line)
+                where !dataset.observations.contains(where: {
                     $0.entityID == entity && $0.indicatorID == indicatorID && $0.year == year
                 }) {
-                    dataset.observations.append(Observation(entityID: entity, indicatorID: indicatorID, year: year, value: value))
+                    dataset.observations.append(
+                        Observation(entityID: entity, indicatorID: indicatorID, year: year, value: value))
                 }
                 if let average = averageValue(line), let year = lastTableYear {
                     if !dataset.entities.contains(where: { $0.id == "genomsnitt" }) {
-                        dataset.entities.append(Entity(id: "genomsnitt", name: "Genomsnittet som årsbokslutet jämför med", kind: .comparison))
+                        dataset.entities.append(
+                            Entity(
+                                id: "genomsnitt", name: "Genomsnittet som årsbokslutet jämför med", kind: .comparison))
                     }
-                    dataset.observations.append(Observation(entityID: "genomsnitt", indicatorID: indicatorID, year: year, value: average))
+                    dataset.observations.append(
+                        Observation(entityID: "genomsnitt", indicatorID: indicatorID, year: year, value: average))
                 }
             }
         }
