@@ -145,7 +145,7 @@ let last = FileManager.default.temporaryDirectory.appendingPathComponent("progno
 @MainActor func exercise(_ dataset: Dataset) {
     let language: Language = random.next() % 2 == 0 ? .sv : .en
     let job = RunJob(language: language, detailLimit: 50)
-    let analysis = job.analyse(dataset)
+    let analysis = job.analyze(dataset)
     _ = job.outputs(of: analysis)
     _ = HTMLReport.render(analysis, charts: ChartRenderer.Charts(), language: language)
     let indicators = dataset.indicatorsByID

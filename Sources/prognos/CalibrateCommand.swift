@@ -17,21 +17,19 @@ struct CalibrateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A canonical dataset directory with a holdout (split = test) or --holdout.")
-    var dataset: String
-
-    @Option(name: .long, help: "Observations held out at the end of each series.")
-    var holdout: Int?
+    @OptionGroup var benchmark: BenchmarkOptions
 
     @Option(name: .long, help: "The method whose probabilities are scored.")
     var method: String = "auto"
 
-    @Option(name: .long, help: "Directory for calibration.csv.")
-    var out: String = "out"
+    @OptionGroup var results: ResultsDirectoryOption
+
+    var dataset: String { benchmark.dataset }
+    var holdout: Int? { benchmark.holdout }
+    var out: String { results.out }
 
     func validate() throws {
         if MethodRegistry.panelMethod(method) == nil { throw ValidationError("unknown method \"\(method)\"") }
-        if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
     }
 
     func run() throws {

@@ -17,20 +17,15 @@ struct EvaluateCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A canonical dataset directory.")
-    var dataset: String
+    @OptionGroup var benchmark: BenchmarkOptions
 
     @Option(name: .long, help: "Comma-separated method codes.")
     var methods: String = "naive,ses,holt,damped,theta,comb,auto"
 
-    @Option(name: .long, help: "Observations held out at the end of each series.")
-    var holdout: Int?
-
     @Option(name: .long, help: "Rolling origins (1: the holdout protocol).")
     var origins: Int = 1
 
-    @Option(name: .long, help: "Directory for accuracy.csv.")
-    var out: String = "out"
+    @OptionGroup var results: ResultsDirectoryOption
 
     @Flag(name: .long, help: "Also write forecasts.csv: every scored forecast, one row per series, origin and horizon.")
     var forecasts = false
@@ -38,8 +33,11 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each method's forecasting and scoring wall time to standard error.")
     var timing = false
 
+    var dataset: String { benchmark.dataset }
+    var holdout: Int? { benchmark.holdout }
+    var out: String { results.out }
+
     func validate() throws {
-        if let holdout, holdout < 1 { throw ValidationError("--holdout must be at least 1") }
         if origins < 1 { throw ValidationError("--origins must be at least 1") }
         for code in methods.split(separator: ",") where MethodRegistry.panelMethod(String(code)) == nil {
             throw ValidationError("unknown method \"\(code)\" (known: \(MethodRegistry.codes.joined(separator: ", ")))")

@@ -29,11 +29,11 @@ struct IngestCompetitionCommand: ParsableCommand {
     @Option(name: .long, help: "The meta file (series_id, category, start_year, description, …).")
     var meta: String?
 
-    @Flag(name: .long, help: "Leave out malformed rows and broken series, listing them in rejected.csv.")
-    var lenient = false
+    @OptionGroup var leniency: LenientOption
+    @OptionGroup var output: IngestOutputOptions
 
-    @Option(name: .long, help: "The dataset directory to write.")
-    var out: String
+    var lenient: Bool { leniency.lenient }
+    var out: String { output.out }
 
     func run() throws {
         let series = try Self.readText(input)
@@ -106,14 +106,14 @@ struct IngestWideCommand: ParsableCommand {
     @Argument(help: "The wide CSV file.")
     var input: String
 
-    @Option(name: .long, help: "The dataset directory to write.")
-    var out: String
-
     @Option(name: .long, help: "The entity's name when the table has no entity column.")
     var entity: String = "organisation"
 
-    @Flag(name: .long, help: "Keep the readable cells and list the others in rejected.csv.")
-    var lenient = false
+    @OptionGroup var leniency: LenientOption
+    @OptionGroup var output: IngestOutputOptions
+
+    var lenient: Bool { leniency.lenient }
+    var out: String { output.out }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: input) else {
@@ -161,11 +161,11 @@ struct IngestKoladaCommand: ParsableCommand {
     @Option(name: .long, help: "Kolada's group members (group_id, group_title, member_id, …): comparison groups.")
     var groups: String?
 
-    @Flag(name: .long, help: "Skip malformed entries and list them in rejected.csv.")
-    var lenient = false
+    @OptionGroup var leniency: LenientOption
+    @OptionGroup var output: IngestOutputOptions
 
-    @Option(name: .long, help: "The dataset directory to write.")
-    var out: String
+    var lenient: Bool { leniency.lenient }
+    var out: String { output.out }
 
     func run() throws {
         var files: [KoladaReader.Input] = []
@@ -241,8 +241,9 @@ struct IngestReportCommand: ParsableCommand {
         help: "The entity id for the staff and sick-leave tables (default: --entity).")
     var staffEntity: String?
 
-    @Option(name: .long, help: "The dataset directory to write.")
-    var out: String
+    @OptionGroup var output: IngestOutputOptions
+
+    var out: String { output.out }
 
     func run() throws {
         guard let data = FileManager.default.contents(atPath: input) else {

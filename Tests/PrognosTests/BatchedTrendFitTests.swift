@@ -48,7 +48,7 @@ import Testing
                 LinearTrend(years: present.map { Self.years[$0] }, values: present.map { values[s * n + $0] }))
             #expect(batch.pointCounts[s] == present.count)
             #expect(close(batch.slopes[s], trend.slope), "series \(s) slope")
-            let interceptAtCentre = trend.intercept + trend.slope * (batch.centreYear - trend.centreYear)
+            let interceptAtCentre = trend.intercept + trend.slope * (batch.centerYear - trend.centerYear)
             #expect(close(batch.intercepts[s], interceptAtCentre), "series \(s) intercept")
             #expect(close(batch.slopeStandardErrors[s], trend.slopeStandardError ?? .nan), "series \(s) se")
             compared += 1
@@ -180,7 +180,7 @@ import Testing
             }
         }
         let dataset = Dataset(name: "t", entities: entities, indicators: [indicator], observations: observations)
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         #expect(analysis.series.count == 60)
         var compared = 0
         for summary in analysis.series {

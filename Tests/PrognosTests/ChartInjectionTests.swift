@@ -102,7 +102,7 @@ import Testing
         let dataset = try Self.hostileDataset()
         defer { try? FileManager.default.removeItem(at: dataset.deletingLastPathComponent()) }
         let loaded = try DatasetLoader.load(directory: dataset, displayName: "hostile")
-        let analysis = RunJob(language: language).analyse(loaded)
+        let analysis = RunJob(language: language).analyze(loaded)
         let charts = try ChartRenderer.render(analysis, language: language)
         #expect(!FileManager.default.fileExists(atPath: Self.witness.path), "a command from the data ran")
         let texts = Self.svgTexts(charts.files, joined: true)

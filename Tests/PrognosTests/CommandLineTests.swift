@@ -93,3 +93,36 @@ import Testing
         #expect(result.stderr.hasPrefix("no-such-dir: no such dataset directory"))
     }
 }
+
+/// `prognos targets` is a thin shell around ``TargetsJob``: the files it writes are the
+/// job's, and each suggested target is the forecast's quantile at its probability.
+@Suite struct TargetsJobTests {
+    @Test func theCommandWritesTheJobsFiles() throws {
+        let directory = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try TestSupport.runBinary(["targets", "--probability", "0.5,0.9", "--out", "t"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        let job = TargetsJob(probabilities: [0.5, 0.9])
+        let suggestions = job.suggestions(for: try TestSupport.loadBundledDataset())
+        for (name, text) in job.outputs(of: suggestions) {
+            let written = try String(contentsOf: directory.appendingPathComponent("t/\(name)"), encoding: .utf8)
+            #expect(written == text, "\(name)")
+        }
+        #expect(result.stdout.hasPrefix(job.table(of: suggestions)))
+    }
+
+    @Test func suggestionsAreTheForecastsQuantiles() throws {
+        let job = TargetsJob(probabilities: [0.5, 0.8, 0.9])
+        let suggestions = job.suggestions(for: try TestSupport.loadBundledDataset())
+        #expect(suggestions.count > 20)
+        for s in suggestions {
+            #expect(s.targets.map(\.probability) == [0.5, 0.8, 0.9])
+            for t in s.targets {
+                let p = s.atLeast ? s.outlook.distribution.survival(t.value) : s.outlook.distribution.cdf(t.value)
+                #expect(abs(p - t.probability) < 1e-9, "\(s.key)")
+            }
+        }
+        let rows = (job.outputs(of: suggestions)["suggested_targets.csv"] ?? "").split(separator: "\n")
+        #expect(rows.count == 1 + 3 * suggestions.count)
+    }
+}

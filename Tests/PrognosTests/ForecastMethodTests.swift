@@ -126,24 +126,24 @@ import Testing
             let wiggle: Double = t % 3 == 0 ? 1.0 : -0.5
             return 50 + 4 * Double(t) + wiggle
         }
-        let first = try #require(DynamicOptimisedTheta().forecast(y, horizon: 6))
-        let second = try #require(DynamicOptimisedTheta().forecast(y, horizon: 6))
+        let first = try #require(DynamicOptimizedTheta().forecast(y, horizon: 6))
+        let second = try #require(DynamicOptimizedTheta().forecast(y, horizon: 6))
         #expect(first == second)
         #expect(first.points[5] > y.last ?? 0)
         #expect(zip(first.distributions, first.distributions.dropFirst()).allSatisfy { $0.scale <= $1.scale })
     }
 
     /// The forecast and its spread, which branch from the states at the first future step,
-    /// are bit for bit what the whole recursion gives (``DynamicOptimisedTheta/path``): the
+    /// are bit for bit what the whole recursion gives (``DynamicOptimizedTheta/path``): the
     /// mean path, and each response cₕⱼ from the path with a shock at n + j.
     @Test func dotmIntervalsEqualTheShockedWholePaths() throws {
         let y: [Double] = [112, 118, 132, 129, 121, 135, 148, 148, 136, 119, 104, 118, 115, 126, 141, 135]
-        let method = DynamicOptimisedTheta()
+        let method = DynamicOptimizedTheta()
         let horizon = 6
         let n = y.count
         let forecast = try #require(method.forecast(y, horizon: horizon))
         let p = try #require(method.fitParameters(y))
-        let base = DynamicOptimisedTheta.path(y, p, horizon: horizon)
+        let base = DynamicOptimizedTheta.path(y, p, horizon: horizon)
         #expect(forecast.distributions.map(\.location.bitPattern) == base[n...].map(\.bitPattern))
         let first = min(method.firstScoredError, n - 2)
         let residuals = (first..<n).map { y[$0] - base[$0] }
@@ -154,7 +154,7 @@ import Testing
         for j in 0..<(horizon - 1) {
             var shocks = [Double](repeating: 0, count: horizon)
             shocks[j] = size
-            let shocked = DynamicOptimisedTheta.path(y, p, horizon: horizon, shocks: shocks)
+            let shocked = DynamicOptimizedTheta.path(y, p, horizon: horizon, shocks: shocks)
             for h in (j + 1)..<horizon {
                 let c = (shocked[n + h] - base[n + h]) / size
                 squares[h] += c * c
@@ -165,20 +165,20 @@ import Testing
     }
 
     /// The ℓ₀ solved for a trial (α, θ) is the minimum of the sum of squares that the
-    /// recursion itself gives (``DynamicOptimisedTheta/scaledSumOfSquares``), the profiled
+    /// recursion itself gives (``DynamicOptimizedTheta/scaledSumOfSquares``), the profiled
     /// sum equals that recursion's at the solved ℓ₀, and a bound binds when the minimum lies
     /// outside it.
     @Test(arguments: [(0.1, 1.0), (0.3, 2.5), (0.75, 40.0), (0.99, 1.5)])
     func dotmSolvesTheInitialLevelExactly(alpha: Double, theta: Double) throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185]
-        let lines = DynamicOptimisedTheta.longTermLines(y)
+        let lines = DynamicOptimizedTheta.longTermLines(y)
         let scale = 10.0
         let wide = -1e4...1e4
-        let (profiled, level0) = DynamicOptimisedTheta.profiledSumOfSquares(
+        let (profiled, level0) = DynamicOptimizedTheta.profiledSumOfSquares(
             y, lines: lines, alpha: alpha, theta: theta, scale: scale, levelBounds: wide)
         func direct(_ level0: Double) -> Double {
-            DynamicOptimisedTheta.scaledSumOfSquares(
-                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: level0, alpha: alpha, theta: theta),
+            DynamicOptimizedTheta.scaledSumOfSquares(
+                y, lines: lines, DynamicOptimizedTheta.Parameters(level0: level0, alpha: alpha, theta: theta),
                 scale: scale)
         }
         #expect(abs(profiled - direct(level0)) <= 1e-9 * max(1, profiled), "\(profiled) vs \(direct(level0))")
@@ -191,7 +191,7 @@ import Testing
         }
         // A box that excludes the minimum: its nearer end, the constrained minimum of a parabola.
         let box = (level0 + 5)...(level0 + 50)
-        let (boxed, boxedLevel) = DynamicOptimisedTheta.profiledSumOfSquares(
+        let (boxed, boxedLevel) = DynamicOptimizedTheta.profiledSumOfSquares(
             y, lines: lines, alpha: alpha, theta: theta, scale: scale, levelBounds: box)
         #expect(boxedLevel == box.lowerBound)
         #expect(abs(boxed - direct(boxedLevel)) <= 1e-9 * max(1, boxed))
@@ -201,9 +201,9 @@ import Testing
     /// parameters from the same start (the previous fit) on a trending series.
     @Test func dotmProfiledFitIsNoWorseThanTheThreeParameterSearch() throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 190, 188, 204]
-        let method = DynamicOptimisedTheta(initialLevel: .solved)
+        let method = DynamicOptimizedTheta(initialLevel: .solved)
         let fitted = try #require(method.fitParameters(y))
-        let lines = DynamicOptimisedTheta.longTermLines(y)
+        let lines = DynamicOptimizedTheta.longTermLines(y)
         let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
         let spread = (y.max() ?? 0) - (y.min() ?? 0)
         let search = NelderMead(
@@ -211,10 +211,10 @@ import Testing
             maximumEvaluations: 20_000,
             tolerance: 1e-10)
         let (_, threeParameter) = search.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2])) { v in
-            DynamicOptimisedTheta.scaledSumOfSquares(
-                y, lines: lines, DynamicOptimisedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
+            DynamicOptimizedTheta.scaledSumOfSquares(
+                y, lines: lines, DynamicOptimizedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]), scale: scale)
         }
-        let profiled = DynamicOptimisedTheta.scaledSumOfSquares(y, lines: lines, fitted, scale: scale)
+        let profiled = DynamicOptimizedTheta.scaledSumOfSquares(y, lines: lines, fitted, scale: scale)
         #expect(profiled <= threeParameter * (1 + 1e-9), "\(profiled) vs \(threeParameter)")
     }
 
@@ -225,8 +225,8 @@ import Testing
     @Test(arguments: [1e-9, 1e12])
     func dotmForecastsDoNotDependOnTheUnits(factor: Double) throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185]
-        let base = try #require(DynamicOptimisedTheta().forecast(y, horizon: 4))
-        let scaled = try #require(DynamicOptimisedTheta().forecast(y.map { $0 * factor }, horizon: 4))
+        let base = try #require(DynamicOptimizedTheta().forecast(y, horizon: 4))
+        let scaled = try #require(DynamicOptimizedTheta().forecast(y.map { $0 * factor }, horizon: 4))
         for (a, b) in zip(base.distributions, scaled.distributions) {
             #expect(
                 abs(b.location / factor - a.location) <= 1e-6 * abs(a.location),
@@ -260,7 +260,7 @@ import Testing
     /// (one scored error from t = 4) the spread is still that of the last two residuals.
     @Test func dotmOnFourValuesHasAPositiveSpread() throws {
         let y: [Double] = [10, 13, 11, 16]
-        let forecast = try #require(DynamicOptimisedTheta().forecast(y, horizon: 3))
+        let forecast = try #require(DynamicOptimizedTheta().forecast(y, horizon: 3))
         #expect(forecast.distributions.allSatisfy { $0.scale > 0 && $0.scale.isFinite })
     }
 
@@ -270,13 +270,13 @@ import Testing
     /// 10⁻⁶ on an objective of about 0.02 here: 10⁻⁴ relative; 10⁻³ is asserted).
     @Test func dotmSearchReachesTheMinimumOfItsObjective() throws {
         let y: [Double] = [112, 118, 109, 131, 140, 137, 152, 149, 163, 171, 168, 185, 190, 188, 204]
-        let method = DynamicOptimisedTheta()
+        let method = DynamicOptimizedTheta()
         #expect(method.initialLevel == .searched && method.firstScoredError == 3)
         let searched = try #require(method.fitParameters(y))
-        let lines = DynamicOptimisedTheta.longTermLines(y)
+        let lines = DynamicOptimizedTheta.longTermLines(y)
         let scale = y.reduce(0) { $0 + abs($1) } / Double(y.count)
-        let objective = { (p: DynamicOptimisedTheta.Parameters) in
-            DynamicOptimisedTheta.scaledSumOfSquares(y, lines: lines, p, scale: scale, from: 3)
+        let objective = { (p: DynamicOptimizedTheta.Parameters) in
+            DynamicOptimizedTheta.scaledSumOfSquares(y, lines: lines, p, scale: scale, from: 3)
         }
         let spread = (y.max() ?? 0) - (y.min() ?? 0)
         let tight = NelderMead(
@@ -284,7 +284,7 @@ import Testing
             maximumEvaluations: 20_000,
             tolerance: 1e-12)
         let (_, minimum) = tight.minimize(start: NelderMead.point([y[0] / 2, 0.5, 2])) { v in
-            objective(DynamicOptimisedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]))
+            objective(DynamicOptimizedTheta.Parameters(level0: v[0], alpha: v[1], theta: v[2]))
         }
         let value = objective(searched)
         #expect(value >= minimum * (1 - 1e-9))

@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func bundledDatasetHasProbabilitiesSourcesAndSuggestions() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         for summary in analysis.series where summary.evaluation != nil {
             let p = try #require(summary.likelihood?.probability, "\(summary.key.indicatorID)")
             #expect(p >= 0 && p <= 1)

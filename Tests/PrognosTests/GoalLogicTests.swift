@@ -92,7 +92,7 @@ import Testing
         }
         let dataset = try DatasetLoader.load(directory: copy, displayName: "ds")
         #expect(dataset.goalRule == .share)
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         // Goal 7: two of four indicators met — half, not two thirds: still partly met.
         #expect(analysis.goals.first { $0.goal.id == "ks-7" }?.assessment == .partlyMet)
         #expect(

@@ -58,7 +58,7 @@ import Testing
         let output = try KoladaReader.read([try input("values_tidy.csv")], name: "k").get()
         #expect(output.dataset.indicators.map(\.id).sorted() == ["N00945", "N03702", "N03703"])
         #expect(output.dataset.observations.count > 300)
-        let analysis = RunJob().analyse(output.dataset)
+        let analysis = RunJob().analyze(output.dataset)
         #expect(analysis.series.count > 20)
         #expect(analysis.series.allSatisfy { $0.outlook != nil })
     }

@@ -8,7 +8,7 @@ import Testing
 /// (``VintageDeviation``).
 @Suite struct ReportAnswersTests {
     @Test func everyGoalIndicatorGetsNextYearsTargetMostAtRiskFirst() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         let outlooks = analysis.nextYear
         // 12 indicators with a 2023 target: each gets 2024 (kept: the dataset has no 2024
         // targets), and the two broadband ones their 2025 target too, with its own year.
@@ -29,7 +29,7 @@ import Testing
     /// Per goal, P(every indicator meets its next-year target) is the product of the
     /// indicators' probabilities, the least likely goal first.
     @Test func goalsAtRiskNextYear() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         let rows = analysis.nextYear.filter { $0.goalID == "ks-7" && $0.target.year == 2024 }
         #expect(rows.count == 4)
         let product = rows.compactMap(\.likelihood.probability).reduce(1, *)
@@ -43,7 +43,7 @@ import Testing
     /// The value suggested at p is met with probability p: the suggestion and the
     /// likelihood read the same forecast of the same year.
     @Test func suggestedTargetsAreMetWithTheirProbability() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         for outlook in analysis.nextYear {
             let distribution = try #require(outlook.likelihood.distribution)
             for (p, value) in outlook.suggestions {
@@ -62,12 +62,12 @@ import Testing
         let copy = try TestSupport.copyOfBundledDataset()
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         try TestSupport.edit(copy, "targets.csv") { $0 + "alingsas,ks-1.1,ks-1,2024,74,>=\n" }
-        let analysis = RunJob().analyse(try DatasetLoader.load(directory: copy, displayName: "x"))
+        let analysis = RunJob().analyze(try DatasetLoader.load(directory: copy, displayName: "x"))
         let nki = analysis.nextYear.filter { $0.target.indicatorID == "ks-1.1" }
         #expect(nki.count == 1)
         #expect(nki.first?.source == .dataset && nki.first?.target.value == 74)
         // A higher target than the kept one, the same forecast: less likely.
-        let kept = RunJob().analyse(try TestSupport.loadBundledDataset()).nextYear.first {
+        let kept = RunJob().analyze(try TestSupport.loadBundledDataset()).nextYear.first {
             $0.target.indicatorID == "ks-1.1"
         }
         #expect(try #require(nki.first?.likelihood.probability) < (try #require(kept?.likelihood.probability)))
@@ -78,7 +78,7 @@ import Testing
     /// a series of its own, unless asked.
     @Test func aComparisonEntityIsShownBesideItsIndicatorNotForecast() throws {
         let dataset = try TestSupport.loadBundledDataset()
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         let own = try #require(
             analysis.series.first { $0.key == SeriesKey(entityID: "alingsas", indicatorID: "ks-4.1") })
         let comparison = try #require(own.comparison)
@@ -95,7 +95,7 @@ import Testing
         // Asked for, it is forecast like any series.
         var job = RunJob()
         job.forecastComparisons = true
-        let forecast = job.analyse(dataset).series.first { $0.key.entityID == "genomsnitt" }
+        let forecast = job.analyze(dataset).series.first { $0.key.entityID == "genomsnitt" }
         #expect(forecast?.outlook != nil)
     }
 
@@ -110,7 +110,7 @@ import Testing
         #expect(try line("drift.personalkostnader").deviation == 7_422)
         #expect(try line("investeringar.markinkop").deviation == -8_111)
         #expect(try line("investeringar.expansionsinvestering").deviation == 5_718)
-        let markdown = MarkdownReport.render(RunJob().analyse(dataset), language: .sv)
+        let markdown = MarkdownReport.render(RunJob().analyze(dataset), language: .sv)
         #expect(markdown.contains("| Markinköp | 2\u{00A0}000 | 10\u{00A0}111 | −8\u{00A0}111 |"))
         #expect(markdown.contains("avvikelsen är budget − utfall"))
     }

@@ -69,7 +69,7 @@ import Testing
 
     @Test func dynamicOptimisedThetaMatchesARefitAtTheFirstOrigin() throws {
         let y = Self.y
-        let method = DynamicOptimisedTheta()
+        let method = DynamicOptimizedTheta()
         let points = try #require(method.rollingOriginPoints(y, origins: Self.origins, horizon: 6, fittedLength: 14))
         let refit = try #require(method.forecast(Array(y[0..<14]), horizon: 6))
         #expect(Self.close(points[0], refit.points))
@@ -77,7 +77,7 @@ import Testing
         let parameters = try #require(method.fitParameters(Array(y[0..<14])))
         for (k, origin) in Self.origins.enumerated() {
             let steps = min(6, y.count - origin)
-            let path = DynamicOptimisedTheta.path(Array(y[0..<origin]), parameters, horizon: steps)
+            let path = DynamicOptimizedTheta.path(Array(y[0..<origin]), parameters, horizon: steps)
             #expect(points[k] == Array(path[origin...]), "origin \(origin)")
             #expect(points[k].count == steps)
         }

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func reproducesTheReportsAssessmentsForAllSevenGoals() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         let committeeGoals = analysis.goals.filter { $0.goal.id.hasPrefix("ks-") }
         #expect(committeeGoals.count == 7)
         for evaluation in committeeGoals {
@@ -37,7 +37,7 @@ import Testing
     /// still there, in the series summaries' points.
     @Test func analysisKeepsOutcomesInItsSummariesOnly() throws {
         let dataset = try TestSupport.loadBundledDataset()
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         #expect(analysis.dataset.observations.isEmpty)
         #expect(analysis.dataset.indicators == dataset.indicators && analysis.dataset.targets == dataset.targets)
         let points = analysis.series.reduce(0) { $0 + $1.points.count }
@@ -49,7 +49,7 @@ import Testing
     @Test func writesEverySeriesAndGoal() throws {
         let dataset = try TestSupport.loadBundledDataset()
         let job = RunJob()
-        let outputs = job.outputs(of: job.analyse(dataset))
+        let outputs = job.outputs(of: job.analyze(dataset))
         #expect(
             outputs.keys.sorted() == [
                 "accuracy.csv", "forecast_checkpoints.csv", "goals.csv", "indicators.csv", "report.md", "summary.json",
@@ -75,7 +75,7 @@ import Testing
         #expect((object["indicators"] as? [Any])?.count == seriesKeys.count)
         let report = try #require(outputs["report.md"])
         #expect(report.contains("7 mål med indikatorer: 4 helt uppfyllt, 3 delvis uppfyllt."))
-        let reportEn = RunJob(language: .en).outputs(of: job.analyse(dataset))["report.md"] ?? ""
+        let reportEn = RunJob(language: .en).outputs(of: job.analyze(dataset))["report.md"] ?? ""
         #expect(reportEn.contains("7 goals with indicators: 4 fully met, 3 partly met."))
     }
 
@@ -111,13 +111,13 @@ import Testing
         let job = RunJob()
         let output = root.appendingPathComponent("out")
         _ = try job.run(directory: TestSupport.bundledDatasetDirectory, displayName: "x", output: output)
-        let inMemory = job.outputs(of: job.analyse(try TestSupport.loadBundledDataset()))
+        let inMemory = job.outputs(of: job.analyze(try TestSupport.loadBundledDataset()))
         for name in ["indicators.csv", "summary.json", "goals.csv", "report.md", "accuracy.csv"] {
             let written = try String(contentsOf: output.appendingPathComponent(name), encoding: .utf8)
             #expect(written == inMemory[name], "\(name)")
         }
         // The streamed document is the document serialised whole.
-        let analysis = job.analyse(try TestSupport.loadBundledDataset())
+        let analysis = job.analyze(try TestSupport.loadBundledDataset())
         var streamed = ""
         SummaryDocument.write(analysis, to: &streamed)
         let whole: JSONValue = .object([
@@ -143,7 +143,7 @@ import Testing
 
     /// Every row of indicators.csv has the header's columns, in the header's order.
     @Test func indicatorRowsFollowTheColumns() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         #expect(!analysis.series.isEmpty)
         for summary in analysis.series {
             #expect(IndicatorsTable.row(summary).map(\.column) == IndicatorsTable.columns)
@@ -188,7 +188,7 @@ import Testing
     @Test func seriesWithoutObservationsIsNotEvaluatedNotACrash() throws {
         var dataset = try TestSupport.loadBundledDataset()
         dataset.observations.removeAll { $0.indicatorID == "ks-7.1" }
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         let summary = try #require(analysis.series.first { $0.key.indicatorID == "ks-7.1" })
         #expect(summary.points.isEmpty)
         #expect(summary.evaluation?.status == .notEvaluated)
@@ -219,7 +219,7 @@ import Testing
                     polarity: .higherIsBetter)
             ],
             observations: observations)
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         #expect(analysis.accuracy.map(\.method) == ["auto", "naive"])
         #expect(analysis.accuracy.allSatisfy { $0.count == 9 && $0.smape.isFinite })
         let report = MarkdownReport.render(analysis, language: .en)
@@ -245,7 +245,7 @@ import Testing
         #expect(rows.map { $0[10] } == ["109067", "109067", "222"])
         #expect(abs((Double(rows[0][11]) ?? 0) - 178.0 / 109_067) < 1e-15)
         // accuracy.csv keeps the method backtest only.
-        let outputs = RunJob().outputs(of: RunJob().analyse(try TestSupport.loadBundledDataset()))
+        let outputs = RunJob().outputs(of: RunJob().analyze(try TestSupport.loadBundledDataset()))
         #expect(outputs["forecast_checkpoints.csv"] == text)
         #expect(outputs["accuracy.csv"]?.contains("checkpoint") == false)
     }

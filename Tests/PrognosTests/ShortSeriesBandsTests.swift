@@ -60,7 +60,7 @@ import Testing
     /// overtime stays near 0.2 FTE and injuries near 2, broadband's median stays inside
     /// 100 %, and no source is an internal key.
     @Test func bundledBandsAreOnEachSeriesOwnScale() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         func outlook(_ entity: String, _ indicator: String) throws -> Outlook {
             try #require(
                 analysis.series.first { $0.key == SeriesKey(entityID: entity, indicatorID: indicator) }?.outlook,
@@ -105,7 +105,7 @@ import Testing
     /// bundled series with three years in a row, each last value held out, seven events
     /// each; Naive's and climatology's scores are on the same events.
     @Test func runReportsItsOwnCalibration() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         let calibration = try #require(analysis.calibration)
         let eligible = analysis.series.filter { SeriesSummary.latestConsecutiveRun($0.points).count >= 3 }
         #expect(calibration.series == eligible.count && eligible.count == 5)

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func bundledDataset() throws {
-        let analysis = RunJob().analyse(try TestSupport.loadBundledDataset())
+        let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         #expect(analysis.series.count > 10)
         expectSameBytes(analysis)
     }
@@ -55,7 +55,7 @@ import Testing
         dataset.entityGroups = [
             EntityGroup(id: "grp", title: "Peers \"A\"", forEntityID: odd, memberIDs: [odd, "peer", "other"])
         ]
-        let analysis = RunJob().analyse(dataset)
+        let analysis = RunJob().analyze(dataset)
         #expect(analysis.series.contains { $0.comparison != nil })
         #expect(analysis.series.contains { $0.points.count == 1 })
         expectSameBytes(analysis)

@@ -52,7 +52,7 @@ import Testing
         let schemaURL = TestSupport.repositoryRoot.appendingPathComponent("Schemas/summary.schema.json")
         let schema = try object(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)))
         let job = RunJob()
-        let text = try #require(job.outputs(of: job.analyse(try TestSupport.loadBundledDataset()))["summary.json"])
+        let text = try #require(job.outputs(of: job.analyze(try TestSupport.loadBundledDataset()))["summary.json"])
         let document = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         let version = try object(schema["properties"])["schema_version"] as? [String: Any]
         #expect(version?["const"] as? String == SummaryDocument.schemaVersion)

@@ -62,7 +62,7 @@ func comb(limit: Double) -> Combination {
 let drift = RandomWalk(drift: true)
 let unlimitedDamped = exponentialSmoothing(.damped, limit: 1)
 let theta = ThetaForecaster()
-let autoDOTM = DynamicOptimisedTheta(optimizerTolerance: 1e-4)
+let autoDOTM = DynamicOptimizedTheta(optimizerTolerance: 1e-4)
 /// `auto`'s candidates before its damped candidate's φ box was widened to [0.8, 0.995]
 /// (`damping`): the experiments run before that use them, so that they print the figures
 /// docs/forecasting.md quotes.
@@ -96,7 +96,7 @@ case "limit-auto":
                     "\(rule.rawValue), damped β̄ \(limit)",
                     Combination(
                         name: rule.rawValue,
-                        members: [exponentialSmoothing(.damped, limit: limit), theta, DynamicOptimisedTheta(), drift],
+                        members: [exponentialSmoothing(.damped, limit: limit), theta, DynamicOptimizedTheta(), drift],
                         rule: rule)
                 )
             })
@@ -218,7 +218,7 @@ case "damping":
                 return (
                     "\(rule.rawValue), φ in [\(bounds.lowerBound), \(bounds.upperBound)]",
                     Combination(
-                        name: rule.rawValue, members: [damped, theta, DynamicOptimisedTheta(), drift], rule: rule)
+                        name: rule.rawValue, members: [damped, theta, DynamicOptimizedTheta(), drift], rule: rule)
                 )
             })
     }

@@ -130,13 +130,13 @@ public struct AutoForecaster: Forecaster {
     /// DOTM is the `dotm` method's fit (statsforecast's search), stopped when the simplex's
     /// values have a standard deviation below 10⁻⁴ instead of 10⁻⁶. On the training parts
     /// `auto` scored sMAPE 18.657 with it, against 18.650 at 10⁻⁶ and 18.695 with the
-    /// earlier candidate (ℓ₀ solved, ``DynamicOptimisedTheta/InitialLevel/solved``), and
+    /// earlier candidate (ℓ₀ solved, ``DynamicOptimizedTheta/InitialLevel/solved``), and
     /// Brier 0.1759 against 0.1760 and 0.1765. It runs 1.15× faster than at 10⁻⁶
     /// (docs/forecasting-experiments.md).
     public static let defaultCandidates: [any Forecaster] = [
         RandomWalk(drift: true),
         ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1, dampingBounds: 0.8...0.995), ThetaForecaster(),
-        DynamicOptimisedTheta(optimizerTolerance: 1e-4),
+        DynamicOptimizedTheta(optimizerTolerance: 1e-4),
     ]
 
     /// The candidates' point forecasts from the rolling origins, in one flat array: the

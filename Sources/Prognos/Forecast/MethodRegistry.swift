@@ -16,7 +16,7 @@ public enum MethodRegistry {
     /// box's sMAPE, below 1 with any one set left out.
     public static let ensembleMembers: [any Forecaster] = [
         ExponentialSmoothing(trend: .damped, slopeSmoothingLimit: 1, dampingBounds: 0.8...0.995), ThetaForecaster(),
-        DynamicOptimisedTheta(), RandomWalk(drift: true),
+        DynamicOptimizedTheta(), RandomWalk(drift: true),
     ]
 
     /// A method by its code, as it runs on a panel: `auto` learns across the panel's short
@@ -41,7 +41,7 @@ public enum MethodRegistry {
         case "holt": return ExponentialSmoothing(trend: .additive)
         case "damped": return ExponentialSmoothing(trend: .damped)
         case "theta": return ThetaForecaster()
-        case "dotm": return DynamicOptimisedTheta()
+        case "dotm": return DynamicOptimizedTheta()
         case "comb":
             return Combination(
                 name: "comb",

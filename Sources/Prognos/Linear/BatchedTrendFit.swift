@@ -31,7 +31,7 @@ import Dispatch
 public struct BatchedTrendFit: Sendable {
     public let years: [Int]
     /// t̄, the centre of the grid: intercepts are the trend's value at t̄.
-    public let centreYear: Double
+    public let centerYear: Double
     public let intercepts: [Double]
     public let slopes: [Double]
     public let slopeStandardErrors: [Double]
@@ -74,7 +74,7 @@ public struct BatchedTrendFit: Sendable {
             interceptCount = m
         }
         self.years = years
-        self.centreYear = centre
+        self.centerYear = centre
         self.intercepts = intercepts
         self.slopes = slopes
         self.slopeStandardErrors = errors

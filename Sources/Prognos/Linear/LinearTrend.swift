@@ -13,7 +13,7 @@
 public struct LinearTrend: Sendable, Equatable {
     public let slope: Double
     public let intercept: Double
-    public let centreYear: Double
+    public let centerYear: Double
     public let slopeStandardError: Double?
     public let slopePValue: Double?
     public let pointCount: Int
@@ -34,7 +34,7 @@ public struct LinearTrend: Sendable, Equatable {
         }
         self.intercept = fit.coefficients[0]
         self.slope = fit.coefficients[1]
-        self.centreYear = centre
+        self.centerYear = centre
         self.pointCount = years.count
         if fit.residualDegreesOfFreedom > 0, fit.standardErrors[1].isFinite {
             self.slopeStandardError = fit.standardErrors[1]
@@ -68,7 +68,7 @@ public struct LinearTrend: Sendable, Equatable {
         guard slope.isFinite, intercept.isFinite else { return nil }
         self.slope = slope
         self.intercept = intercept
-        self.centreYear = batch.centreYear
+        self.centerYear = batch.centerYear
         self.pointCount = count
         let standardError = batch.slopeStandardErrors[row]
         if count > 2, standardError.isFinite {
@@ -87,17 +87,17 @@ public struct LinearTrend: Sendable, Equatable {
     private static func constant(_ values: [Double], centre: Double) -> LinearTrend? {
         guard let first = values.first, values.allSatisfy({ $0 == first }) else { return nil }
         return LinearTrend(
-            slope: 0, intercept: first, centreYear: centre, slopeStandardError: values.count > 2 ? 0 : nil,
+            slope: 0, intercept: first, centerYear: centre, slopeStandardError: values.count > 2 ? 0 : nil,
             slopePValue: nil, pointCount: values.count)
     }
 
     private init(
-        slope: Double, intercept: Double, centreYear: Double, slopeStandardError: Double?, slopePValue: Double?,
+        slope: Double, intercept: Double, centerYear: Double, slopeStandardError: Double?, slopePValue: Double?,
         pointCount: Int
     ) {
         self.slope = slope
         self.intercept = intercept
-        self.centreYear = centreYear
+        self.centerYear = centerYear
         self.slopeStandardError = slopeStandardError
         self.slopePValue = slopePValue
         self.pointCount = pointCount
@@ -105,6 +105,6 @@ public struct LinearTrend: Sendable, Equatable {
 
     /// The trend's value in a year.
     public func value(atYear year: Int) -> Double {
-        intercept + slope * (Double(year) - centreYear)
+        intercept + slope * (Double(year) - centerYear)
     }
 }

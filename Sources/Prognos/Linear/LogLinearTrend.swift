@@ -13,7 +13,7 @@ public struct LogLinearTrend: Sendable, Equatable {
     public let logIntercept: Double
     public let logSlope: Double
     public let logSlopeStandardError: Double?
-    public let centreYear: Double
+    public let centerYear: Double
     public let residualDegreesOfFreedom: Int
 
     public init?(years: [Int], values: [Double]) {
@@ -28,7 +28,7 @@ public struct LogLinearTrend: Sendable, Equatable {
         else { return nil }
         logIntercept = fit.coefficients[0]
         logSlope = fit.coefficients[1]
-        centreYear = centre
+        centerYear = centre
         residualDegreesOfFreedom = fit.residualDegreesOfFreedom
         logSlopeStandardError = fit.residualDegreesOfFreedom > 0 ? fit.standardErrors[1] : nil
     }
@@ -45,6 +45,6 @@ public struct LogLinearTrend: Sendable, Equatable {
 
     /// The trend's median value in a year.
     public func value(atYear year: Int) -> Double {
-        Foundation.exp(logIntercept + logSlope * (Double(year) - centreYear))
+        Foundation.exp(logIntercept + logSlope * (Double(year) - centerYear))
     }
 }

@@ -24,7 +24,7 @@ public struct RunJob: Sendable {
     }
 
     /// Analyses an already validated dataset.
-    public func analyse(_ dataset: Dataset) -> RunAnalysis {
+    public func analyze(_ dataset: Dataset) -> RunAnalysis {
         RunAnalysis(
             dataset: dataset, year: year, rule: rule ?? dataset.goalRule, forecastComparisons: forecastComparisons)
     }

@@ -172,7 +172,7 @@ public enum ChartScripts {
             trend.slope.isFinite
         {
             plots.append(
-                "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centreYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\""
+                "[\(first.year):\(last.year)] \(number(trend.intercept)) + \(number(trend.slope)) * (x - \(number(trend.centerYear))) with lines lw 1 lc rgb \"#969696\" title \"Trend\""
             )
         }
         if let evaluation = summary.evaluation, evaluation.target.year <= lastYear {

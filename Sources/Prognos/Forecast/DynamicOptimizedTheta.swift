@@ -38,7 +38,7 @@ import Foundation
 /// n + j (computed exactly by running the recursion on each unit shock); σ is the
 /// standard deviation of the errors the fit scored (from t = 4 with ℓ₀ searched, from
 /// t = 3 with it solved; at least the last two). Normal intervals.
-public struct DynamicOptimisedTheta: Forecaster {
+public struct DynamicOptimizedTheta: Forecaster {
     public var name: String { "dotm" }
     public var minimumLength: Int { 4 }
     /// The search's stopping tolerance. With ℓ₀ searched, it is the standard deviation of

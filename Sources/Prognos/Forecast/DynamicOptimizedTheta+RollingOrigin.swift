@@ -1,6 +1,6 @@
-extension DynamicOptimisedTheta: RollingOriginForecasting {
+extension DynamicOptimizedTheta: RollingOriginForecasting {
     /// Fits (ℓ₀, α, θ) to y₁…y_L; from each origin o the recursions of
-    /// ``DynamicOptimisedTheta`` run over y₁…yₒ with those parameters and on into the
+    /// ``DynamicOptimizedTheta`` run over y₁…yₒ with those parameters and on into the
     /// forecasts (the long-term lines are the data's own at every origin), in one pass
     /// over y that branches at each origin.
     public func appendRollingOriginPoints(
