@@ -27,14 +27,14 @@ FUZZ_SECONDS ?= 20
 # After the unit tests: the CI benchmarks against their thresholds, and the notebooks.
 test: check-swift
 	@Scripts/bootstrap chromium chromium-driver
-	$(SWIFT) run FuzzReaders all $(FUZZ_SECONDS)
-	$(SWIFT) run FuzzRuns $(FUZZ_SECONDS)
+	$(SWIFT) run --package-path Development FuzzReaders all $(FUZZ_SECONDS)
+	$(SWIFT) run --package-path Development FuzzRuns $(FUZZ_SECONDS)
 	$(SWIFT) test
 	$(MAKE) browser-tests bench-ci notebooks
 
 # The code's layout (.swift-format; the toolchain's swift-format): `make format` rewrites
 # the sources in place, `make lint` fails on any difference or rule broken (.ci/run runs it).
-FORMATTED = Sources Tests Benchmarks Tools Fuzz Package.swift
+FORMATTED = Sources Tests Development/Benchmarks Development/Tools Development/Fuzz Package.swift Development/Package.swift
 format: check-swift
 	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
@@ -47,13 +47,14 @@ browser-tests: bootstrap python-venv
 	@Scripts/bootstrap chromium chromium-driver
 	Tests/Browser/run
 
-# package-benchmark suites (Benchmarks/README.md); release build, about 2 minutes the first time.
+# package-benchmark suites (Development/Benchmarks/README.md); release build, about 2
+# minutes the first time. They live in the Development package, beside the fuzzers and tools.
 bench: bootstrap
-	$(SWIFT) package --allow-writing-to-package-directory benchmark
+	cd Development && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-# The short CI subset (Benchmarks/CIBenchmarks) against the static thresholds in
-# Thresholds/: wall time may be up to 50 % worse (a benchmark fails only when worse in
-# three runs, 30 s apart), allocation counts 1 % (Benchmarks/README.md).
+# The short CI subset (Development/Benchmarks/CIBenchmarks) against the static thresholds in
+# Development/Thresholds/: wall time may be up to 50 % worse (a benchmark fails only when worse in
+# three runs, 30 s apart), allocation counts 1 % (Development/Benchmarks/README.md).
 bench-ci: bootstrap
 	Scripts/bench-ci
 
@@ -78,9 +79,9 @@ validation: bootstrap python-venv
 short-series: bootstrap python-venv
 	Scripts/short-series
 
-# Prognos beside statsforecast and numpy (Benchmarks/peers/run says how; docs/performance.md).
+# Prognos beside statsforecast and numpy (Development/Benchmarks/peers/run says how; docs/performance.md).
 peers: bootstrap python-venv
-	Benchmarks/peers/run
+	Development/Benchmarks/peers/run
 
 # The whole pipeline on 1,000,000 synthetic series (SERIES=… for another size).
 SERIES ?= 1000000
@@ -89,9 +90,10 @@ scale: bootstrap
 
 # Mutation fuzzing of every reader, then of whole runs, 10 minutes each by default (docs/testing.md, "Fuzzing").
 FUZZ_EACH ?= 600
+DEVELOPMENT = $(SWIFT) build --package-path Development -c release
 fuzz: check-swift
-	$(SWIFT) build -c release --product FuzzReaders
-	$(SWIFT) build -c release --product FuzzRuns
+	$(DEVELOPMENT) --product FuzzReaders
+	$(DEVELOPMENT) --product FuzzRuns
 	for reader in canonical wide kolada report competition; do \
-	  "$$($(SWIFT) build -c release --show-bin-path)/FuzzReaders" $$reader $(FUZZ_EACH) || exit 1; done
-	"$$($(SWIFT) build -c release --show-bin-path)/FuzzRuns" $(FUZZ_EACH)
+	  "$$($(DEVELOPMENT) --show-bin-path)/FuzzReaders" $$reader $(FUZZ_EACH) || exit 1; done
+	"$$($(DEVELOPMENT) --show-bin-path)/FuzzRuns" $(FUZZ_EACH)

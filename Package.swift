@@ -1,6 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The library and the command-line tool. The project's benchmarks, fuzzers and
+// selection tools are a package of their own, Development/, which depends on this one
+// by path: a plain `swift build` here builds the library and `prognos` only.
 let package = Package(
     name: "Prognos",
     platforms: [.macOS(.v13)],
@@ -9,8 +12,7 @@ let package = Package(
         .executable(name: "prognos", targets: ["prognos"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -44,61 +46,6 @@ let package = Package(
             dependencies: ["Prognos", "prognos"],
             path: "Tests/PrognosTests",
             exclude: ["Fixtures"]
-        ),
-        // A mutation fuzzer for the readers: `make fuzz` (README, "Fuzzing").
-        .executableTarget(
-            name: "FuzzReaders",
-            dependencies: ["Prognos"],
-            path: "Fuzz/FuzzReaders"
-        ),
-        // The whole-run fuzzer: mutated datasets that validate accepts, run end to end.
-        .executableTarget(
-            name: "FuzzRuns",
-            dependencies: ["Prognos"],
-            path: "Fuzz/FuzzRuns"
-        ),
-        // The settings comparisons on the four selection sets (README "Four selection sets").
-        .executableTarget(
-            name: "SelectionSets",
-            dependencies: ["Prognos"],
-            path: "Tools/SelectionSets"
-        ),
-        // The short-series selection sets: `swift run -c release ShortSeries` (docs/short-series.md).
-        .executableTarget(
-            name: "ShortSeries",
-            dependencies: ["Prognos"],
-            path: "Tools/ShortSeries"
-        ),
-        // package-benchmark suites: `make bench` (Benchmarks/README.md).
-        .executableTarget(
-            name: "LinearBenchmarks",
-            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/LinearBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "ForecastBenchmarks",
-            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/ForecastBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "PipelineBenchmarks",
-            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/PipelineBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "CIBenchmarks",
-            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/CIBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "RenderBenchmarks",
-            dependencies: ["Prognos", .product(name: "Benchmark", package: "benchmark")],
-            path: "Benchmarks/RenderBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -54,7 +54,7 @@ import Testing
     /// Every dataset of the whole-run fuzzer's corpus (inputs that once broke a run) runs,
     /// charts drawn by gnuplot included.
     @Test func theFuzzCorpusRuns() throws {
-        let corpus = TestSupport.repositoryRoot.appendingPathComponent("Fuzz/corpus/runs")
+        let corpus = TestSupport.repositoryRoot.appendingPathComponent("Development/Fuzz/corpus/runs")
         let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).sorted()
         #expect(names.count >= 2)
         let root = try TestSupport.temporaryDirectory()

@@ -84,7 +84,7 @@ import Testing
     /// No forecast reaches more than 30 years: a target (or `targets --year`) far beyond
     /// the last outcome gets no probability, with the reason, instead of a forecast year by
     /// year (FuzzRuns found `targets` spending a minute on an observation mutated to 9999:
-    /// `Fuzz/corpus/runs/observation-in-9999`).
+    /// `Development/Fuzz/corpus/runs/observation-in-9999`).
     @Test func forecastsReachAtMostThirtyYears() {
         let points = (2019...2023).map { SeriesPoint(year: $0, value: Double($0 - 2000), isPreliminary: false) }
         #expect(

@@ -21,7 +21,7 @@ import Foundation
 /// sets"), where, averaged over `holt`, `damped` and `comb` and over sMAPE and MASE, it forecast better
 /// than every other limit tried (0.08, 0.1, 0.15, 0.2; Holt 1.6 % lower sMAPE than at 0.2
 /// and 0.6 % lower MASE, Damped 1.1 % and 0.4 % lower, Comb 0.6 % lower sMAPE and 0.1 %
-/// higher MASE; `swift run -c release SelectionSets limit`). At 0.2, the limit first
+/// higher MASE; `swift run --package-path Development -c release SelectionSets limit`). At 0.2, the limit first
 /// chosen on M3's training parts alone, the two trends forecast worse on the Tourism and
 /// synthetic sets, and unlimited (β < α only) they forecast worse on every set but M1. (statsforecast's AutoETS ends up with a limit of its own: its β box
 /// is capped at its start α, 0.2.) `auto`'s damped candidate and the `mean`/`median`

@@ -3,7 +3,7 @@ import Foundation
 import Prognos
 
 /// The short subset `make bench-ci` runs on every change, against the static thresholds
-/// in `Benchmarks/Thresholds/` (recorded on the CI machine with
+/// in `Development/Thresholds/` (recorded on the CI machine with
 /// `make bench-ci-update`): a wall-clock regression over 50 % (p90 of up to 15 runs) fails, and so does a
 /// change of more than 1 % in the number of allocations. The fits are single-threaded,
 /// so their allocation counts are those of the code (exact for theta and damped; `auto`'s

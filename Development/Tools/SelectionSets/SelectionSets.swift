@@ -44,7 +44,7 @@ struct SelectionSets {
         ]
     }
 
-    /// The peers' synthetic set (Benchmarks/peers/compare.py).
+    /// The peers' synthetic set (Development/Benchmarks/peers/compare.py).
     static func synthetic() -> [Backtest.EvaluationSeries] {
         let generator = KoladaScaleGenerator(indicators: 10)
         var series: [Backtest.EvaluationSeries] = []

@@ -1,7 +1,7 @@
 // The settings comparisons of docs/forecasting.md "Four selection sets", from the repository root:
 //
 //     Scripts/yearly-validation --prepare      # M1 and Tourism yearly, once
-//     swift run -c release SelectionSets EXPERIMENT [VALIDATION_DIR]
+//     swift run --package-path Development -c release SelectionSets EXPERIMENT [VALIDATION_DIR]
 //
 // EXPERIMENT is `limit` (Holt's, Damped's and Comb's trend limit), `limit-auto` (the
 // limit in `auto` and the ensembles), `widening` (`auto`'s interval widening),

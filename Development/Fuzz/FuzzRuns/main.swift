@@ -13,7 +13,7 @@ import Prognos
 ///
 ///     swift run -c release FuzzRuns [seconds] [seed]
 ///
-/// The seeds are the bundled dataset and every dataset under `Fuzz/corpus/runs/`:
+/// The seeds are the bundled dataset and every dataset under `Development/Fuzz/corpus/runs/`:
 /// inputs that crashed a run once, kept as regressions, and `pools-and-groups`, a short
 /// municipal panel (`prognos synthesize --profile municipal`, 8 × 6 × 5 years) with pools
 /// the dataset names and comparison groups, so that the short-series paths the bundled
@@ -22,8 +22,9 @@ let arguments = CommandLine.arguments
 let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 20 : 20
 var random = SplitMix64(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1)
 
+// The repository root: Development/Fuzz/<fuzzer>/main.swift is four levels down.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 
 /// A dataset as its descriptor and its CSV files, by name.
 struct Seed {
@@ -47,7 +48,7 @@ func loadSeed(_ directory: URL) -> Seed? {
 }
 
 var seeds = [loadSeed(root.appendingPathComponent("Datasets/alingsas-ks-2023"))].compactMap { $0 }
-let corpus = root.appendingPathComponent("Fuzz/corpus/runs")
+let corpus = root.appendingPathComponent("Development/Fuzz/corpus/runs")
 for name in ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted() {
     if let seed = loadSeed(corpus.appendingPathComponent(name)) { seeds.append(seed) }
 }

@@ -2,7 +2,7 @@
 // from the repository root:
 //
 //     Scripts/short-series --prepare && Scripts/yearly-validation --prepare
-//     swift run -c release ShortSeries [table|auto]
+//     swift run --package-path Development -c release ShortSeries [table|auto]
 //
 // `table` prints, per set and cut, each method's MASE (auto1: `auto` series by series), and `auto`'s, Naive's and
 // climatology's Brier score and ECE, marking where `auto` misses the bar (MASE at

@@ -17,8 +17,9 @@ let which = arguments.count > 1 ? arguments[1] : "all"
 let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
 var random = SplitMix64(seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
 
+// The repository root: Development/Fuzz/<fuzzer>/main.swift is four levels down.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
 func load(_ path: String) -> Data {
     FileManager.default.contents(atPath: root.appendingPathComponent(path).path) ?? Data()
 }

@@ -23,7 +23,7 @@ replacement, 4,000 resamples, a fixed seed; per-series differences below 10‚Åª‚Å
 rounding of forecasts.csv's 15 digits, count as none). A side is "better" when the interval lies
 wholly below zero for it, "worse" when wholly above, and "equal" when it holds zero.
 
-Usage: Benchmarks/peers/run  (makes the virtual environment, builds prognos, runs this)
+Usage: Development/Benchmarks/peers/run  (makes the virtual environment, builds prognos, runs this)
 """
 import argparse
 import csv
