@@ -4,7 +4,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: demo test lint format browser-tests build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
+.PHONY: demo test lint format docs browser-tests build bootstrap check-swift bench bench-ci bench-ci-update python-venv notebooks peers scale fuzz validation short-series
 
 check-swift:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { \
@@ -40,6 +40,15 @@ format: check-swift
 
 lint: check-swift
 	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+# The library's documentation (Sources/Prognos/Documentation.docc, "Using Prognos from
+# Swift") with the toolchain's docc, into .build/docs (open .build/docs/index.html through
+# a web server, or `docc preview`).
+docs: check-swift
+	rm -rf .build/symbol-graphs && mkdir -p .build/symbol-graphs
+	$(SWIFT) build --target Prognos -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs
+	docc convert Sources/Prognos/Documentation.docc --additional-symbol-graph-dir .build/symbol-graphs \
+	  --output-path .build/docs --fallback-display-name Prognos --fallback-bundle-identifier prognos
 
 # report.html in headless Chromium at 1400 and 390 px (Tests/Browser/run); screenshots
 # in .build/browser-tests/.

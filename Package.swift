@@ -40,6 +40,12 @@ let package = Package(
             ],
             path: "Sources/prognos"
         ),
+        // The DocC article's code, with a plain `import Prognos` (no @testable).
+        .testTarget(
+            name: "LibraryUsageTests",
+            dependencies: ["Prognos"],
+            path: "Tests/LibraryUsageTests"
+        ),
         .testTarget(
             name: "PrognosTests",
             // The executable is a dependency so that tests can run the built `prognos`.
