@@ -88,9 +88,10 @@ struct CalibrateCommand: ParsableCommand {
             ])
         }
         try OutputFile.write(Data(lengths.text.utf8), to: directory.appendingPathComponent("calibration_by_length.csv"))
+        let scored = reports
         try writeChart(
             ChartRenderer.Job(name: "reliability") { format, output in
-                ChartScripts.reliability(reports, language: .en, format: format, output: output)
+                ChartScripts.reliability(scored, language: .en, format: format, output: output)
             }, into: directory)
     }
 }

@@ -72,9 +72,10 @@ struct EvaluateCommand: ParsableCommand {
         if forecasts {
             try OutputFile.write(Data(forecastRows.text.utf8), to: directory.appendingPathComponent("forecasts.csv"))
         }
+        let measured = rows
         try writeChart(
             ChartRenderer.Job(name: "accuracy_by_horizon") { format, output in
-                ChartScripts.accuracyByHorizon(rows, language: .en, format: format, output: output)
+                ChartScripts.accuracyByHorizon(measured, language: .en, format: format, output: output)
             }, into: directory)
     }
 }

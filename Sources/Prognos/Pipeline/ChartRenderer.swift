@@ -25,12 +25,13 @@ public enum ChartRenderer {
     /// Called after each chart with (charts done, charts in all).
     public typealias Progress = (Int, Int) -> Void
 
-    /// One chart to draw: its base name and the script for a format and output path.
-    public struct Job: @unchecked Sendable {
+    /// One chart to draw: its base name and the script for a format and output path. The
+    /// script is `@Sendable`: jobs are drawn on the pipeline's worker threads.
+    public struct Job: Sendable {
         public var name: String
-        public var script: (ChartScripts.Format, String) -> String?
+        public var script: @Sendable (ChartScripts.Format, String) -> String?
 
-        public init(name: String, script: @escaping (ChartScripts.Format, String) -> String?) {
+        public init(name: String, script: @escaping @Sendable (ChartScripts.Format, String) -> String?) {
             self.name = name
             self.script = script
         }
