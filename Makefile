@@ -33,13 +33,15 @@ test: check-swift
 	$(MAKE) browser-tests bench-ci notebooks
 
 # The code's layout (.swift-format; the toolchain's swift-format): `make format` rewrites
-# the sources in place, `make lint` fails on any difference or rule broken (.ci/run runs it).
+# the sources in place, `make lint` fails on any difference or rule broken, or on a folder
+# of Sources/Prognos that uses a layer above it (Scripts/check-layers). .ci/run runs it.
 FORMATTED = Sources Tests Development/Benchmarks Development/Tools Development/Fuzz Package.swift Development/Package.swift
 format: check-swift
 	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
 lint: check-swift
 	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+	Scripts/check-layers
 
 # The library's documentation (Sources/Prognos/Documentation.docc, "Using Prognos from
 # Swift") with the toolchain's docc, into .build/docs (open .build/docs/index.html through

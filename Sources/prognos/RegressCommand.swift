@@ -56,7 +56,7 @@ struct RegressCommand: ParsableCommand {
         let table = try NumericTable.read(
             csv: String(decoding: data, as: UTF8.self), file: file, columns: model.columnsRead
         ).get()
-        let (design, terms) = model.design(from: table)
+        let (design, terms) = model.design(columns: table.columns, rowCount: table.rowCount)
         let fit: RegressionFit
         do {
             fit = try RegressionFit(

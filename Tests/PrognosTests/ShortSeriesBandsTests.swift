@@ -107,13 +107,13 @@ import Testing
     @Test func runReportsItsOwnCalibration() throws {
         let analysis = RunJob().analyze(try TestSupport.loadBundledDataset())
         let calibration = try #require(analysis.calibration)
-        let eligible = analysis.series.filter { SeriesSummary.latestConsecutiveRun($0.points).count >= 3 }
+        let eligible = analysis.series.filter { SeriesPoint.latestConsecutiveRun($0.points).count >= 3 }
         #expect(calibration.series == eligible.count && eligible.count == 5)
         #expect(calibration.auto.count == 35 && calibration.naive.count == 35 && calibration.climatology.count == 35)
         #expect(calibration.byLength.map(\.band) == ["<=5"])
         let series = eligible.map { summary in
             Backtest.EvaluationSeries(
-                key: summary.key, values: SeriesSummary.latestConsecutiveRun(summary.points), testCount: 1)
+                key: summary.key, values: SeriesPoint.latestConsecutiveRun(summary.points), testCount: 1)
         }
         let naive = CalibrationReport.evaluate(
             panelMethod: SeriesByItself(RandomWalk(drift: false)), series: series, holdout: 1, threads: 1)

@@ -49,7 +49,7 @@ public struct Outlook: Sendable {
         method: any Forecaster
     ) -> Outlook? {
         guard let last = points.last, year > last.year, year - last.year <= maximumHorizon else { return nil }
-        let run = SeriesSummary.latestConsecutiveRun(points)
+        let run = SeriesPoint.latestConsecutiveRun(points)
         let h = year - last.year
         if let panel, let (distribution, name, basis) = panel.forecast(row: row, run: run, horizon: h) {
             return Outlook(

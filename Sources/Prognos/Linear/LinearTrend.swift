@@ -47,19 +47,18 @@ public struct LinearTrend: Sendable, Equatable {
     }
 
     /// Row `row` of a batched fit (``BatchedTrendFit``, whose rows are the panel's series)
-    /// as a trend, `points` being that row's present values: the same line, standard
+    /// as a trend, `values` being that row's present values and `years` their years: the same line, standard
     /// error and p-value as ``init(years:values:)`` gives (to about 10⁻¹² relative;
     /// `BatchedTrendFitTests`), with the intercept taken at the grid's centre year. Nil
     /// with fewer than two points; a constant series as in ``init(years:values:)``.
     ///
     /// Edge case: a panel without years (targets, no outcomes yet) has a batch of no rows,
     /// while its series exist: nil.
-    init?(batch: BatchedTrendFit, row: Int, points: [SeriesPoint]) {
+    init?(batch: BatchedTrendFit, row: Int, years: some Sequence<Int>, values: [Double]) {
         guard batch.pointCounts.indices.contains(row) else { return nil }
         let count = batch.pointCounts[row]
-        guard count >= 2, count == points.count else { return nil }
-        let values = points.map(\.value)
-        if let constant = Self.constant(values, centre: Double(points.reduce(0) { $0 + $1.year }) / Double(count)) {
+        guard count >= 2, count == values.count else { return nil }
+        if let constant = Self.constant(values, centre: Double(years.reduce(0, +)) / Double(count)) {
             self = constant
             return
         }

@@ -35,20 +35,21 @@ public struct RegressionModel: Sendable, Equatable {
         return names
     }
 
-    /// The design matrix and its term names, from a table holding `columnsRead`.
-    public func design(from table: NumericTable) -> (design: Matrix, terms: [String]) {
+    /// The design matrix and its term names, from the columns named in `columnsRead`
+    /// (each `rowCount` long; a table read by `NumericTable` gives them).
+    public func design(columns table: [String: [Double]], rowCount: Int) -> (design: Matrix, terms: [String]) {
         var columns: [[Double]] = []
         var terms: [String] = []
         if intercept {
-            columns.append([Double](repeating: 1, count: table.rowCount))
+            columns.append([Double](repeating: 1, count: rowCount))
             terms.append("intercept")
         }
         for name in predictors {
-            columns.append(table.columns[name] ?? [])
+            columns.append(table[name] ?? [])
             terms.append(name)
         }
         if let polynomial, polynomial.degree >= 1 {
-            let base = table.columns[polynomial.of] ?? []
+            let base = table[polynomial.of] ?? []
             var power = base
             for k in 1...polynomial.degree {
                 if k > 1 { power = zip(power, base).map { $0 * $1 } }

@@ -157,4 +157,22 @@ public struct SeriesPoint: Sendable, Equatable {
     public var year: Int
     public var value: Double
     public var isPreliminary: Bool
+
+    /// The values of the latest run of consecutive years of `points` (in year order),
+    /// oldest first: what a forecast starts from, a gap ending the history it reads.
+    static func latestConsecutiveRun(_ points: [SeriesPoint]) -> [Double] {
+        points.suffix(latestConsecutiveRunLength(points)).map(\.value)
+    }
+
+    /// How many values the latest run of consecutive years holds (0 without points).
+    static func latestConsecutiveRunLength(_ points: [SeriesPoint]) -> Int {
+        guard var year = points.last?.year else { return 0 }
+        var count = 1
+        for point in points.dropLast().reversed() {
+            guard point.year == year - 1 else { break }
+            year = point.year
+            count += 1
+        }
+        return count
+    }
 }

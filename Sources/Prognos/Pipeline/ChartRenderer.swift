@@ -181,25 +181,25 @@ public enum ChartRenderer {
         var jobs: [Job] = []
         for goal in analysis.goals where !goal.evaluations.isEmpty {
             jobs.append(
-                Job(name: goalChartName(goal.goal.id)) { format, output in
+                Job(name: ChartNames.goalChartName(goal.goal.id)) { format, output in
                     ChartScripts.goal(
                         goal, series: seriesByKey, indicators: indicators, language: language, format: format,
                         output: output)
                 })
         }
-        for (section, year) in budgetTables(dataset) {
+        for (section, year) in ChartNames.budgetTables(dataset) {
             jobs.append(
-                Job(name: budgetChartName(section, year)) { format, output in
+                Job(name: ChartNames.budgetChartName(section, year)) { format, output in
                     ChartScripts.budget(
                         dataset.budgetLines, section: section, year: year, language: language, format: format,
                         output: output)
                 })
         }
-        for line in checkpointLines(dataset) {
+        for line in ChartNames.checkpointLines(dataset) {
             let vintages = dataset.forecastVintages.filter { $0.lineID == line }
             let title = BudgetNames.line(line, entity: nil, year: nil, lines: dataset.budgetLines, language)
             jobs.append(
-                Job(name: checkpointChartName(line)) { format, output in
+                Job(name: ChartNames.checkpointChartName(line)) { format, output in
                     ChartScripts.checkpoints(vintages, title: title, language: language, format: format, output: output)
                 })
         }
@@ -224,24 +224,4 @@ public enum ChartRenderer {
             try render(jobs, workers: ProcessInfo.processInfo.activeProcessorCount, progress: progress))
     }
 
-    public static func goalChartName(_ id: String) -> String { "goal__" + ChartScripts.fileStem([id]) }
-    public static func budgetChartName(_ section: String, _ year: Int) -> String {
-        "budget__" + ChartScripts.fileStem([section, String(year)])
-    }
-    public static func checkpointChartName(_ line: String) -> String { "checkpoints__" + ChartScripts.fileStem([line]) }
-
-    /// (table prefix, year) of every budget table with budgeted lines, in file order.
-    public static func budgetTables(_ dataset: Dataset) -> [(String, Int)] {
-        var seen: [(String, Int)] = []
-        for line in dataset.budgetLines where line.budget != nil {
-            let section = String(line.lineID.split(separator: ".").first ?? "")
-            if !seen.contains(where: { $0 == (section, line.year) }) { seen.append((section, line.year)) }
-        }
-        return seen
-    }
-
-    /// The budget lines with forecast vintages, in file order.
-    public static func checkpointLines(_ dataset: Dataset) -> [String] {
-        dataset.forecastVintages.map(\.lineID).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-    }
 }

@@ -108,7 +108,7 @@ public struct RunJob: Sendable {
             files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
         try OutputDirectory.write(to: output, protecting: [directory]) { staging in
             let (html, others) = concurrently {
-                Result { try staging.write("report.html", Data(HTMLReport.render(report, charts: chartsDrawn).utf8)) }
+                Result { try staging.write("report.html", Data(HTMLReport.render(report, svg: chartsDrawn.svg).utf8)) }
             } _: {
                 Result { for (path, data) in ready.sorted(by: { $0.key < $1.key }) { try staging.write(path, data) } }
             }

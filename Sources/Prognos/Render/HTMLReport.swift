@@ -5,14 +5,16 @@ import Foundation
 /// `report.md`: every heading, paragraph and table of it, and its charts inline.
 public enum HTMLReport {
     public static func render(
-        _ analysis: RunAnalysis, charts: ChartRenderer.Charts, language: Language, sample: SeriesSample? = nil
+        _ analysis: RunAnalysis, svg: [String: String], language: Language, sample: SeriesSample? = nil
     ) -> String {
         let charted = ChartedSeries(
             dataset: analysis.dataset, sample: sample, forecastComparisons: analysis.forecastComparisons)
-        return render(ReportDocument(analysis, language: language, charted: charted.contains), charts: charts)
+        return render(ReportDocument(analysis, language: language, charted: charted.contains), svg: svg)
     }
 
-    public static func render(_ document: ReportDocument, charts: ChartRenderer.Charts) -> String {
+    /// - Parameter svg: each drawn chart's SVG text by its base name (``ChartNames``); a
+    ///   figure without one is left out.
+    public static func render(_ document: ReportDocument, svg: [String: String]) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="\(document.language.rawValue)"><head><meta charset="utf-8">
@@ -64,7 +66,7 @@ public enum HTMLReport {
                 }
                 out += "</tbody></table></div>\n"
             case .figures(let figures):
-                let shown = figures.map { figure(charts.svg[$0.chart], $0.chart + ".svg", caption: $0.caption) }
+                let shown = figures.map { figure(svg[$0.chart], $0.chart + ".svg", caption: $0.caption) }
                     .joined()
                 if !shown.isEmpty { out += "<div class=\"charts\">\n" + shown + "</div>\n" }
             case .rule:

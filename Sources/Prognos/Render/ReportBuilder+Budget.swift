@@ -5,7 +5,7 @@ extension ReportBuilder {
         let dataset = analysis.dataset
         guard !dataset.budgetLines.isEmpty || !dataset.forecastVintages.isEmpty else { return [] }
         var blocks = [Self.heading(2, text.pick("Ekonomi", "Budget"))]
-        for (section, year) in ChartRenderer.budgetTables(dataset) {
+        for (section, year) in ChartNames.budgetTables(dataset) {
             blocks.append(Self.heading(3, BudgetNames.section(section, language) + " \(year)"))
             let lines = dataset.budgetLines.filter {
                 $0.year == year && $0.budget != nil && String($0.lineID.split(separator: ".").first ?? "") == section
@@ -35,7 +35,7 @@ extension ReportBuilder {
             blocks.append(
                 .figures([
                     ReportDocument.Figure(
-                        chart: ChartRenderer.budgetChartName(section, year),
+                        chart: ChartNames.budgetChartName(section, year),
                         caption: BudgetNames.section(section, language) + " \(year)")
                 ]))
         }
@@ -76,9 +76,9 @@ extension ReportBuilder {
         blocks.append(.table(ReportDocument.Table(columns: columns, textRows: rows)))
         blocks.append(
             .figures(
-                ChartRenderer.checkpointLines(dataset).map { line in
+                ChartNames.checkpointLines(dataset).map { line in
                     ReportDocument.Figure(
-                        chart: ChartRenderer.checkpointChartName(line), caption: lineName(line, entity: nil, year: nil))
+                        chart: ChartNames.checkpointChartName(line), caption: lineName(line, entity: nil, year: nil))
                 }))
         return blocks
     }

@@ -25,7 +25,7 @@ extension ReportBuilder {
             blocks.append(.table(indicatorTable(evaluation)))
             var figures = [
                 ReportDocument.Figure(
-                    chart: ChartRenderer.goalChartName(evaluation.goal.id),
+                    chart: ChartNames.goalChartName(evaluation.goal.id),
                     caption: text.pick("Målets indikatorer", "The goal's indicators") + " (" + evaluation.goal.id + ")")
             ]
             for target in evaluation.evaluations {

@@ -74,7 +74,9 @@ public struct RunAnalysis: Sendable {
             let key = keys[index]
             let points = panel.points(row: index)
             let summary = SeriesSummary(
-                key: key, points: points, trend: LinearTrend(batch: trends, row: index, points: points),
+                key: key, points: points,
+                trend: LinearTrend(
+                    batch: trends, row: index, years: points.lazy.map(\.year), values: points.map(\.value)),
                 targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
                 indicator: indicators[key.indicatorID], method: unforecast.contains(key.entityID) ? nil : method,
                 panel: outlooks, row: index,

@@ -28,13 +28,13 @@ public struct RunCalibration: Sendable {
         limit: Int = SeriesSample.defaultLimit, threads: Int
     ) {
         var eligible = 0
-        for summary in summaries where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 { eligible += 1 }
+        for summary in summaries where SeriesPoint.latestConsecutiveRunLength(summary.points) >= 3 { eligible += 1 }
         guard eligible > 0 else { return nil }
         let sample = SeriesSample(total: eligible, limit: limit)
         var series: [Backtest.EvaluationSeries] = []
         for summary in summaries
-        where SeriesSummary.latestConsecutiveRunLength(summary.points) >= 3 && sample.contains(summary.key) {
-            let run = SeriesSummary.latestConsecutiveRun(summary.points)
+        where SeriesPoint.latestConsecutiveRunLength(summary.points) >= 3 && sample.contains(summary.key) {
+            let run = SeriesPoint.latestConsecutiveRun(summary.points)
             guard run.count >= 3 else { continue }
             let indicator = indicators[summary.key.indicatorID]
             series.append(

@@ -46,7 +46,7 @@ public struct SeriesSummary: Sendable {
     }
 
     /// The summary with its trend already fitted (``RunAnalysis`` fits every series' trend
-    /// at once, ``LinearTrend/init(batch:row:points:)``).
+    /// at once, ``LinearTrend/init(batch:row:years:values:)``).
     init(
         key: SeriesKey, points: [SeriesPoint], trend: LinearTrend?, targets: [Target], year: Int,
         indicator: Indicator?, method: (any Forecaster)?, panel: PanelOutlooks?, row: Int?,
@@ -98,22 +98,5 @@ public struct SeriesSummary: Sendable {
             }
         }
         self.suggestions = suggestions
-    }
-
-    /// The values of the latest run of consecutive years, oldest first.
-    static func latestConsecutiveRun(_ points: [SeriesPoint]) -> [Double] {
-        points.suffix(latestConsecutiveRunLength(points)).map(\.value)
-    }
-
-    /// How many values the latest run of consecutive years holds (0 without points).
-    static func latestConsecutiveRunLength(_ points: [SeriesPoint]) -> Int {
-        guard var year = points.last?.year else { return 0 }
-        var count = 1
-        for point in points.dropLast().reversed() {
-            guard point.year == year - 1 else { break }
-            year = point.year
-            count += 1
-        }
-        return count
     }
 }
