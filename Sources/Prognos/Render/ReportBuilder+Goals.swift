@@ -61,9 +61,8 @@ extension ReportBuilder {
             .text(text.pick("Osäkerhet från", "Uncertainty from")),
         ]
         // The comparison beside each indicator (a stated average, or its comparison group's).
-        let series = analysis.goalSeriesByKey()
         let comparisons = evaluation.evaluations.map { target in
-            series[SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)]?.comparison
+            goalSeries[SeriesKey(entityID: target.target.entityID, indicatorID: target.target.indicatorID)]?.comparison
         }
         let compared = comparisons.contains { $0?.points.isEmpty == false }
         var rows: [[[ReportDocument.Span]]] = []

@@ -25,6 +25,8 @@ struct ReportBuilder {
     let charted: (SeriesKey) -> Bool
     let indicators: [String: Indicator]
     let entities: [String: Entity]
+    /// The series of the goals' targets, by key (looked up once, not per goal).
+    let goalSeries: [SeriesKey: SeriesSummary]
 
     init(analysis: RunAnalysis, text: ReportText, charted: @escaping (SeriesKey) -> Bool) {
         self.analysis = analysis
@@ -32,6 +34,7 @@ struct ReportBuilder {
         self.charted = charted
         indicators = analysis.dataset.indicatorsByID
         entities = analysis.dataset.entitiesByID
+        goalSeries = analysis.goalSeriesByKey()
     }
 
     var language: Language { text.language }

@@ -64,25 +64,6 @@ public struct ReportDocument: Sendable {
         /// What the chart shows, in words (the Markdown image's alternative text).
         public var caption: String
     }
-
-    /// Every chart the document shows, in order.
-    public var charts: [String] {
-        blocks.flatMap { block -> [String] in
-            if case .figures(let figures) = block { return figures.map(\.chart) }
-            return []
-        }
-    }
-
-    /// The plain text of a run of spans (a signal's label, a link's text).
-    public static func plainText(_ spans: [Span]) -> String {
-        spans.map { span in
-            switch span {
-            case .text(let s), .strong(let s), .code(let s): return s
-            case .signal(_, let label): return label
-            case .link(let s, _): return s
-            }
-        }.joined()
-    }
 }
 
 extension ReportDocument.Table {
