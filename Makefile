@@ -29,7 +29,7 @@ test: check-swift
 	@Scripts/bootstrap chromium chromium-driver
 	$(SWIFT) run --package-path Development FuzzReaders all $(FUZZ_SECONDS)
 	$(SWIFT) run --package-path Development FuzzRuns $(FUZZ_SECONDS)
-	$(SWIFT) test
+	$(SWIFT) test --explicit-target-dependency-import-check error
 	$(MAKE) browser-tests bench-ci notebooks
 
 # The code's layout (.swift-format; the toolchain's swift-format): `make format` rewrites
@@ -48,7 +48,9 @@ lint: check-swift
 # a web server, or `docc preview`).
 docs: check-swift
 	rm -rf .build/symbol-graphs && mkdir -p .build/symbol-graphs
-	$(SWIFT) build --target Prognos -Xswiftc -emit-symbol-graph -Xswiftc -emit-symbol-graph-dir -Xswiftc .build/symbol-graphs
+	$(SWIFT) package dump-symbol-graph --minimum-access-level public
+	cp .build/*/symbolgraph/Prognos*.symbols.json .build/symbol-graphs/
+	rm -f .build/symbol-graphs/PrognosPackage*.json .build/symbol-graphs/PrognosTestSupport*.json
 	docc convert Sources/Prognos/Documentation.docc --additional-symbol-graph-dir .build/symbol-graphs \
 	  --output-path .build/docs --fallback-display-name Prognos --fallback-bundle-identifier prognos
 

@@ -6,7 +6,7 @@ import PackageDescription
 // by path: a plain `swift build` here builds the library and `prognos` only.
 let package = Package(
     name: "Prognos",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Prognos", targets: ["Prognos"]),
         .executable(name: "prognos", targets: ["prognos"]),
@@ -26,11 +26,41 @@ let package = Package(
             sources: ["BundledDatasets.swift"],
             resources: [.copy("alingsas-ks-2023")]
         ),
+        // The library's layers, bottom to top. Each target imports only the ones it lists, so
+        // the compiler refuses a lower layer that reaches up (README, "Architecture").
+        .target(name: "PrognosSupport", exclude: ["README.md"]),
+        .target(name: "PrognosModel", exclude: ["README.md"]),
+        .target(name: "PrognosNumerics", exclude: ["README.md"]),
+        .target(name: "PrognosLinear", dependencies: ["PrognosNumerics", "CLAPACK"], exclude: ["README.md"]),
+        .target(
+            name: "PrognosIngest",
+            dependencies: ["PrognosModel", "PrognosSupport"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "PrognosForecast",
+            dependencies: ["PrognosSupport", "PrognosNumerics", "PrognosLinear", "CLAPACK"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "PrognosAnalysis",
+            dependencies: ["PrognosModel", "PrognosForecast", "PrognosLinear", "PrognosNumerics", "PrognosSupport"],
+            exclude: ["README.md"]
+        ),
+        .target(
+            name: "PrognosRender",
+            dependencies: ["PrognosAnalysis", "PrognosForecast", "PrognosLinear", "PrognosModel", "PrognosSupport"],
+            exclude: ["README.md"]
+        ),
+        // The run job, the output directory and the bundled dataset; re-exports every layer
+        // below, so that `import Prognos` is the whole library.
         .target(
             name: "Prognos",
-            dependencies: ["CLAPACK", "BundledDatasets"],
-            path: "Sources/Prognos",
-            exclude: ["Linear/README.md", "Distributions/README.md", "Ingest/README.md", "Forecast/README.md"]
+            dependencies: [
+                "PrognosRender", "PrognosAnalysis", "PrognosForecast", "PrognosIngest", "PrognosLinear",
+                "PrognosModel", "PrognosNumerics", "PrognosSupport", "BundledDatasets",
+            ],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "prognos",
@@ -46,13 +76,40 @@ let package = Package(
             dependencies: ["Prognos"],
             path: "Tests/LibraryUsageTests"
         ),
+        // Shared test helpers (paths, fixtures, the built binary), `package` access.
+        .target(
+            name: "PrognosTestSupport", dependencies: ["PrognosIngest", "PrognosModel", "PrognosLinear"],
+            path: "Tests/PrognosTestSupport"),
+        // One test target per library target; PrognosTests also runs the built `prognos`.
+        .testTarget(
+            name: "PrognosAnalysisTests",
+            dependencies: [
+                "PrognosSupport", "PrognosModel", "PrognosLinear", "PrognosIngest", "PrognosForecast",
+                "PrognosAnalysis", "PrognosTestSupport",
+            ]),
+        .testTarget(name: "PrognosForecastTests", dependencies: ["PrognosForecast", "PrognosTestSupport"]),
+        .testTarget(
+            name: "PrognosIngestTests",
+            dependencies: ["PrognosSupport", "PrognosModel", "PrognosIngest", "PrognosTestSupport"]),
+        .testTarget(
+            name: "PrognosLinearTests", dependencies: ["PrognosNumerics", "PrognosLinear", "PrognosTestSupport"]),
+        .testTarget(name: "PrognosModelTests", dependencies: ["PrognosModel", "PrognosTestSupport"]),
+        .testTarget(
+            name: "PrognosNumericsTests",
+            dependencies: ["PrognosSupport", "PrognosNumerics", "PrognosIngest", "PrognosTestSupport"]),
+        .testTarget(
+            name: "PrognosRenderTests",
+            dependencies: [
+                "PrognosSupport", "PrognosModel", "PrognosIngest", "PrognosForecast", "PrognosAnalysis",
+                "PrognosRender", "PrognosTestSupport",
+            ]),
+        .testTarget(name: "PrognosSupportTests", dependencies: ["PrognosSupport"]),
         .testTarget(
             name: "PrognosTests",
-            // The executable is a dependency so that tests can run the built `prognos`.
-            dependencies: ["Prognos", "prognos"],
-            path: "Tests/PrognosTests",
-            exclude: ["Fixtures"]
-        ),
+            dependencies: [
+                "PrognosSupport", "PrognosModel", "PrognosNumerics", "PrognosLinear", "PrognosIngest",
+                "PrognosForecast", "PrognosAnalysis", "PrognosRender", "Prognos", "PrognosTestSupport", "prognos",
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

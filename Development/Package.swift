@@ -25,7 +25,7 @@ func benchmarks(_ name: String) -> Target {
 
 let package = Package(
     name: "PrognosDevelopment",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Prognos", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

@@ -34,7 +34,7 @@ struct CalibrateCommand: ParsableCommand {
 
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName).dataset
         let series = Backtest.series(of: loaded)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         guard let chosen = MethodRegistry.panelMethod(method) else { return }

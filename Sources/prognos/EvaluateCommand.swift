@@ -46,7 +46,7 @@ struct EvaluateCommand: ParsableCommand {
 
     func run() throws {
         let location = try DatasetLocation.resolve(dataset)
-        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName).dataset
         let series = Backtest.series(of: loaded)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         var rows: [AccuracyTable.Row] = []

@@ -39,18 +39,11 @@ struct IngestCompetitionCommand: ParsableCommand {
         let series = try Self.readText(input)
         let metaText = try meta.map(Self.readText)
         let name = URL(fileURLWithPath: out).lastPathComponent
-        let dataset: Dataset
+        let reading = try CompetitionReader.read(
+            series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name, lenient: lenient)
+        let dataset = reading.dataset
         var extra: [String: String] = [:]
-        if lenient {
-            let result = CompetitionReader.readLenient(
-                series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name)
-            dataset = result.dataset
-            extra["rejected.csv"] = IngestCommand.rejectedCSV(result.rejected)
-        } else {
-            dataset = try CompetitionReader.read(
-                series: series, seriesFile: input, meta: metaText, metaFile: meta ?? "", name: name
-            ).get()
-        }
+        if lenient { extra["rejected.csv"] = IngestCommand.rejectedCSV(reading.rejected) }
         try IngestCommand.write(dataset, to: out, extra: extra, inputs: [input] + (meta.map { [$0] } ?? []))
         let holdout = dataset.observations.filter { $0.split == .test }.count
         print(
@@ -83,7 +76,7 @@ extension IngestCommand {
         let descriptorText = files[DataPackageDescriptor.fileName] ?? ""
         let (descriptor, problems) = DataPackageDescriptor.parse(Data(descriptorText.utf8), file: out)
         guard problems.isEmpty, let descriptor else { throw InvalidInput(problems) }
-        _ = try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: out).get()
+        _ = try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: out)
         try OutputDirectory.write(
             files.merging(extra) { a, _ in a }.mapValues { Data($0.utf8) }, to: URL(fileURLWithPath: out),
             protecting: inputs.map { URL(fileURLWithPath: $0) })
@@ -121,11 +114,12 @@ struct IngestWideCommand: ParsableCommand {
         }
         let name = URL(fileURLWithPath: out).lastPathComponent
         let output = try WideTableReader.read(data, file: input, name: name, defaultEntity: entity, lenient: lenient)
-            .get()
         var extra: [String: String] = [:]
         if lenient {
             var writer = CSVWriter(header: ["file", "line", "column", "text", "reason"])
-            for r in output.rejected { writer.appendRow([input, String(r.line), String(r.column), r.text, r.reason]) }
+            for r in output.rejected {
+                writer.appendRow([r.file, String(r.line), String(r.column), r.text ?? "", r.reason])
+            }
             extra["rejected.csv"] = writer.text
         }
         try IngestCommand.write(output.dataset, to: out, extra: extra, inputs: [input])
@@ -195,8 +189,7 @@ struct IngestKoladaCommand: ParsableCommand {
         }
         let output = try KoladaReader.read(
             files, catalogue: catalogueData, municipalities: municipalityData, groups: groupInput,
-            name: URL(fileURLWithPath: out).lastPathComponent, lenient: lenient
-        ).get()
+            name: URL(fileURLWithPath: out).lastPathComponent, lenient: lenient)
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var extra: [String: String] = [:]
         if lenient {
@@ -222,8 +215,9 @@ struct IngestReportCommand: ParsableCommand {
             outcomes; statistics tables (staff, work injuries, sick leave: a name and year \
             columns) become indicators and outcomes; budget tables (Budget/Bokslut columns) \
             become budget lines with their subtotals; Prognossäkerhet tables become forecast \
-            vintages. Tables and lines it cannot place are printed as warnings with their \
-            line numbers.
+            vintages. A cell, row or checkpoint it cannot read is an error with its line \
+            (with --lenient it is left out and listed in DIR/rejected.csv); tables of \
+            other kinds are skipped with a warning.
             """
     )
 
@@ -241,6 +235,7 @@ struct IngestReportCommand: ParsableCommand {
         help: "The entity id for the staff and sick-leave tables (default: --entity).")
     var staffEntity: String?
 
+    @OptionGroup var leniency: LenientOption
     @OptionGroup var output: IngestOutputOptions
 
     var out: String { output.out }
@@ -249,24 +244,14 @@ struct IngestReportCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: input) else {
             throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
         }
-        let output = ReportTextReader.read(
+        let output = try ReportTextReader.read(
             WideTableReader.decode(data), file: input, name: URL(fileURLWithPath: out).lastPathComponent,
-            entities: ReportTextReader.Entities(goals: entity, budget: budgetEntity, staff: staffEntity))
+            entities: ReportTextReader.Entities(goals: entity, budget: budgetEntity, staff: staffEntity),
+            lenient: leniency.lenient)
         for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        let found = output.dataset
-        guard
-            !(found.goals.isEmpty && found.indicators.isEmpty && found.observations.isEmpty && found.budgetLines.isEmpty
-                && found.forecastVintages.isEmpty)
-        else {
-            throw InvalidInput([
-                Diagnostic(
-                    file: input,
-                    reason:
-                        "no goal, indicator table, statistics table, budget table or forecast checkpoint was found in the text"
-                )
-            ])
-        }
-        try IngestCommand.write(output.dataset, to: out, inputs: [input])
+        var extra: [String: String] = [:]
+        if leniency.lenient { extra["rejected.csv"] = IngestCommand.rejectedCSV(output.rejected) }
+        try IngestCommand.write(output.dataset, to: out, extra: extra, inputs: [input])
         print(
             "prognos: \(output.dataset.goals.count) goals, \(output.dataset.indicators.count) indicators, \(output.dataset.targets.count) targets, \(output.dataset.observations.count) outcomes, \(output.dataset.budgetLines.count) budget lines, \(output.dataset.forecastVintages.count) forecasts → \(out)/"
         )

@@ -54,8 +54,7 @@ struct RegressCommand: ParsableCommand {
             throw InvalidInput([Diagnostic(file: file, reason: "cannot read the file")])
         }
         let table = try NumericTable.read(
-            csv: String(decoding: data, as: UTF8.self), file: file, columns: model.columnsRead
-        ).get()
+            csv: String(decoding: data, as: UTF8.self), file: file, columns: model.columnsRead)
         let (design, terms) = model.design(columns: table.columns, rowCount: table.rowCount)
         let fit: RegressionFit
         do {

@@ -35,7 +35,7 @@ struct TargetsCommand: ParsableCommand {
             return p
         }
         let location = try DatasetLocation.resolve(dataset)
-        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName)
+        let loaded = try DatasetLoader.load(directory: location.url, displayName: location.displayName).dataset
         let job = TargetsJob(year: year, probabilities: probabilities)
         let suggestions = job.suggestions(for: loaded)
         print(job.table(of: suggestions))

@@ -29,6 +29,26 @@ import Testing
         return dataset
     }
 
+    /// Step 1 from a directory: the article's two loads, strict and lenient, of a copy of
+    /// the bundled dataset with one bad row.
+    @Test func loadADatasetDirectory() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("my-dataset-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: root.appendingPathComponent("Datasets/alingsas-ks-2023"), to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let dataset = try DatasetLoader.load(directory: directory, displayName: "my-dataset").dataset
+        #expect(dataset.goals.count == 10)
+        let observations = directory.appendingPathComponent("observations.csv")
+        let text = try String(contentsOf: observations, encoding: .utf8)
+        try text.replacingOccurrences(of: "alingsas,ks-1.1,2022,72,", with: "alingsas,ks-1.1,2022,sjuttiotvå,")
+            .write(to: observations, atomically: true, encoding: .utf8)
+        #expect(throws: InvalidInput.self) { try DatasetLoader.load(directory: directory, displayName: "my-dataset") }
+        let reading = try DatasetLoader.load(directory: directory, displayName: "my-dataset", lenient: true)
+        #expect(reading.rejected.map(\.description).first?.hasPrefix("my-dataset/observations.csv:3:") == true)
+        #expect(reading.dataset.observations.count == dataset.observations.count - 1)
+    }
+
     @Test func forecastASeries() throws {
         // Step 2: forecast one series with `auto`, and read its intervals.
         let forecast = try #require(AutoForecaster().forecast([68, 70, 71, 72, 73], horizon: 2))

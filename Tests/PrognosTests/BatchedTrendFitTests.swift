@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import Prognos
+@testable import PrognosLinear
+@testable import PrognosModel
+@testable import PrognosSupport
 
 /// The batched path (complete series through one operator, series with gaps one by one)
 /// against the one-at-a-time path

@@ -1,7 +1,12 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosIngest
+@testable import PrognosModel
+@testable import PrognosRender
+@testable import PrognosSupport
 
 /// Text from a dataset reaches gnuplot only as inert literals: every dangerous sequence in
 /// every text field that a chart shows runs no command and reads back as written.
@@ -101,7 +106,7 @@ import Testing
     func noCommandRunsAndEveryLabelReadsBackLiterally(language: Language) throws {
         let dataset = try Self.hostileDataset()
         defer { try? FileManager.default.removeItem(at: dataset.deletingLastPathComponent()) }
-        let loaded = try DatasetLoader.load(directory: dataset, displayName: "hostile")
+        let loaded = try DatasetLoader.load(directory: dataset, displayName: "hostile").dataset
         let analysis = RunJob(language: language).analyze(loaded)
         let charts = try ChartRenderer.render(analysis, language: language)
         #expect(!FileManager.default.fileExists(atPath: Self.witness.path), "a command from the data ran")

@@ -1,4 +1,5 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos

@@ -1,4 +1,5 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 /// Same input, same output, byte for byte, across processes. Swift seeds its hash

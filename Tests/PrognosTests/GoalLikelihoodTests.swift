@@ -1,7 +1,11 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosModel
+@testable import PrognosRender
 
 /// Probabilities of meeting targets, on small datasets built for each case.
 @Suite struct GoalLikelihoodTests {

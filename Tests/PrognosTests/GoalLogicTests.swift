@@ -1,7 +1,11 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosIngest
+@testable import PrognosModel
 
 @Suite struct GoalLogicTests {
     func target(_ value: Double, _ comparator: TargetComparator = .atLeast, year: Int = 2023) -> Target {
@@ -90,7 +94,7 @@ import Testing
             TestSupport.replacingFirst(
                 $0, "\"resources\": [", "\"prognos\": {\"goal_rule\": \"share\"},\n  \"resources\": [")
         }
-        let dataset = try DatasetLoader.load(directory: copy, displayName: "ds")
+        let dataset = try DatasetLoader.load(directory: copy, displayName: "ds").dataset
         #expect(dataset.goalRule == .share)
         let analysis = RunJob().analyze(dataset)
         // Goal 7: two of four indicators met — half, not two thirds: still partly met.
@@ -101,6 +105,6 @@ import Testing
         try TestSupport.edit(copy, "datapackage.json") {
             TestSupport.replacingFirst($0, "\"goal_rule\": \"share\"", "\"goal_rule\": \"lenient\"")
         }
-        #expect(throws: InvalidInput.self) { try DatasetLoader.load(directory: copy, displayName: "ds") }
+        #expect(throws: InvalidInput.self) { try DatasetLoader.load(directory: copy, displayName: "ds").dataset }
     }
 }

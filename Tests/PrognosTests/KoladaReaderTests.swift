@@ -1,10 +1,12 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosIngest
 
 @Suite struct KoladaReaderTests {
-    static let fixtures = TestSupport.repositoryRoot.appendingPathComponent("Tests/PrognosTests/Fixtures/kolada")
+    static let fixtures = TestSupport.repositoryRoot.appendingPathComponent("Tests/Fixtures/kolada")
 
     func input(_ name: String) throws -> KoladaReader.Input {
         KoladaReader.Input(file: name, data: try Data(contentsOf: Self.fixtures.appendingPathComponent(name)))
@@ -22,7 +24,7 @@ import Testing
                 [try input(name)],
                 municipalities: try Data(contentsOf: Self.fixtures.appendingPathComponent("municipalities.csv")),
                 name: "k"
-            ).get()
+            )
             #expect(output.dataset.entities.map(\.id) == ["0180", "1480"])
             #expect(output.dataset.entities.map(\.name) == ["Stockholm", "Göteborg"])
             #expect(output.dataset.observations.map(\.value) == [984.027891, 719.94248])
@@ -44,7 +46,7 @@ import Testing
              "count": 2, "next_url": "https://api.kolada.se/v3/data?page=2"}
             """
         let meta = #"{"values": [{"id": "N00610", "title": "Trygg utomhus när det är mörkt, andel (%)"}], "count": 1}"#
-        let output = try KoladaReader.read([text("page1.json", json), text("kpi.json", meta)], name: "k").get()
+        let output = try KoladaReader.read([text("page1.json", json), text("kpi.json", meta)], name: "k")
         let observations = output.dataset.observations
         #expect(observations.count == 3)
         #expect(observations.contains { $0.year == 2022 && $0.gender == .women && $0.value == 80.5 })
@@ -55,7 +57,7 @@ import Testing
     }
 
     @Test func readsTheReferenceValuesAndTheyRun() throws {
-        let output = try KoladaReader.read([try input("values_tidy.csv")], name: "k").get()
+        let output = try KoladaReader.read([try input("values_tidy.csv")], name: "k")
         #expect(output.dataset.indicators.map(\.id).sorted() == ["N00945", "N03702", "N03703"])
         #expect(output.dataset.observations.count > 300)
         let analysis = RunJob().analyze(output.dataset)
@@ -68,16 +70,17 @@ import Testing
             #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 537.35}]}]}"#
         let new =
             #"{"values": [{"kpi": "N1", "municipality": "0001", "period": 2021, "values": [{"gender": "T", "value": 507.47}]}]}"#
-        let output = try KoladaReader.read([text("2024.json", old), text("2026.json", new)], name: "k").get()
+        let output = try KoladaReader.read([text("2024.json", old), text("2026.json", new)], name: "k")
         #expect(output.dataset.observations.map(\.value) == [507.47])
     }
 
     @Test func reportsBrokenInput() {
-        let result = KoladaReader.read(
-            [
-                text("a.json", "{"), text("b.json", #"{"count": 0}"#),
-                text("c.json", #"{"values": [{"municipality": "1"}]}"#),
-            ], name: "k")
+        let result = TestSupport.result(
+            try KoladaReader.read(
+                [
+                    text("a.json", "{"), text("b.json", #"{"count": 0}"#),
+                    text("c.json", #"{"values": [{"municipality": "1"}]}"#),
+                ], name: "k"))
         switch result {
         case .success: Issue.record("expected problems")
         case .failure(let invalid):
@@ -98,9 +101,9 @@ import Testing
             KoladaReader.Input(file: "good.json", data: Data(good.utf8)),
             KoladaReader.Input(file: "bad.json", data: Data("{".utf8)),
         ]
-        let output = try KoladaReader.read(inputs, name: "k", lenient: true).get()
+        let output = try KoladaReader.read(inputs, name: "k", lenient: true)
         #expect(output.dataset.observations.count == 1)
         #expect(output.rejected.map(\.description) == ["bad.json: not valid JSON"])
-        #expect(throws: InvalidInput.self) { try KoladaReader.read(inputs, name: "k").get() }
+        #expect(throws: InvalidInput.self) { try KoladaReader.read(inputs, name: "k") }
     }
 }

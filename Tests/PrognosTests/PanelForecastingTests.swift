@@ -1,7 +1,13 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosForecast
+@testable import PrognosIngest
+@testable import PrognosModel
+@testable import PrognosSupport
 
 /// Forecasting across a panel: the global linear model against numpy
 /// (Scripts/fixtures/make_global_fixtures.py), the hierarchy's shrinkage, `auto` on a panel
@@ -110,7 +116,9 @@ import Testing
 
     static let m3: [Backtest.EvaluationSeries] = {
         let directory = TestSupport.repositoryRoot.appendingPathComponent("Datasets/m3-yearly")
-        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly") else { return [] }
+        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly").dataset else {
+            return []
+        }
         return Backtest.series(of: dataset)
     }()
 

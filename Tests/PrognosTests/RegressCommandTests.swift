@@ -1,7 +1,9 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosSupport
 
 /// `prognos regress` as a user runs it: the NIST figures through the JSON contract,
 /// and invalid input with exit code 1.
@@ -46,9 +48,9 @@ import Testing
         let errors = try #require(json["standard_errors"] as? [Double])
         let residualSD = try #require(json["residual_sd"] as? Double)
         let rSquared = try #require(json["r_squared"] as? Double)
-        let score = NISTRegressionTests.score(
+        let score = NISTDataset.score(
             data, coefficients: coefficients, standardErrors: errors, residualSD: residualSD, rSquared: rSquared)
-        #expect(score.minimum >= NISTRegressionTests.floors[name] ?? 15, "\(name): \(score)")
+        #expect(score.minimum >= NISTDataset.floors[name] ?? 15, "\(name): \(score)")
         #expect(json["rank"] as? Int == data.certifiedCoefficients.count)
         if data.polynomialDegree == 2 {
             #expect(json["terms"] as? [String] == ["intercept", "x", "x^2"])

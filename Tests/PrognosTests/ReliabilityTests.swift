@@ -1,7 +1,13 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosIngest
+@testable import PrognosLinear
+@testable import PrognosModel
+@testable import PrognosRender
+@testable import PrognosSupport
 
 /// The repros of the security and reliability review, each through the built binary
 /// where a user would meet it: no crash on a dataset that `validate` accepts, resources
@@ -91,7 +97,8 @@ import Testing
     @Test func aFractionalKoladaPeriodIsRefused() {
         let json =
             #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019.5, "values": [{"gender": "T", "value": 1}]}]}"#
-        let result = KoladaReader.read([KoladaReader.Input(file: "k.json", data: Data(json.utf8))], name: "k")
+        let result = TestSupport.result(
+            try KoladaReader.read([KoladaReader.Input(file: "k.json", data: Data(json.utf8))], name: "k"))
         guard case .failure(let invalid) = result else {
             Issue.record("2019.5 was read as a year")
             return
@@ -102,9 +109,10 @@ import Testing
     @Test func aGarbageMunicipalitiesFileIsAnError() {
         let json =
             #"{"values": [{"kpi": "N1", "municipality": "0180", "period": 2019, "values": [{"gender": "T", "value": 1}]}]}"#
-        let result = KoladaReader.read(
-            [KoladaReader.Input(file: "k.json", data: Data(json.utf8))],
-            municipalities: Data("\u{1}\u{2}garbage\n".utf8), name: "k")
+        let result = TestSupport.result(
+            try KoladaReader.read(
+                [KoladaReader.Input(file: "k.json", data: Data(json.utf8))],
+                municipalities: Data("\u{1}\u{2}garbage\n".utf8), name: "k"))
         guard case .failure(let invalid) = result else {
             Issue.record("a municipalities file without id and title was ignored")
             return
@@ -116,7 +124,7 @@ import Testing
         let text = "Indikator;Enhet;2021;2022\nNKI;index;71;72\n"
         var data = Data([0xFF, 0xFE])
         data.append(text.data(using: .utf16LittleEndian) ?? Data())
-        let output = try WideTableReader.read(data, file: "w.csv", name: "w").get()
+        let output = try WideTableReader.read(data, file: "w.csv", name: "w")
         #expect(output.dataset.observations.count == 2)
     }
 
@@ -184,12 +192,15 @@ import Testing
         var text = "entity_id,indicator_id,year,value,status,gender,note,split\n"
         for index in 0..<3000 { text += "alingsas,ks-1.1,\(1000 + index % 2000),x\(index),final,T,,\n" }
         let (descriptor, files) = try Self.files(observations: text)
-        let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 1)
-        let two = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096)
-        let check = CanonicalDatasetReader.validate(
-            descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: "d", threads: 2,
-            sliceBytes: 4096)
+        let one = TestSupport.datasetResult(
+            try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "d", threads: 1))
+        let two = TestSupport.datasetResult(
+            try CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "d", threads: 2, sliceBytes: 4096))
+        let check = TestSupport.result(
+            try CanonicalDatasetReader.validate(
+                descriptor: descriptor, texts: files.mapValues(ResourceText.init), location: "d", threads: 2,
+                sliceBytes: 4096))
         var results: [InvalidInput] = []
         for result in [one.map { _ in () }, two.map { _ in () }, check.map { _ in () }] {
             guard case .failure(let invalid) = result else {
@@ -225,7 +236,7 @@ import Testing
         #expect(made.status == 0, "\(made.stderr)")
         let directory = root.appendingPathComponent("s")
         let counts = try DatasetLoader.validate(directory: directory, displayName: "s")
-        let dataset = try DatasetLoader.load(directory: directory, displayName: "s")
+        let dataset = try DatasetLoader.load(directory: directory, displayName: "s").dataset
         #expect(counts.observations == dataset.observations.count)
         #expect(counts.targets == dataset.targets.count)
         // Invalid UTF-8 is not mapped: the same problem as load reports.
@@ -235,7 +246,7 @@ import Testing
         try bytes.write(to: observations)
         for check in [
             { _ = try DatasetLoader.validate(directory: directory, displayName: "s") },
-            { _ = try DatasetLoader.load(directory: directory, displayName: "s") },
+            { _ = try DatasetLoader.load(directory: directory, displayName: "s").dataset },
         ] {
             do {
                 try check()

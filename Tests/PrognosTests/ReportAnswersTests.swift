@@ -1,7 +1,12 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosIngest
+@testable import PrognosModel
+@testable import PrognosRender
 
 /// The report's answers to its readers' questions: which targets are at risk next year
 /// (``NextYearOutlook``), and how far the organisation's own forecasts were off
@@ -62,7 +67,7 @@ import Testing
         let copy = try TestSupport.copyOfBundledDataset()
         defer { try? FileManager.default.removeItem(at: copy.deletingLastPathComponent()) }
         try TestSupport.edit(copy, "targets.csv") { $0 + "alingsas,ks-1.1,ks-1,2024,74,>=\n" }
-        let analysis = RunJob().analyze(try DatasetLoader.load(directory: copy, displayName: "x"))
+        let analysis = RunJob().analyze(try DatasetLoader.load(directory: copy, displayName: "x").dataset)
         let nki = analysis.nextYear.filter { $0.target.indicatorID == "ks-1.1" }
         #expect(nki.count == 1)
         #expect(nki.first?.source == .dataset && nki.first?.target.value == 74)

@@ -1,7 +1,10 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosModel
+@testable import PrognosRender
 
 /// The rendered report: charts written, report.html self-contained, and a look at it in
 /// headless Chromium (Debian's `chromium`, installed by `make test`).

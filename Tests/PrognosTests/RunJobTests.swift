@@ -1,7 +1,12 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosIngest
+@testable import PrognosModel
+@testable import PrognosRender
+@testable import PrognosSupport
 
 @Suite struct RunJobTests {
     /// Every file below a directory, as relative paths, sorted.

@@ -1,7 +1,14 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosForecast
+@testable import PrognosIngest
+@testable import PrognosModel
+@testable import PrognosNumerics
+@testable import PrognosRender
 
 /// Forecast scales (``Transform``) and the bundled report's next-year bands on short
 /// series, each on the series' own scale (issue "Believable forecasts and probabilities
@@ -167,8 +174,8 @@ import Testing
         let files = CanonicalDatasetWriter.files(for: apart)
         #expect(files["indicators.csv"]?.split(separator: "\n").first?.hasSuffix(",kolada_kpi,pool") == true)
         let (descriptor, _) = DataPackageDescriptor.parse(Data((files["datapackage.json"] ?? "").utf8), file: "d")
-        let read = try #require(
-            try CanonicalDatasetReader.read(descriptor: #require(descriptor), files: files, location: "m").get())
+        let read = try CanonicalDatasetReader.read(descriptor: #require(descriptor), files: files, location: "m")
+            .dataset
         #expect(read.indicators.map(\.pool) == ["nki", "nui"])
         // Without pools the column is not written, as before.
         let plain = CanonicalDatasetWriter.files(for: Self.dataset(nkiPool: nil, nuiPool: nil))

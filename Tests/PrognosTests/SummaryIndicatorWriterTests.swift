@@ -1,7 +1,11 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosModel
+@testable import PrognosRender
 
 /// ``SummaryIndicatorWriter`` writes the bytes of ``SummaryDocument/indicator(_:)``
 /// serialised (two levels deep, records on one line) for every kind of series: escaped

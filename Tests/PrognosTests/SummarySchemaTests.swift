@@ -1,7 +1,10 @@
 import Foundation
+import PrognosTestSupport
 import Testing
 
 @testable import Prognos
+@testable import PrognosAnalysis
+@testable import PrognosRender
 
 /// `summary.json` and `Schemas/summary.schema.json` describe the same fields: every
 /// object in the document has exactly the properties its schema declares (all of them
@@ -63,7 +66,7 @@ import Testing
     @Test func runWithComparisonGroupsMatchesTheSchema() throws {
         let schemaURL = TestSupport.repositoryRoot.appendingPathComponent("Schemas/summary.schema.json")
         let schema = try object(try JSONSerialization.jsonObject(with: Data(contentsOf: schemaURL)))
-        let analysis = RunAnalysis(dataset: try EntityGroupTests.koladaWithGroups())
+        let analysis = RunAnalysis(dataset: try TestSupport.koladaWithGroups())
         let text = SummaryDocument.json(analysis)
         #expect(text.contains("\"group_id\""))
         let document = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

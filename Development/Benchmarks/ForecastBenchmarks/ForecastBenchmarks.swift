@@ -88,7 +88,9 @@ enum M3Training {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let directory = root.appendingPathComponent("Datasets/m3-yearly")
-        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly") else { return [] }
+        guard let dataset = try? DatasetLoader.load(directory: directory, displayName: "m3-yearly").dataset else {
+            return []
+        }
         return Backtest.series(of: dataset).map { Array($0.values.dropLast($0.testCount)) }
     }
 }

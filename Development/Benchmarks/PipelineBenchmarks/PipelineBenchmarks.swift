@@ -22,7 +22,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("ingest: 290 × 100 × 20 canonical files", configuration: configuration(rows)) { benchmark, data in
         for _ in benchmark.scaledIterations {
             let start = DispatchTime.now().uptimeNanoseconds
-            let dataset = try? DatasetLoader.load(directory: data.directory, displayName: "synthetic")
+            let dataset = try? DatasetLoader.load(directory: data.directory, displayName: "synthetic").dataset
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             blackHole(dataset)
             benchmark.measurement(rows, Int((Double(data.rows) / seconds).rounded()))

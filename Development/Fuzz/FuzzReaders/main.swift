@@ -35,15 +35,15 @@ let canonical = Dictionary(
 let observationsWithoutQuotes =
     (canonical["observations.csv"] ?? "").split(separator: "\n")
     .filter { !$0.contains("\"") }.joined(separator: "\n") + "\n"
-let seedReport = load("Tests/PrognosTests/Fixtures/seed-report-alingsas-ks-2023.txt")
+let seedReport = load("Tests/Fixtures/seed-report-alingsas-ks-2023.txt")
 let koladaSeeds = [
-    ("k.json", load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json")),
-    ("k.json", load("Tests/PrognosTests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json")),
-    ("values.csv", load("Tests/PrognosTests/Fixtures/kolada/values_tidy.csv")),
+    ("k.json", load("Tests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json")),
+    ("k.json", load("Tests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json")),
+    ("values.csv", load("Tests/Fixtures/kolada/values_tidy.csv")),
 ]
-let municipalitiesSeed = load("Tests/PrognosTests/Fixtures/kolada/municipalities.csv")
+let municipalitiesSeed = load("Tests/Fixtures/kolada/municipalities.csv")
 let groupsSeed = Data(
-    String(decoding: load("Tests/PrognosTests/Fixtures/kolada/municipality_group_members_subset.csv"), as: UTF8.self)
+    String(decoding: load("Tests/Fixtures/kolada/municipality_group_members_subset.csv"), as: UTF8.self)
         .split(separator: "\n", omittingEmptySubsequences: false).prefix(300).joined(separator: "\n").utf8)
 let wideSeed = Data(
     "\u{FEFF}Indikator;Enhet;Utfall 2021;Utfall 2022;Preliminärt utfall 2023;Mål 2023\nFöretagsklimat NKI;index;71;72;(73);72\nAndel chefer;%;-;40%;53%;60%\nKostnader;tkr;\u{2212}88 880;\u{2212}102\u{00A0}266;;\n"
@@ -99,9 +99,14 @@ let tokens: [[UInt8]] = [
         guard let descriptor else { return }
         // One thread (the generic path only) against two threads in small slices, where
         // ordinary observation rows take the fast path: the same dataset or problems.
-        let one = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 1)
-        let two = CanonicalDatasetReader.read(
-            descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256)
+        let one = Result { () throws(InvalidInput) in
+            try CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 1).dataset
+        }
+        let two = Result { () throws(InvalidInput) in
+            try CanonicalDatasetReader.read(
+                descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256
+            ).dataset
+        }
         let agree: Bool
         switch (one, two) {
         case (.success(let a), .success(let b)): agree = a == b
@@ -113,25 +118,42 @@ let tokens: [[UInt8]] = [
             print("canonical: one thread and two read a mutated \(name) differently:\n\(files[name] ?? "")")
             exit(1)
         }
+        // Lenient: never a crash; rows left out exactly when the strict read failed, and
+        // what it keeps is the strict read's dataset when that one succeeded.
+        if let lenient = try? CanonicalDatasetReader.read(
+            descriptor: descriptor, files: files, location: "fuzz", threads: 2, sliceBytes: 256, lenient: true)
+        {
+            let consistent: Bool
+            switch one {
+            case .success(let dataset): consistent = lenient.rejected.isEmpty && lenient.dataset == dataset
+            case .failure: consistent = !lenient.rejected.isEmpty
+            }
+            if !consistent {
+                print(
+                    "canonical: a lenient read of a mutated \(name) disagrees with the strict one:\n\(files[name] ?? "")"
+                )
+                exit(1)
+            }
+        }
     case "wide":
-        _ = WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
+        _ = try? WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
     case "kolada":
         let seed = koladaSeeds[Int(random.next() % UInt64(koladaSeeds.count))]
         // A third of the inputs also carry comparison groups (mutated) and municipality names.
         let withGroups = random.next() % 3 == 0
-        _ = KoladaReader.read(
+        _ = try? KoladaReader.read(
             [KoladaReader.Input(file: seed.0, data: mutate(seed.1))],
             municipalities: withGroups ? municipalitiesSeed : nil,
             groups: withGroups ? KoladaReader.Input(file: "g.csv", data: mutate(groupsSeed)) : nil, name: "k",
             lenient: random.next() % 2 == 0)
     case "report":
-        _ = ReportTextReader.read(
+        _ = try? ReportTextReader.read(
             String(decoding: mutate(seedReport), as: UTF8.self), file: "r.txt", name: "r",
-            entities: ReportTextReader.Entities(goals: "e", budget: "b", staff: "s"))
+            entities: ReportTextReader.Entities(goals: "e", budget: "b", staff: "s"), lenient: random.next() % 2 == 0)
     case "competition":
-        _ = CompetitionReader.read(
+        _ = try? CompetitionReader.read(
             series: String(decoding: mutate(competitionSeed), as: UTF8.self), seriesFile: "s.csv", meta: nil,
-            metaFile: "", name: "c")
+            metaFile: "", name: "c", lenient: random.next() % 2 == 0)
     default:
         break
     }

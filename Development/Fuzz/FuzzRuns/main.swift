@@ -211,8 +211,12 @@ while Date().timeIntervalSince(start) < seconds {
     let descriptorSeed = runs + rejected < seeds.count ? seeds[runs + rejected] : seed
     let (descriptor, _) = DataPackageDescriptor.parse(descriptorSeed.descriptor, file: "datapackage.json")
     guard let descriptor else { continue }
-    let read = CanonicalDatasetReader.read(descriptor: descriptor, files: files, location: "fuzz", threads: 2)
-    guard case .success(let dataset) = read else {
+    guard
+        let dataset = try? CanonicalDatasetReader.read(
+            descriptor: descriptor, files: files, location: "fuzz", threads: 2
+        )
+        .dataset
+    else {
         rejected += 1
         continue
     }

@@ -22,7 +22,8 @@ struct SelectionSets {
 
     init(root: URL, validation: URL) throws {
         func load(_ directory: URL) throws -> [Backtest.EvaluationSeries] {
-            Backtest.series(of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent))
+            Backtest.series(
+                of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent).dataset)
         }
         func trainingParts(_ series: [Backtest.EvaluationSeries]) -> [Backtest.EvaluationSeries] {
             series.map(\.trainingPart)

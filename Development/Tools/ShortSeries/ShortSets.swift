@@ -25,7 +25,8 @@ struct ShortSets {
 
     init(root: URL, shortDirectory: URL, validation: URL) throws {
         func load(_ directory: URL) throws -> [Backtest.EvaluationSeries] {
-            Backtest.series(of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent))
+            Backtest.series(
+                of: try DatasetLoader.load(directory: directory, displayName: directory.lastPathComponent).dataset)
         }
         /// Each series' last `training` values before its holdout, and the holdout.
         func cut(_ series: [Backtest.EvaluationSeries], training: Int, holdout: Int?) -> [Backtest.EvaluationSeries] {
