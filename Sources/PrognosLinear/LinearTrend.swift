@@ -49,18 +49,23 @@ public struct LinearTrend: Sendable, Equatable {
     }
 
     /// Row `row` of a batched fit (``BatchedTrendFit``, whose rows are the panel's series)
-    /// as a trend, `values` being that row's present values and `years` their years: the same line, standard
+    /// as a trend, `values` being that row's present values and `yearTotal` the sum of
+    /// their years (a constant series' line is centred at their mean): the same line, standard
     /// error and p-value as ``init(years:values:)`` gives (to about 10⁻¹² relative;
     /// `BatchedTrendFitTests`), with the intercept taken at the grid's centre year. Nil
     /// with fewer than two points; a constant series as in ``init(years:values:)``.
     ///
     /// Edge case: a panel without years (targets, no outcomes yet) has a batch of no rows,
     /// while its series exist: nil.
-    package init?(batch: BatchedTrendFit, row: Int, years: some Sequence<Int>, values: [Double]) {
+    ///
+    /// Not generic over the years on purpose: called from another module, a generic
+    /// sequence would be iterated unspecialised, with a heap-allocated coroutine frame per
+    /// element read (about 18 allocations per series in `prognos run`).
+    package init?(batch: BatchedTrendFit, row: Int, yearTotal: Int, values: [Double]) {
         guard batch.pointCounts.indices.contains(row) else { return nil }
         let count = batch.pointCounts[row]
         guard count >= 2, count == values.count else { return nil }
-        if let constant = Self.constant(values, centre: Double(years.reduce(0, +)) / Double(count)) {
+        if let constant = Self.constant(values, centre: Double(yearTotal) / Double(count)) {
             self = constant
             return
         }

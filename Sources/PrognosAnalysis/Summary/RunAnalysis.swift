@@ -80,7 +80,8 @@ public struct RunAnalysis: Sendable {
             let summary = SeriesSummary(
                 key: key, points: points,
                 trend: LinearTrend(
-                    batch: trends, row: index, years: points.lazy.map(\.year), values: points.map(\.value)),
+                    batch: trends, row: index, yearTotal: points.reduce(0) { $0 + $1.year },
+                    values: points.map(\.value)),
                 targets: key.gender == .total ? targetsByKey[key] ?? [] : [], year: summaryYear,
                 indicator: indicators[key.indicatorID], method: unforecast.contains(key.entityID) ? nil : method,
                 panel: outlooks, row: index,
