@@ -37,6 +37,12 @@ let package = Package(
             dependencies: ["PrognosModel", "PrognosSupport"],
             exclude: ["README.md"]
         ),
+        // `prognos fetch`: the Kolada API through URLSession (FoundationNetworking on Linux).
+        .target(
+            name: "PrognosFetch",
+            dependencies: ["PrognosIngest", "PrognosModel", "PrognosSupport"],
+            exclude: ["README.md"]
+        ),
         .target(
             name: "PrognosForecast",
             dependencies: ["PrognosSupport", "PrognosNumerics", "PrognosLinear", "CLAPACK"],
@@ -57,7 +63,7 @@ let package = Package(
         .target(
             name: "Prognos",
             dependencies: [
-                "PrognosRender", "PrognosAnalysis", "PrognosForecast", "PrognosIngest", "PrognosLinear",
+                "PrognosRender", "PrognosAnalysis", "PrognosFetch", "PrognosForecast", "PrognosIngest", "PrognosLinear",
                 "PrognosModel", "PrognosNumerics", "PrognosSupport", "BundledDatasets",
             ],
             exclude: ["README.md"]
@@ -78,7 +84,8 @@ let package = Package(
         ),
         // Shared test helpers (paths, fixtures, the built binary), `package` access.
         .target(
-            name: "PrognosTestSupport", dependencies: ["PrognosIngest", "PrognosModel", "PrognosLinear"],
+            name: "PrognosTestSupport",
+            dependencies: ["PrognosIngest", "PrognosModel", "PrognosLinear", "PrognosSupport"],
             path: "Tests/PrognosTestSupport"),
         // One test target per library target; PrognosTests also runs the built `prognos`.
         .testTarget(
@@ -87,6 +94,9 @@ let package = Package(
                 "PrognosSupport", "PrognosModel", "PrognosLinear", "PrognosIngest", "PrognosForecast",
                 "PrognosAnalysis", "PrognosTestSupport",
             ]),
+        .testTarget(
+            name: "PrognosFetchTests",
+            dependencies: ["PrognosFetch", "PrognosIngest", "PrognosModel", "PrognosSupport", "PrognosTestSupport"]),
         .testTarget(name: "PrognosForecastTests", dependencies: ["PrognosForecast", "PrognosTestSupport"]),
         .testTarget(
             name: "PrognosIngestTests",

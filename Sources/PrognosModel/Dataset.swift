@@ -21,6 +21,8 @@ public struct Dataset: Sendable, Equatable {
     public var goalRule: GoalRule = .report
     /// The title in English (`datapackage.json`, `prognos.title_en`), empty when not given.
     public var titleEn: String = ""
+    /// Where the data came from (`datapackage.json`, `sources`), empty when not given.
+    public var sources: [DatasetSource] = []
 
     /// The title in `language` (English falls back to the title), else the name.
     public func title(_ language: Language) -> String {

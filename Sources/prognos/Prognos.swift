@@ -15,7 +15,7 @@ struct PrognosCommand: ParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, RegressCommand.self, EvaluateCommand.self, CalibrateCommand.self,
-            TargetsCommand.self, IngestCommand.self, SynthesizeCommand.self,
+            TargetsCommand.self, IngestCommand.self, FetchCommand.self, SynthesizeCommand.self,
         ]
     )
 

@@ -168,6 +168,7 @@ private struct ReadContext: DiagnosticCollecting, Sendable {
         var dataset = Dataset(name: descriptor.name, title: descriptor.title, description: descriptor.description)
         dataset.goalRule = descriptor.goalRule.flatMap(GoalRule.init(rawValue:)) ?? .report
         dataset.titleEn = descriptor.titleEn
+        dataset.sources = descriptor.sources
 
         // Ids of rows that have other problems still count as known, so that one bad
         // cell is reported once, not again at every row that refers to it.

@@ -95,6 +95,18 @@ public enum CanonicalDatasetWriter {
         ]
         if !dataset.title.isEmpty { members.append(("title", .string(dataset.title))) }
         if !dataset.description.isEmpty { members.append(("description", .string(dataset.description))) }
+        if !dataset.sources.isEmpty {
+            members.append(
+                (
+                    "sources",
+                    .array(
+                        dataset.sources.map { source in
+                            .object(
+                                [("title", .string(source.title)), ("path", .string(source.path))]
+                                    + (source.fetched.isEmpty ? [] : [("fetched", .string(source.fetched))]))
+                        })
+                ))
+        }
         var custom: [(String, JSONValue)] = []
         if dataset.goalRule != .report { custom.append(("goal_rule", .string(dataset.goalRule.rawValue))) }
         if !dataset.titleEn.isEmpty { custom.append(("title_en", .string(dataset.titleEn))) }

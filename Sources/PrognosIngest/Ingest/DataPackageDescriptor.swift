@@ -13,6 +13,8 @@ public struct DataPackageDescriptor: Sendable, Equatable {
     public var goalRule: String?
     /// The title in English named by the custom property `prognos.title_en`, if any.
     public var titleEn: String = ""
+    /// The Frictionless `sources` list: where the data came from and when it was fetched.
+    public var sources: [DatasetSource] = []
 
     public static let fileName = "datapackage.json"
 
@@ -81,6 +83,17 @@ public struct DataPackageDescriptor: Sendable, Equatable {
                 descriptor.titleEn = text
             } else {
                 diagnostics.append(Diagnostic(file: file, reason: "prognos.title_en is not a string"))
+            }
+        }
+        if let sources = object["sources"] {
+            if let list = sources as? [[String: Any]] {
+                descriptor.sources = list.map { entry in
+                    DatasetSource(
+                        title: entry["title"] as? String ?? "", path: entry["path"] as? String ?? "",
+                        fetched: entry["fetched"] as? String ?? "")
+                }
+            } else {
+                diagnostics.append(Diagnostic(file: file, reason: "\"sources\" is not a list of objects"))
             }
         }
         if let custom = object["prognos"] as? [String: Any], let rule = custom["goal_rule"] {

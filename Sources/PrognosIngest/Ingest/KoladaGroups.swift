@@ -12,7 +12,20 @@ import PrognosModel
 /// seven municipalities most like it. Entities named by their ids only (no
 /// `--municipalities`) are never matched. Groups and members keep the file's order.
 enum KoladaGroups {
+    /// A group as Kolada lists it, before its members are matched to the dataset's entities.
+    struct Listed {
+        var id: String
+        var title: String
+        var members: [String]
+        var line: Int
+    }
+
     static func read(_ data: Data, file: String, entities: [Entity], diagnostics: inout [Diagnostic]) -> [EntityGroup] {
+        select(parse(data, file: file, diagnostics: &diagnostics), entities: entities)
+    }
+
+    /// The groups of `municipality_group_members.csv`, in the file's order.
+    static func parse(_ data: Data, file: String, diagnostics: inout [Diagnostic]) -> [Listed] {
         let (table, problems) = CSVTable.parse(String(decoding: data, as: UTF8.self), file: file)
         diagnostics += problems
         var column: [String: Int] = [:]
@@ -26,11 +39,7 @@ enum KoladaGroups {
         guard !missing, let idColumn = column["group_id"], let titleColumn = column["group_title"],
             let memberColumn = column["member_id"]
         else { return [] }
-        let present = Set(entities.map(\.id))
-        var byName: [String: [String]] = [:]
-        for entity in entities where entity.name != entity.id { byName[entity.name, default: []].append(entity.id) }
-
-        var groups: [(id: String, title: String, members: [String], line: Int)] = []
+        var groups: [Listed] = []
         var position: [String: Int] = [:]
         for record in table.records {
             guard record.count == table.header.count else {
@@ -61,10 +70,17 @@ enum KoladaGroups {
                 groups[index].members.append(member)
             } else {
                 position[id] = groups.count
-                groups.append((id, title, [member], record[idColumn].line))
+                groups.append(Listed(id: id, title: title, members: [member], line: record[idColumn].line))
             }
         }
+        return groups
+    }
 
+    /// The listed groups that matter to `entities`, by the rule above.
+    static func select(_ groups: [Listed], entities: [Entity]) -> [EntityGroup] {
+        let present = Set(entities.map(\.id))
+        var byName: [String: [String]] = [:]
+        for entity in entities where entity.name != entity.id { byName[entity.name, default: []].append(entity.id) }
         var result: [EntityGroup] = []
         for group in groups {
             var seen = Set<String>()

@@ -10,7 +10,11 @@ import PrognosModel
 ///   string; a `null` value, a deleted value and status `Missing` are left out; genders
 ///   T, K and M are kept. Paged responses are read as the separate files they were saved
 ///   to; a page that names a next page not among the inputs is reported as a warning.
-/// - **KPI metadata responses** (`{"values": [{"id", "title", …}]}`), for titles.
+/// - **Metadata responses**: KPIs (`{"values": [{"id", "title", …}]}`) for titles;
+///   municipalities (`{"id", "title", "type": "K" | "L"}`) for entity names; municipality
+///   groups (`{"id", "title", "members": [{"id", "title"}]}`) as comparison groups, by the
+///   same rule as `municipality_group_members.csv` (``KoladaGroups``). These are what
+///   `prognos fetch kolada` saves, so `ingest kolada` on its cache gives the same dataset.
 /// - the tidy CSV of reference values (`kpi, municipality, year, gender, value, …`).
 ///
 /// With a KPI catalogue (`kpi_catalogue.csv`: `id, title, …`) KPI ids get their titles;
@@ -50,6 +54,8 @@ public enum KoladaReader {
         var warnings: [Diagnostic] = []
         var values: [Value] = []
         var titles: [String: String] = [:]
+        var fetchedNames: [String: String] = [:]
+        var listedGroups: [KoladaGroups.Listed] = []
         var nextPages: [(String, String)] = []
         for input in inputs {
             if input.file.lowercased().hasSuffix(".csv") {
@@ -76,7 +82,14 @@ public enum KoladaReader {
                     continue
                 }
                 if let id = item["id"] as? String, let title = item["title"] as? String, item["kpi"] == nil {
-                    titles[id] = title
+                    if let members = item["members"] as? [Any] {
+                        let ids = members.compactMap { ($0 as? [String: Any])?["id"] as? String }
+                        listedGroups.append(KoladaGroups.Listed(id: id, title: title, members: ids, line: 0))
+                    } else if let type = item["type"] as? String, ["K", "L"].contains(type) {
+                        fetchedNames[id] = title
+                    } else {
+                        titles[id] = title
+                    }
                     continue
                 }
                 guard let kpi = item["kpi"] as? String else {
@@ -124,12 +137,13 @@ public enum KoladaReader {
                 }
             }
         }
-        let inputNames = Set(inputs.map { URL(fileURLWithPath: $0.file).lastPathComponent })
-        for (file, next) in nextPages where !inputNames.contains(URL(string: next)?.lastPathComponent ?? next) {
+        let inputNames = Set(inputs.flatMap { [$0.file, URL(fileURLWithPath: $0.file).lastPathComponent] })
+        for (file, next) in nextPages
+        where !inputNames.contains(next) && !inputNames.contains(URL(string: next)?.lastPathComponent ?? next) {
             warnings.append(Diagnostic(file: file, reason: "names a next page that is not among the inputs: \(next)"))
         }
         // A side file that is not what it says is an error, not a silent no-op.
-        var names: [String: String] = [:]
+        var names = fetchedNames
         for (index, (data, label)) in [(catalogue, "the KPI catalogue"), (municipalities, "the municipalities file")]
             .enumerated()
         {
@@ -139,7 +153,7 @@ public enum KoladaReader {
                     Diagnostic(file: label, reason: "has no \"id\" and \"title\" columns in its header row"))
                 continue
             }
-            if index == 0 { titles.merge(columns) { own, _ in own } } else { names = columns }
+            if index == 0 { titles.merge(columns) { own, _ in own } } else { names.merge(columns) { _, file in file } }
         }
         guard diagnostics.isEmpty || lenient else { throw InvalidInput(diagnostics) }
 
@@ -179,9 +193,11 @@ public enum KoladaReader {
                     gender: value.gender))
         }
         if let groups {
-            dataset.entityGroups = KoladaGroups.read(
-                groups.data, file: groups.file, entities: dataset.entities, diagnostics: &diagnostics)
+            listedGroups = KoladaGroups.parse(groups.data, file: groups.file, diagnostics: &diagnostics) + listedGroups
             guard diagnostics.isEmpty || lenient else { throw InvalidInput(diagnostics) }
+        }
+        if !listedGroups.isEmpty {
+            dataset.entityGroups = KoladaGroups.select(listedGroups, entities: dataset.entities)
         }
         return DatasetReading(dataset: dataset, rejected: lenient ? diagnostics : [], warnings: warnings)
     }
