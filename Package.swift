@@ -12,7 +12,9 @@ let package = Package(
         .executable(name: "prognos", targets: ["prognos"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The .xlsx container (ingest wide FILE.xlsx); its XML is read with Foundation's XMLParser.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // OpenBLAS (CBLAS) and LAPACKE from Debian's libopenblas-dev and liblapacke-dev.
@@ -34,7 +36,9 @@ let package = Package(
         .target(name: "PrognosLinear", dependencies: ["PrognosNumerics", "CLAPACK"], exclude: ["README.md"]),
         .target(
             name: "PrognosIngest",
-            dependencies: ["PrognosModel", "PrognosSupport"],
+            dependencies: [
+                "PrognosModel", "PrognosSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["README.md"]
         ),
         // `prognos fetch`: the Kolada API through URLSession (FoundationNetworking on Linux).

@@ -9,8 +9,8 @@ let prognos: Target.Dependency = .product(name: "Prognos", package: "Prognos")
 
 /// An executable on the library: the fuzzers (`make fuzz`, docs/testing.md "Fuzzing") and
 /// the selection tools (docs/forecasting.md, docs/short-series.md).
-func tool(_ name: String, in folder: String) -> Target {
-    .executableTarget(name: name, dependencies: [prognos], path: "\(folder)/\(name)")
+func tool(_ name: String, in folder: String, also: [Target.Dependency] = []) -> Target {
+    .executableTarget(name: name, dependencies: [prognos] + also, path: "\(folder)/\(name)")
 }
 
 /// A package-benchmark suite (`make bench`, Benchmarks/README.md).
@@ -29,9 +29,12 @@ let package = Package(
     dependencies: [
         .package(name: "Prognos", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // FuzzReaders re-packs mutated workbook XML into .xlsx archives.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        tool("FuzzReaders", in: "Fuzz"), tool("FuzzRuns", in: "Fuzz"),
+        tool("FuzzReaders", in: "Fuzz", also: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        tool("FuzzRuns", in: "Fuzz"),
         tool("SelectionSets", in: "Tools"), tool("ShortSeries", in: "Tools"),
     ]
         + ["LinearBenchmarks", "ForecastBenchmarks", "PipelineBenchmarks", "CIBenchmarks", "RenderBenchmarks"]

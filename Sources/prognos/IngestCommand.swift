@@ -91,16 +91,23 @@ struct IngestWideCommand: ParsableCommand {
             Handles decimal commas, % suffixes, - or empty for missing, (73) for a preliminary \
             value, spaces and non-breaking spaces as thousands separators, U+2212 as minus, \
             semicolon, tab or comma delimiters and UTF-8 (with or without BOM) or Windows-1252, \
-            all detected. Columns like "Mål 2023" become targets. Strict by default; with \
+            all detected. Columns like "Mål 2023" become targets. An .xlsx workbook is read \
+            the same way: numbers stored as numbers or as Swedish text, percent-formatted \
+            fractions as percentages, merged cells filled, every sheet with a year header \
+            (ids prefixed by the sheet when there are several) or the one --sheet names; \
+            problems name their cell (budget.xlsx:Drift!C7). Strict by default; with \
             --lenient the unreadable cells are left out and listed in DIR/rejected.csv.
             """
     )
 
-    @Argument(help: "The wide CSV file.")
+    @Argument(help: "The wide table: a CSV export or an .xlsx workbook.")
     var input: String
 
     @Option(name: .long, help: "The entity's name when the table has no entity column.")
     var entity: String = "organisation"
+
+    @Option(name: .long, help: "The sheet of an .xlsx workbook to read (default: every sheet with a year header).")
+    var sheet: String?
 
     @OptionGroup var leniency: LenientOption
     @OptionGroup var output: IngestOutputOptions
@@ -113,12 +120,15 @@ struct IngestWideCommand: ParsableCommand {
             throw InvalidInput([Diagnostic(file: input, reason: "cannot read the file")])
         }
         let name = URL(fileURLWithPath: out).lastPathComponent
-        let output = try WideTableReader.read(data, file: input, name: name, defaultEntity: entity, lenient: lenient)
+        let output = try WideTableReader.read(
+            data, file: input, name: name, defaultEntity: entity, sheet: sheet, lenient: lenient)
+        for warning in output.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var extra: [String: String] = [:]
         if lenient {
             var writer = CSVWriter(header: ["file", "line", "column", "text", "reason"])
             for r in output.rejected {
-                writer.appendRow([r.file, String(r.line), String(r.column), r.text ?? "", r.reason])
+                let file = r.sheet.map { "\(r.file):\($0)" } ?? r.file
+                writer.appendRow([file, String(r.line), String(r.column), r.text ?? "", r.reason])
             }
             extra["rejected.csv"] = writer.text
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Prognos
+import ZIPFoundation
 
 /// A mutation fuzzer for Prognos's readers: it takes real inputs (the bundled dataset,
 /// the seed report, the Kolada examples, a wide table), mutates them at random (byte
@@ -11,7 +12,9 @@ import Prognos
 ///
 ///     swift run -c release FuzzReaders <reader> [seconds] [seed]
 ///
-/// reader: canonical, wide, kolada, report, competition, or all.
+/// reader: canonical, wide, xlsx, kolada, report, competition, or all. `xlsx` mutates a
+/// workbook's bytes (a bad archive) half the time, and otherwise one XML part inside it,
+/// packed again (bad XML in a good archive).
 let arguments = CommandLine.arguments
 let which = arguments.count > 1 ? arguments[1] : "all"
 let seconds = arguments.count > 2 ? Double(arguments[2]) ?? 10 : 10
@@ -36,6 +39,27 @@ let observationsWithoutQuotes =
     (canonical["observations.csv"] ?? "").split(separator: "\n")
     .filter { !$0.contains("\"") }.joined(separator: "\n") + "\n"
 let seedReport = load("Tests/Fixtures/seed-report-alingsas-ks-2023.txt")
+let workbookSeed = load("Tests/Fixtures/xlsx/budget.xlsx")
+/// The workbook's parts, to mutate one and pack them again.
+let workbookParts: [(String, Data)] = {
+    guard let archive = try? Archive(data: workbookSeed, accessMode: .read) else { return [] }
+    return archive.compactMap { entry in
+        var data = Data()
+        guard (try? archive.extract(entry) { data.append($0) }) != nil else { return nil }
+        return (entry.path, data)
+    }
+}()
+
+/// The parts packed into an .xlsx archive in memory.
+func pack(_ parts: [(String, Data)]) -> Data? {
+    guard let archive = try? Archive(data: Data(), accessMode: .create) else { return nil }
+    for (path, data) in parts {
+        try? archive.addEntry(
+            with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+        ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+    }
+    return archive.data
+}
 let koladaSeeds = [
     ("k.json", load("Tests/Fixtures/kolada/RECONSTRUCTED_v3_data_N03702_0180-1480_2019.json")),
     ("k.json", load("Tests/Fixtures/kolada/RECONSTRUCTED_v2_data_N03702_0180-1480_2019.json")),
@@ -137,6 +161,17 @@ let tokens: [[UInt8]] = [
         }
     case "wide":
         _ = try? WideTableReader.read(mutate(wideSeed), file: "w.csv", name: "w", lenient: random.next() % 2 == 0)
+    case "xlsx":
+        var bytes = workbookSeed
+        if random.next() % 2 == 0 {
+            bytes = mutate(workbookSeed)
+        } else if !workbookParts.isEmpty {
+            var parts = workbookParts
+            let index = Int(random.next() % UInt64(parts.count))
+            parts[index].1 = mutate(parts[index].1)
+            bytes = pack(parts) ?? workbookSeed
+        }
+        _ = try? WideTableReader.read(bytes, file: "w.xlsx", name: "w", lenient: random.next() % 2 == 0)
     case "kolada":
         let seed = koladaSeeds[Int(random.next() % UInt64(koladaSeeds.count))]
         // A third of the inputs also carry comparison groups (mutated) and municipality names.
@@ -159,7 +194,7 @@ let tokens: [[UInt8]] = [
     }
 }
 
-let readers = which == "all" ? ["canonical", "wide", "kolada", "report", "competition"] : [which]
+let readers = which == "all" ? ["canonical", "wide", "xlsx", "kolada", "report", "competition"] : [which]
 for reader in readers {
     let start = Date()
     var count = 0

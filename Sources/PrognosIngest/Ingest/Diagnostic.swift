@@ -11,17 +11,39 @@ public struct Diagnostic: Sendable, Equatable, Hashable, CustomStringConvertible
     /// The offending field's text, where the reader keeps it (``WideTableReader``'s
     /// rejected cells); nil otherwise. Not part of ``description``.
     public var text: String?
+    /// The sheet of a workbook the problem is in; then ``description`` names the cell as a
+    /// spreadsheet does: `budget.xlsx:Drift!C7: reason`.
+    public var sheet: String?
 
-    public init(file: String, line: Int = 0, column: Int = 0, reason: String, text: String? = nil) {
+    public init(
+        file: String, line: Int = 0, column: Int = 0, reason: String, text: String? = nil, sheet: String? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.reason = reason
         self.text = text
+        self.sheet = sheet
     }
 
     public var description: String {
-        line > 0 ? "\(file):\(line):\(column): \(reason)" : "\(file): \(reason)"
+        if let sheet {
+            return line > 0
+                ? "\(file):\(sheet)!\(Self.columnLetters(column))\(line): \(reason)" : "\(file):\(sheet): \(reason)"
+        }
+        return line > 0 ? "\(file):\(line):\(column): \(reason)" : "\(file): \(reason)"
+    }
+
+    /// A spreadsheet's column name: 1 → A, 26 → Z, 27 → AA.
+    public static func columnLetters(_ column: Int) -> String {
+        var number = max(1, column)
+        var letters = ""
+        while number > 0 {
+            let remainder = (number - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
+            number = (number - 1) / 26
+        }
+        return letters
     }
 }
 

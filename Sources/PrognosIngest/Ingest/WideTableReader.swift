@@ -94,18 +94,131 @@ public enum WideTableReader {
         return IndicatorUnit(rawValue: t) ?? .number
     }
 
+    /// Reads a wide table: a CSV export, or an .xlsx workbook (by its extension or its
+    /// ZIP signature) through ``XLSXWorkbook``, with the same rules and the same strict and
+    /// lenient modes; a workbook's problems name their cell (`budget.xlsx:Drift!C7`).
+    ///
+    /// A workbook: `sheet` names the one sheet to read; without it every sheet is read
+    /// whose header holds a year (the others are skipped with a warning), and when more
+    /// than one is read each indicator id starts with its sheet's (`drift.nki`), so that
+    /// the same row title on two sheets stays two indicators.
     public static func read(
-        _ data: Data, file: String, name: String, defaultEntity: String = "organisation", lenient: Bool = false
+        _ data: Data, file: String, name: String, defaultEntity: String = "organisation", sheet: String? = nil,
+        lenient: Bool = false
     ) throws(InvalidInput) -> DatasetReading {
+        if file.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return try readWorkbook(
+                data, file: file, name: name, defaultEntity: defaultEntity, sheet: sheet, lenient: lenient)
+        }
+        if let sheet {
+            throw InvalidInput([Diagnostic(file: file, reason: "--sheet \(sheet) applies to .xlsx workbooks only")])
+        }
         let text = decode(data)
         let (table, csvProblems) = CSVTable.parse(text, file: file, delimiter: delimiter(of: text))
+        var reading = try read(
+            table: table, problems: csvProblems, file: file, sheet: nil, idPrefix: "", defaultEntity: defaultEntity,
+            lenient: lenient)
+        reading.dataset.name = name
+        reading.dataset.title = name
+        return reading
+    }
+
+    /// The sheets of a workbook, each read as a table.
+    private static func readWorkbook(
+        _ data: Data, file: String, name: String, defaultEntity: String, sheet wanted: String?, lenient: Bool
+    ) throws(InvalidInput) -> DatasetReading {
+        let workbook = try XLSXWorkbook.read(data, file: file)
+        var chosen = workbook.sheets
+        if let wanted {
+            chosen = workbook.sheets.filter { $0.name == wanted }
+            guard !chosen.isEmpty else {
+                let names = workbook.sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")
+                throw InvalidInput([
+                    Diagnostic(file: file, reason: "no sheet \"\(wanted)\" (the workbook has \(names))")
+                ])
+            }
+        }
+        var readings: [(sheet: String, reading: DatasetReading)] = []
+        var skipped: [InvalidInput] = []
+        for sheet in chosen {
+            let table = try grid(sheet, file: file)
+            guard
+                table.header.contains(where: { year(in: $0.text.trimmingCharacters(in: .whitespaces)) != nil })
+                    || wanted != nil
+            else {
+                skipped.append(
+                    InvalidInput([
+                        Diagnostic(
+                            file: file, reason: "no column header holds a year (e.g. 2022 or Utfall 2022); skipped",
+                            sheet: sheet.name)
+                    ]))
+                continue
+            }
+            readings.append(
+                (
+                    sheet.name,
+                    try read(
+                        table: table, problems: [], file: file, sheet: sheet.name,
+                        idPrefix: chosen.count > 1 ? slug(sheet.name) + "." : "", defaultEntity: defaultEntity,
+                        lenient: lenient)
+                ))
+        }
+        guard !readings.isEmpty else {
+            throw InvalidInput(skipped.flatMap(\.diagnostics))
+        }
+        var combined = Dataset(
+            name: name, title: name,
+            description: "Read by `prognos ingest wide` from \(URL(fileURLWithPath: file).lastPathComponent).")
+        var result = DatasetReading(dataset: combined, warnings: skipped.flatMap(\.diagnostics))
+        for (_, reading) in readings {
+            for entity in reading.dataset.entities where !combined.entities.contains(where: { $0.id == entity.id }) {
+                combined.entities.append(entity)
+            }
+            combined.indicators += reading.dataset.indicators
+            combined.observations += reading.dataset.observations
+            combined.targets += reading.dataset.targets
+            result.rejected += reading.rejected
+        }
+        result.dataset = combined
+        return result
+    }
+
+    /// The most columns a sheet may use; a wide table has a column a year.
+    public static let columnLimit = 2_000
+
+    /// A sheet's non-empty rows as a table: the first is the header, every row as wide as
+    /// the widest, each field at its row and column.
+    private static func grid(_ sheet: XLSXWorkbook.Sheet, file: String) throws(InvalidInput) -> CSVTable {
+        let rows = sheet.cells.keys.sorted().filter { row in sheet.cells[row]?.values.contains { !$0.isEmpty } == true }
+        let width = sheet.cells.values.compactMap { $0.keys.max() }.max() ?? 0
+        guard width <= columnLimit else {
+            throw InvalidInput([
+                Diagnostic(
+                    file: file, reason: "uses \(width) columns; a wide table may use at most \(columnLimit)",
+                    sheet: sheet.name)
+            ])
+        }
+        let records = rows.map { row in
+            (1...max(1, width)).map { column in
+                CSVField(text: sheet.cells[row]?[column] ?? "", line: row, column: column)
+            }
+        }
+        return CSVTable(header: records.first ?? [], records: Array(records.dropFirst()))
+    }
+
+    /// The dataset of one table (a CSV file, or a workbook's sheet).
+    private static func read(
+        table: CSVTable, problems csvProblems: [Diagnostic], file: String, sheet: String?, idPrefix: String,
+        defaultEntity: String, lenient: Bool
+    ) throws(InvalidInput) -> DatasetReading {
+        func problem(_ line: Int, _ column: Int, _ reason: String, text: String? = nil) -> Diagnostic {
+            Diagnostic(file: file, line: line, column: column, reason: reason, text: text, sheet: sheet)
+        }
+        let name = ""
         var diagnostics = csvProblems
         let headers = table.header.map { $0.text.trimmingCharacters(in: .whitespaces) }
         guard let firstYear = headers.firstIndex(where: { year(in: $0) != nil }) else {
-            throw InvalidInput([
-                Diagnostic(
-                    file: file, line: 1, column: 1, reason: "no column header holds a year (e.g. 2022 or Utfall 2022)")
-            ])
+            throw InvalidInput([problem(1, 1, "no column header holds a year (e.g. 2022 or Utfall 2022)")])
         }
         var entityColumn: Int? = nil
         var unitColumn: Int? = nil
@@ -123,9 +236,7 @@ public enum WideTableReader {
             }
         }
         guard let indicatorColumn else {
-            throw InvalidInput([
-                Diagnostic(file: file, line: 1, column: 1, reason: "no indicator column before the first year column")
-            ])
+            throw InvalidInput([problem(1, 1, "no indicator column before the first year column")])
         }
         let yearColumns: [(index: Int, year: Int, target: Bool)] = headers.enumerated().compactMap { index, header in
             guard index >= firstYear, let year = year(in: header) else { return nil }
@@ -143,9 +254,7 @@ public enum WideTableReader {
             let line = record.first?.line ?? 0
             guard record.count == table.header.count else {
                 diagnostics.append(
-                    Diagnostic(
-                        file: file, line: line, column: 1,
-                        reason: "the row has \(record.count) fields, the header has \(table.header.count)"))
+                    problem(line, 1, "the row has \(record.count) fields, the header has \(table.header.count)"))
                 continue
             }
             let title = record[indicatorColumn].text.trimmingCharacters(in: .whitespaces)
@@ -157,7 +266,7 @@ public enum WideTableReader {
                 dataset.entities.append(
                     Entity(id: entityID, name: entityName.isEmpty ? defaultEntity : entityName, kind: .municipality))
             }
-            let indicatorID = slug(title).isEmpty ? "indicator-\(line)" : slug(title)
+            let indicatorID = idPrefix + (slug(title).isEmpty ? "indicator-\(line)" : slug(title))
             var sawPercent = false
             var rowObservations: [Observation] = []
             var rowTargets: [Target] = []
@@ -169,12 +278,9 @@ public enum WideTableReader {
                 case .invalid:
                     let reason = "\"\(field.text)\" in column \"\(headers[column.index])\" is not a number"
                     if lenient {
-                        rejected.append(
-                            Diagnostic(
-                                file: file, line: field.line, column: field.column, reason: reason, text: field.text))
+                        rejected.append(problem(field.line, field.column, reason, text: field.text))
                     } else {
-                        diagnostics.append(
-                            Diagnostic(file: file, line: field.line, column: field.column, reason: reason))
+                        diagnostics.append(problem(field.line, field.column, reason))
                     }
                 case .value(let value, let preliminary, let percent):
                     sawPercent = sawPercent || percent
