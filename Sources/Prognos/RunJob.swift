@@ -17,6 +17,10 @@ public struct RunJob: Sendable {
     public var detailLimit: Int
     /// Whether comparison entities' series are forecast too (``RunAnalysis``).
     public var forecastComparisons = false
+    /// Where Prognos keeps its own next-year forecasts between runs (``ForecastArchive``):
+    /// `run` records this run's, and reports how the earlier ones fared. Nil: no archive,
+    /// and a run's outputs depend on its inputs alone.
+    public var archive: URL? = nil
 
     public init(
         language: Language = .sv, year: Int? = nil, rule: GoalRule? = nil, detailLimit: Int = SeriesSample.defaultLimit
@@ -43,12 +47,14 @@ public struct RunJob: Sendable {
     }
 
     /// The outputs whose size does not grow with the number of series.
-    func smallOutputs(of analysis: RunAnalysis, report: ReportDocument? = nil) -> [String: String] {
-        let document = report ?? self.report(of: analysis)
+    func smallOutputs(
+        of analysis: RunAnalysis, report: ReportDocument? = nil, ownForecasts: ArchiveAccuracy? = nil
+    ) -> [String: String] {
+        let document = report ?? self.report(of: analysis, ownForecasts: ownForecasts)
         var files = [
             "goals.csv": GoalsTable.csv(analysis),
             "report.md": MarkdownReport.render(document),
-            "accuracy.csv": AccuracyTable.csv(analysis.accuracy),
+            "accuracy.csv": AccuracyTable.csv(analysis.accuracy + [ownForecasts?.row].compactMap { $0 }),
         ]
         files["forecast_checkpoints.csv"] = CheckpointsTable.csv(analysis.dataset, language: language)
         return files
@@ -56,11 +62,11 @@ public struct RunJob: Sendable {
 
     /// The report of an analysis (``ReportDocument``), with the charts of the goals' series
     /// and of the sample of the others (``ChartedSeries``).
-    public func report(of analysis: RunAnalysis) -> ReportDocument {
+    public func report(of analysis: RunAnalysis, ownForecasts: ArchiveAccuracy? = nil) -> ReportDocument {
         let charted = ChartedSeries(
             dataset: analysis.dataset, sample: SeriesSample(total: analysis.series.count, limit: detailLimit),
             forecastComparisons: analysis.forecastComparisons)
-        return ReportDocument(analysis, language: language, charted: charted.contains)
+        return ReportDocument(analysis, language: language, charted: charted.contains, ownForecasts: ownForecasts)
     }
 
     /// Loads the dataset in `directory` and writes the outputs into `output`.
@@ -73,6 +79,8 @@ public struct RunJob: Sendable {
     ) throws -> RunAnalysisSummary {
         var clock = PhaseClock()
         let dataset = try DatasetLoader.load(directory: directory, displayName: displayName).dataset
+        let archive = try self.archive.map { try ForecastArchive(directory: $0) }
+        let archived = try archive?.forecasts(dataset: dataset.name) ?? []
         clock.lap("read and validate")
         // Charts are drawn while the series are still being analysed.
         let pipeline = try ChartRenderer.RenderPipeline(
@@ -98,8 +106,9 @@ public struct RunJob: Sendable {
         }
         clock.append(analysis.phases)
         pipeline.submit(ChartRenderer.summaryJobs(analysis, language: language))
-        let report = self.report(of: analysis)
-        var files = smallOutputs(of: analysis, report: report).mapValues { Data($0.utf8) }
+        let ownForecasts = archive.map { _ in ArchiveAccuracy(forecasts: archived, series: analysis.series) }
+        let report = self.report(of: analysis, ownForecasts: ownForecasts)
+        var files = smallOutputs(of: analysis, report: report, ownForecasts: ownForecasts).mapValues { Data($0.utf8) }
         clock.lap("goals.csv, report.md, accuracy.csv")
         let charts = ChartRenderer.inChartsDirectory(try pipeline.finish())
         files.merge(charts.files) { a, _ in a }
@@ -110,7 +119,7 @@ public struct RunJob: Sendable {
         let ready = files
         let written =
             files.keys.filter { !$0.hasPrefix("charts/") } + ["report.html", "indicators.csv", "summary.json"]
-        try OutputDirectory.write(to: output, protecting: [directory]) { staging in
+        try OutputDirectory.write(to: output, protecting: [directory] + (self.archive.map { [$0] } ?? [])) { staging in
             let (html, others) = concurrently {
                 Result { try staging.write("report.html", Data(HTMLReport.render(report, svg: chartsDrawn.svg).utf8)) }
             } _: {
@@ -128,6 +137,10 @@ public struct RunJob: Sendable {
             ])
         }
         clock.lap("write indicators.csv and summary.json (streamed), move the output into place")
+        if let archive {
+            try archive.record(ArchivedForecast.nextYear(of: analysis, made: Date()))
+            clock.lap("record the next-year forecasts in the archive")
+        }
         return RunAnalysisSummary(
             goalCount: analysis.goals.filter { !$0.evaluations.isEmpty }.count, seriesCount: analysis.series.count,
             files: written.sorted() + ["charts/ (\(charts.files.count) files)"], phases: clock.phases,

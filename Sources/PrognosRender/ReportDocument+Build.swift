@@ -7,10 +7,16 @@ extension ReportDocument {
     /// which targets are realistic, the other series, and the budget with the organisation's
     /// own forecasts.
     ///
-    /// - Parameter charted: whether a series has its own charts (``RunJob`` draws them for
-    ///   the series of goals and for the sample of the others); only those are shown.
-    public init(_ analysis: RunAnalysis, language: Language, charted: @escaping (SeriesKey) -> Bool = { _ in true }) {
-        let builder = ReportBuilder(analysis: analysis, text: ReportText(language: language), charted: charted)
+    /// - Parameters:
+    ///   - charted: whether a series has its own charts (``RunJob`` draws them for the
+    ///     series of goals and for the sample of the others); only those are shown.
+    ///   - ownForecasts: how Prognos's archived forecasts fared (`run --archive`), if any.
+    public init(
+        _ analysis: RunAnalysis, language: Language, charted: @escaping (SeriesKey) -> Bool = { _ in true },
+        ownForecasts: ArchiveAccuracy? = nil
+    ) {
+        var builder = ReportBuilder(analysis: analysis, text: ReportText(language: language), charted: charted)
+        builder.ownForecasts = ownForecasts
         let dataset = analysis.dataset
         let name = dataset.title(language)
         let year = analysis.year.map { " \($0)" } ?? ""
@@ -30,6 +36,8 @@ struct ReportBuilder {
     let entities: [String: Entity]
     /// The series of the goals' targets, by key (looked up once, not per goal).
     let goalSeries: [SeriesKey: SeriesSummary]
+    /// How Prognos's archived forecasts fared, when the run keeps an archive.
+    var ownForecasts: ArchiveAccuracy? = nil
 
     init(analysis: RunAnalysis, text: ReportText, charted: @escaping (SeriesKey) -> Bool) {
         self.analysis = analysis
@@ -52,6 +60,7 @@ struct ReportBuilder {
         blocks += suggestionSection()
         blocks += otherSeriesSection()
         blocks += budgetSection()
+        blocks += ownForecastSection()
         blocks.append(.rule)
         blocks.append(
             .paragraph([

@@ -53,6 +53,9 @@ struct FetchKoladaCommand: ParsableCommand {
     @Option(name: .long, help: "Seconds a request may take.")
     var timeout: Double = 30
 
+    @Option(name: .long, help: "Attempts per request before it counts as failed (429, 5xx, dropped or cut answers).")
+    var attempts: Int = 5
+
     @OptionGroup var leniency: LenientOption
     @OptionGroup var output: IngestOutputOptions
 
@@ -65,6 +68,7 @@ struct FetchKoladaCommand: ParsableCommand {
             throw ValidationError("--years must be Y1-Y2 or one year, e.g. 2018-2025, not \(years)")
         }
         guard timeout > 0 else { throw ValidationError("--timeout must be above 0") }
+        guard (1...20).contains(attempts) else { throw ValidationError("--attempts must be 1 to 20") }
     }
 
     func run() throws {
@@ -72,7 +76,7 @@ struct FetchKoladaCommand: ParsableCommand {
             kpis: Self.list(kpi), municipalities: Self.list(municipality ?? ""), group: group,
             years: years.flatMap(Self.span), withGroups: withGroups, baseURL: baseURL)
         let fetcher = HTTPFetcher(
-            settings: HTTPFetcher.Settings(timeout: timeout),
+            settings: HTTPFetcher.Settings(timeout: timeout, attempts: attempts),
             cache: try cache.map { try ResponseCache(directory: URL(fileURLWithPath: $0)) }, refresh: refresh)
         let reading: DatasetReading
         do {

@@ -47,6 +47,14 @@ struct RunCommand: ParsableCommand {
     )
     var forecastComparisons = false
 
+    @Option(
+        name: .long,
+        help: """
+            Keep this run's next-year forecasts in DIR/forecasts.csv, and report how the earlier \
+            ones fared once the data hold their outcomes (e.g. ~/.local/share/prognos/archive).
+            """)
+    var archive: String?
+
     @Flag(name: .long, help: "Print the wall-clock time of each step to standard error (`timing: SECONDS s STEP`).")
     var timing = false
 
@@ -58,6 +66,7 @@ struct RunCommand: ParsableCommand {
         let location = try DatasetLocation.resolve(dataset)
         var job = RunJob(language: lang, year: year, rule: goalRule, detailLimit: max(0, detailLimit))
         job.forecastComparisons = forecastComparisons
+        job.archive = archive.map { URL(fileURLWithPath: ($0 as NSString).expandingTildeInPath) }
         let output = URL(fileURLWithPath: out)
         let result = try job.run(
             directory: location.url, displayName: location.displayName, output: output,

@@ -64,24 +64,33 @@ public struct AccuracyTable: Sendable {
         init() {}
 
         init(_ cell: Cell, scale q: Double) {
-            let f = cell.distribution.point
-            let y = cell.actual
+            let (l80, u80) = cell.distribution.interval(0.8)
+            let (l95, u95) = cell.distribution.interval(0.95)
+            self.init(
+                point: cell.distribution.point, actual: cell.actual, interval80: (l80, u80), interval95: (l95, u95),
+                crps: cell.distribution.crps(cell.actual), scale: q)
+        }
+
+        init(
+            point f: Double, actual y: Double, interval80: (Double, Double), interval95: (Double, Double),
+            crps: Double, scale q: Double
+        ) {
             let e = y - f
             ae = abs(e)
             se = e * e
             ape = y != 0 ? 100 * abs(e) / abs(y) : .nan
             sape = abs(y) + abs(f) > 0 ? 200 * abs(e) / (abs(y) + abs(f)) : 0
             ase = abs(e) / q
-            let (l95, u95) = cell.distribution.interval(0.95)
+            let (l95, u95) = interval95
             let alpha = 0.05
             var interval = u95 - l95
             if y < l95 { interval += 2 / alpha * (l95 - y) }
             if y > u95 { interval += 2 / alpha * (y - u95) }
             self.sis = interval / q
-            let (l80, u80) = cell.distribution.interval(0.8)
+            let (l80, u80) = interval80
             c80 = y >= l80 && y <= u80 ? 1 : 0
             c95 = y >= l95 && y <= u95 ? 1 : 0
-            crps = cell.distribution.crps(y) / q
+            self.crps = crps / q
             bias = e / q
         }
 
@@ -130,6 +139,44 @@ public struct AccuracyTable: Sendable {
         Row(
             method: method, horizon: horizon, count: count, mae: m.ae, rmse: rmse, mape: m.ape, smape: m.sape,
             mase: m.ase, msis: m.sis, coverage80: m.c80, coverage95: m.c95, crps: m.crps, bias: m.bias)
+    }
+
+    /// A forecast known by its point and its central 80 % and 95 % intervals only, as the
+    /// forecast archive keeps it (``ArchivedForecast``), with its actual value and its
+    /// series' MASE scale.
+    public struct IntervalForecast: Sendable {
+        public var point: Double
+        public var actual: Double
+        public var interval80: (lower: Double, upper: Double)
+        public var interval95: (lower: Double, upper: Double)
+        public var scale: Double
+
+        public init(
+            point: Double, actual: Double, interval80: (lower: Double, upper: Double),
+            interval95: (lower: Double, upper: Double), scale: Double
+        ) {
+            self.point = point
+            self.actual = actual
+            self.interval80 = interval80
+            self.interval95 = interval95
+            self.scale = scale
+        }
+    }
+
+    /// The `all` row of forecasts known by their intervals: every score as for a
+    /// distribution (one horizon per forecast, each its own series) except CRPS, which
+    /// needs the whole distribution and stays NaN (an empty cell in `accuracy.csv`). Nil
+    /// when no forecast has a positive, finite scale.
+    public static func row(method: String, horizon: String, intervals: [IntervalForecast]) -> Row? {
+        let scores = intervals.filter { $0.scale > 0 && $0.scale.isFinite }.map { f in
+            Scores(
+                point: f.point, actual: f.actual, interval80: (f.interval80.lower, f.interval80.upper),
+                interval95: (f.interval95.lower, f.interval95.upper), crps: .nan, scale: f.scale)
+        }
+        guard !scores.isEmpty else { return nil }
+        let m = Scores.mean(scores)
+        let rmse = scores.map { $0.se.squareRoot() }.reduce(0, +) / Double(scores.count)
+        return row(method, horizon, scores.count, m, rmse: rmse)
     }
 
     /// `accuracy.csv` of a run: the rows of its own backtest (the organisation's own
