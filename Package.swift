@@ -104,7 +104,10 @@ let package = Package(
         .testTarget(name: "PrognosForecastTests", dependencies: ["PrognosForecast", "PrognosTestSupport"]),
         .testTarget(
             name: "PrognosIngestTests",
-            dependencies: ["PrognosSupport", "PrognosModel", "PrognosIngest", "PrognosTestSupport"]),
+            dependencies: [
+                "PrognosSupport", "PrognosModel", "PrognosIngest", "PrognosTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "PrognosLinearTests", dependencies: ["PrognosNumerics", "PrognosLinear", "PrognosTestSupport"]),
         .testTarget(name: "PrognosModelTests", dependencies: ["PrognosModel", "PrognosTestSupport"]),

@@ -120,23 +120,22 @@ public struct ForecastArchive: Sendable {
 
     static func fields(_ f: ArchivedForecast) -> [String] {
         let number = NumberFormatting.exact as (Double) -> String
+        // A text starting with ' gets another, so that reading drops exactly one whether
+        // CSVWriter added it (a formula-like text) or this did.
+        func text(_ value: String) -> String { value.hasPrefix("'") ? "'" + value : value }
         return [
-            f.made, f.dataset, f.entityID, f.indicatorID, f.gender.rawValue, String(f.lastYear), String(f.year),
-            f.method, number(f.median), number(f.interval80.lower), number(f.interval80.upper),
-            number(f.interval95.lower), number(f.interval95.upper), f.target.map(number) ?? "",
-            f.comparator?.rawValue ?? "", f.probability.map(number) ?? "", f.basis,
+            text(f.made), text(f.dataset), text(f.entityID), text(f.indicatorID), f.gender.rawValue,
+            String(f.lastYear), String(f.year), text(f.method), number(f.median), number(f.interval80.lower),
+            number(f.interval80.upper), number(f.interval95.lower), number(f.interval95.upper),
+            f.target.map(number) ?? "", f.comparator?.rawValue ?? "", f.probability.map(number) ?? "", text(f.basis),
         ]
     }
 
     static func forecast(_ record: [CSVField]) -> ArchivedForecast? {
-        // Text cells that began with =, +, -, @, a tab or CR were written with a leading '
-        // (``CSVWriter/neutralized(_:)``); read back as they were.
+        // Text cells that began with =, +, -, @, a tab, a CR or ' were written with one more
+        // ' in front (``fields(_:)``, ``CSVWriter/neutralized(_:)``); read back as they were.
         let text = record.map { field in
-            let value = field.text
-            guard value.hasPrefix("'"), let next = value.dropFirst().first, "=+-@\t\r".contains(next) else {
-                return value
-            }
-            return String(value.dropFirst())
+            field.text.hasPrefix("'") ? String(field.text.dropFirst()) : field.text
         }
         func number(_ index: Int) -> Double? { Double(text[index]) }
         guard let gender = Gender(rawValue: text[4]), let lastYear = Int(text[5]), let year = Int(text[6]),

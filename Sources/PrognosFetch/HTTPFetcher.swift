@@ -46,7 +46,14 @@ public struct HTTPFetcher: Sendable {
     public let cache: ResponseCache?
     /// With `refresh`, cached answers are fetched again (and the cache updated).
     public let refresh: Bool
-    private let session: URLSession
+    private let client: Client
+
+    /// The session, invalidated when the last fetcher using it goes.
+    private final class Client: Sendable {
+        let session: URLSession
+        init(_ session: URLSession) { self.session = session }
+        deinit { session.finishTasksAndInvalidate() }
+    }
 
     public init(settings: Settings = Settings(), cache: ResponseCache? = nil, refresh: Bool = false) {
         self.settings = settings
@@ -57,7 +64,7 @@ public struct HTTPFetcher: Sendable {
         configuration.timeoutIntervalForResource = settings.timeout * 2
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+        client = Client(URLSession(configuration: configuration))
     }
 
     /// The body of `url`, and when it was fetched; `accept` tells a whole body from a cut one.
@@ -118,7 +125,7 @@ public struct HTTPFetcher: Sendable {
         request.setValue("prognos", forHTTPHeaderField: "User-Agent")
         let result = Mutex<Outcome?>(nil)
         let done = DispatchSemaphore(value: 0)
-        let task = session.dataTask(with: request) { data, response, error in
+        let task = client.session.dataTask(with: request) { data, response, error in
             let outcome: Outcome
             if let error {
                 outcome = .failure(error.localizedDescription)
@@ -147,9 +154,14 @@ public struct HTTPFetcher: Sendable {
         return formatter.date(from: text).map { max(0, $0.timeIntervalSinceNow) }
     }
 
-    /// The start of an error body, for the message.
+    /// The start of an error body, for the message, with control characters (a terminal's
+    /// escape sequences among them) shown as spaces.
     private static func excerpt(_ body: Data) -> String {
-        let text = String(decoding: body.prefix(200), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? "" : " (\(text))"
+        let text = String(decoding: body.prefix(200), as: UTF8.self)
+        let shown = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 })
+        )
+        .trimmingCharacters(in: .whitespaces)
+        return shown.isEmpty ? "" : " (\(shown))"
     }
 }

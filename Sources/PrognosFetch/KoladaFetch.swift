@@ -70,13 +70,16 @@ public enum KoladaFetch {
     public static func responses(for request: Request, with fetcher: HTTPFetcher) throws -> (
         [KoladaReader.Input], Date
     ) {
+        for id in request.kpis + request.municipalities + (request.group.map { [$0] } ?? []) where !isID(id) {
+            throw FetchError(url: request.baseURL, reason: "\"\(id)\" is not a Kolada id (letters and digits only)")
+        }
         var session = Session(base: request.baseURL, fetcher: fetcher)
         var municipalities = request.municipalities
         if let group = request.group {
             let items = try session.values(path: "municipality_groups/\(group)")
             municipalities += items.flatMap { item in
                 ((item["members"] as? [Any]) ?? []).compactMap { ($0 as? [String: Any])?["id"] as? String }
-            }
+            }.filter(isID)
         }
         municipalities = unique(municipalities)
         for chunk in chunks(unique(request.kpis)) {
@@ -100,7 +103,7 @@ public enum KoladaFetch {
                     .compactMap { byName[$0] }.filter { !ids.contains($0) }
                 if madeFor.contains(where: wanted.contains) { members += ids }
             }
-            let added = unique(members).filter { !wanted.contains($0) }
+            let added = unique(members).filter { !wanted.contains($0) && isID($0) }
             for chunk in chunks(added) {
                 _ = try session.values(path: "municipality/\(chunk.joined(separator: ","))")
             }
@@ -137,6 +140,7 @@ public enum KoladaFetch {
         /// The `values` of every page of `path`.
         mutating func values(path: String) throws(FetchError) -> [[String: Any]] {
             let first = "\(base)/\(path)?per_page=\(KoladaFetch.pageSize)"
+            guard let baseURL = URL(string: first) else { throw FetchError(url: first, reason: "not a valid URL") }
             var next: String? = first
             var seen: Set<String> = []
             var result: [[String: Any]] = []
@@ -151,7 +155,18 @@ public enum KoladaFetch {
                 inputs.append(KoladaReader.Input(file: address, data: body))
                 earliest = min(earliest ?? fetched, fetched)
                 result += page.values
-                next = page.next
+                // A next page is resolved against this one and must stay on the same
+                // server (a relative `next_url` works; another host is refused).
+                if let link = page.next {
+                    guard let resolved = URL(string: link, relativeTo: URL(string: address)),
+                        resolved.scheme == baseURL.scheme, resolved.host == baseURL.host, resolved.port == baseURL.port
+                    else {
+                        throw FetchError(url: address, reason: "its next page \(link) is not on \(base)")
+                    }
+                    next = resolved.absoluteString
+                } else {
+                    next = nil
+                }
             }
             return result
         }
@@ -169,6 +184,12 @@ public enum KoladaFetch {
 
     static func chunks(_ ids: [String]) -> [[String]] {
         stride(from: 0, to: ids.count, by: segmentLimit).map { Array(ids[$0..<min(ids.count, $0 + segmentLimit)]) }
+    }
+
+    /// A Kolada id: ASCII letters and digits (`N00090`, `1489`, `G37326`), so that it can
+    /// go into a path as it is.
+    static func isID(_ id: String) -> Bool {
+        !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     static func unique(_ ids: [String]) -> [String] {

@@ -19,8 +19,10 @@ import Darwin
 /// run stopped midway leaves whole responses only; the index is rewritten the same way
 /// after every new response.
 ///
-/// Edge cases: a response listed in the index whose file is gone counts as not cached;
-/// a cache directory that does not exist is created.
+/// Edge cases: a response listed in the index whose file is gone counts as not cached, as
+/// does an index row whose file name this cache would not give (no path outside the
+/// directory is ever read) or whose fetch time is missing; a cache directory that does
+/// not exist is created. One process at a time should write a cache directory.
 public final class ResponseCache: Sendable {
     public let directory: URL
     private let entries: Mutex<[(url: String, file: String, fetched: String)]>
@@ -31,7 +33,14 @@ public final class ResponseCache: Sendable {
         var loaded: [(String, String, String)] = []
         if let text = try? String(contentsOf: directory.appendingPathComponent("index.csv"), encoding: .utf8) {
             let (table, _) = CSVTable.parse(text, file: "index.csv")
-            for row in table.records where row.count == 3 { loaded.append((row[0].text, row[1].text, row[2].text)) }
+            // Only names this cache gives its files, so that an edited index cannot point
+            // outside the directory; and only entries that say when they were fetched.
+            for row in table.records
+            where row.count == 3 && Self.isCacheFileName(row[1].text)
+                && ISO8601DateFormatter().date(from: row[2].text) != nil
+            {
+                loaded.append((row[0].text, row[1].text, row[2].text))
+            }
         }
         entries = Mutex(loaded.map { (url: $0.0, file: $0.1, fetched: $0.2) })
     }
@@ -54,7 +63,10 @@ public final class ResponseCache: Sendable {
         }
         try Self.writeAtomically(body, to: directory.appendingPathComponent(file))
         let stamp = ISO8601DateFormatter().string(from: date)
-        let index = entries.withLock { list in
+        let index = directory.appendingPathComponent("index.csv")
+        // The index is built and written under the lock, so that two stores cannot put an
+        // older index over a newer one.
+        try entries.withLock { list in
             if let position = list.firstIndex(where: { $0.url == url }) {
                 list[position].fetched = stamp
             } else {
@@ -62,9 +74,18 @@ public final class ResponseCache: Sendable {
             }
             var writer = CSVWriter(header: ["url", "file", "fetched"])
             for entry in list { writer.appendRow([entry.url, entry.file, entry.fetched]) }
-            return writer.text
+            try Self.writeAtomically(Data(writer.text.utf8), to: index)
         }
-        try Self.writeAtomically(Data(index.utf8), to: directory.appendingPathComponent("index.csv"))
+    }
+
+    /// Whether `name` is one this cache gives: digits, `-`, 16 hex digits, `.json`.
+    static func isCacheFileName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-")
+        guard parts.count == 2, parts[0].count >= 5, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+            parts[1].hasSuffix(".json")
+        else { return false }
+        let hash = parts[1].dropLast(5)
+        return hash.count == 16 && hash.allSatisfy { $0.isHexDigit && ($0.isNumber || $0.isLowercase) }
     }
 
     /// `<position, 5 digits>-<16 hex digits of FNV-1a 64 of the URL>.json`.

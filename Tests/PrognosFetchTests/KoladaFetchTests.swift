@@ -172,6 +172,22 @@ import Testing
         #expect(ingested.dataset.entities == first.dataset.entities)
     }
 
+    @Test func idsAndNextPagesCannotLeadElsewhere() throws {
+        let api = try KoladaFixtureAPI()
+        defer { api.server.stop() }
+        let bad = KoladaFetch.Request(kpis: ["N03702?x=1"], municipalities: ["0180"], baseURL: api.baseURL)
+        #expect(throws: FetchError.self) {
+            try KoladaFetch.fetch(bad, with: HTTPFetcher(settings: Self.quick), name: "k")
+        }
+        #expect(api.server.requests.isEmpty)
+        // A cache index that names a file outside its directory is not followed.
+        let cache = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: cache) }
+        try "url,file,fetched\nhttp://x/v3/kpi/N1?per_page=5000,../../etc/passwd,2026-12-08T00:00:00Z\n"
+            .write(to: cache.appendingPathComponent("index.csv"), atomically: true, encoding: .utf8)
+        #expect(try ResponseCache(directory: cache).body(of: "http://x/v3/kpi/N1?per_page=5000") == nil)
+    }
+
     @Test func withGroupsAddsTheComparisonGroupsAndTheirMembers() throws {
         let api = try KoladaFixtureAPI(pageSize: 500)
         defer { api.server.stop() }

@@ -64,6 +64,22 @@ import Testing
         #expect(!reading.dataset.observations.contains { $0.indicatorID == "ks-1.1" })
     }
 
+    /// CRLF line ends, and a bad row whose quoted note spans two lines: the whole record is
+    /// left out, and the rows after it are kept.
+    @Test func canonicalLenientBlanksWholeRecordsWithCRLF() throws {
+        let (descriptor, files) = try Self.bundledFiles(editing: "observations.csv") { text in
+            text.replacingOccurrences(
+                of: "alingsas,ks-1.1,2022,72,final,T,,", with: "alingsas,ks-1.1,2022,sju,final,T,\"two\nlines\","
+            )
+            .replacingOccurrences(of: "\n", with: "\r\n")
+        }
+        let reading = try CanonicalDatasetReader.read(
+            descriptor: descriptor, files: files, location: "x", lenient: true)
+        #expect(reading.rejected.count == 1)
+        let whole = try TestSupport.loadBundledDataset()
+        #expect(reading.dataset.observations.count == whole.observations.count - 1)
+    }
+
     @Test func canonicalLenientStillFailsOnAWrongHeader() throws {
         let (descriptor, files) = try Self.bundledFiles(editing: "observations.csv") {
             $0.replacingOccurrences(of: "entity_id,indicator_id,year,value", with: "entity,indicator_id,year,value")

@@ -99,9 +99,12 @@ import Testing
             made: "2026-12-08T00:00:00Z", dataset: "d", entityID: "=cmd", indicatorID: "-x", gender: .total,
             lastYear: 2022, year: 2023, method: "naive", median: -1.5, interval80: (-3, 0), interval95: (-4, 1),
             target: nil, comparator: nil, probability: nil, basis: "own")
-        #expect(try archive.record([forecast]) == 1)
-        #expect(try archive.record([forecast]) == 0)
-        #expect(try archive.forecasts(dataset: "d") == [forecast])
+        var quoted = forecast
+        quoted.entityID = "'=x"
+        quoted.indicatorID = "'plain"
+        #expect(try archive.record([forecast, quoted]) == 2)
+        #expect(try archive.record([forecast, quoted]) == 0)
+        #expect(try archive.forecasts(dataset: "d") == [forecast, quoted])
         #expect(try String(contentsOf: root.appendingPathComponent("forecasts.csv"), encoding: .utf8).contains("'=cmd"))
     }
 }

@@ -76,7 +76,10 @@ public struct ArchivedForecast: Sendable, Equatable {
         let stamp = ISO8601DateFormatter().string(from: made)
         return analysis.series.compactMap { summary in
             guard let last = summary.last, let outlook = summary.outlook, outlook.year == last.year + 1,
-                outlook.distribution.point.isFinite
+                [
+                    outlook.distribution.point, outlook.interval80.lower, outlook.interval80.upper,
+                    outlook.interval95.lower, outlook.interval95.upper,
+                ].allSatisfy(\.isFinite)
             else { return nil }
             let target = summary.evaluation.flatMap { $0.target.year == outlook.year ? $0.target : nil }
             return ArchivedForecast(

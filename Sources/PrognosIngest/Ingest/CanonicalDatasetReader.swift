@@ -46,6 +46,8 @@ public enum CanonicalDatasetReader {
             case .success(let read):
                 return DatasetReading(dataset: read.dataset, rejected: rejected)
             case .failure(let invalid):
+                // A round blanks at most ``InvalidInput/keptLimit`` rows (the problems kept);
+                // the next finds the rest.
                 guard lenient, round < lenientRounds,
                     let blanked = blankingRows(of: invalid.diagnostics, in: texts, descriptor, location)
                 else { throw invalid }
@@ -56,13 +58,19 @@ public enum CanonicalDatasetReader {
         throw InvalidInput(rejected)
     }
 
-    /// How many times a lenient read blanks the rows it was told about and reads again
-    /// (rows can fail because of others: an observation of an indicator row left out).
-    public static let lenientRounds = 4
+    /// How many times a lenient read blanks the rows it was told about and reads again:
+    /// rows can fail because of others (an observation of an indicator row left out), and a
+    /// round names at most ``InvalidInput/keptLimit`` problems.
+    public static let lenientRounds = 100
 
-    /// `texts` with the lines named by `problems` made empty (empty lines are skipped,
-    /// and line numbers stay those of the user's file); nil when a problem is not about
-    /// a data row of a resource.
+    /// `texts` with the records named by `problems` made empty lines (empty lines are
+    /// skipped, and line numbers stay those of the user's file); nil when a problem is not
+    /// about a data row of a resource, or when a file ends its lines with a lone CR (its
+    /// line numbers are the CSV reader's, which a line-feed split would not match).
+    ///
+    /// A problem names the line of the field at fault; its whole record is blanked, from
+    /// the record's first line to the line before the next record (a quoted field may span
+    /// lines), found by parsing the file as the reader does.
     private static func blankingRows(
         of problems: [Diagnostic], in texts: [String: ResourceText], _ descriptor: DataPackageDescriptor,
         _ location: String
@@ -77,10 +85,40 @@ public enum CanonicalDatasetReader {
         var result = texts
         for (path, numbers) in lines {
             guard let text = texts[path] else { return nil }
-            let original = text.withUTF8 { String(decoding: $0, as: UTF8.self) }
-            var kept = original.split(separator: "\n", omittingEmptySubsequences: false)
-            for number in numbers where number <= kept.count { kept[number - 1] = "" }
-            result[path] = ResourceText(kept.joined(separator: "\n"))
+            let bytes = text.withUTF8 { Array($0) }
+            // Lines by line feed; a CR before it belongs to the line ending.
+            var starts = [0]
+            for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
+            for (index, byte) in bytes.enumerated() where byte == 0x0D {
+                guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else { return nil }
+            }
+            let lineCount = starts.count
+            // The first line of each record, as the reader numbers them.
+            let original = String(decoding: bytes, as: UTF8.self)
+            let (table, _) = CSVTable.parse(original, file: path)
+            let recordStarts = table.records.compactMap { $0.first?.line }.sorted()
+            var blank = Set<Int>()
+            for number in numbers {
+                guard let position = recordStarts.lastIndex(where: { $0 <= number }) else {
+                    blank.insert(number)
+                    continue
+                }
+                let first = recordStarts[position]
+                let end = position + 1 < recordStarts.count ? recordStarts[position + 1] - 1 : lineCount
+                for line in first...max(first, min(end, lineCount)) { blank.insert(line) }
+            }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            for line in 1...lineCount {
+                let start = starts[line - 1]
+                let stop = line < lineCount ? starts[line] : bytes.count
+                if blank.contains(line) {
+                    if line < lineCount { output.append(0x0A) }
+                } else {
+                    output.append(contentsOf: bytes[start..<stop])
+                }
+            }
+            result[path] = ResourceText(String(decoding: output, as: UTF8.self))
         }
         return result
     }

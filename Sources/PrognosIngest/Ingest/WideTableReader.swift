@@ -138,6 +138,25 @@ public enum WideTableReader {
                 ])
             }
         }
+        // Several sheets: each indicator id starts with its sheet's; two sheets whose names
+        // make the same prefix would make the same ids.
+        if chosen.count > 1 {
+            var owner: [String: String] = [:]
+            for sheet in chosen {
+                let prefix = slug(sheet.name)
+                if let other = owner[prefix] ?? (prefix.isEmpty ? "" : nil) {
+                    throw InvalidInput([
+                        Diagnostic(
+                            file: file,
+                            reason: other.isEmpty
+                                ? "the sheet's name makes no id prefix; read it alone with --sheet"
+                                : "the sheet's name makes the same id prefix as sheet \"\(other)\"; read each with --sheet",
+                            sheet: sheet.name)
+                    ])
+                }
+                owner[prefix] = sheet.name
+            }
+        }
         var readings: [(sheet: String, reading: DatasetReading)] = []
         var skipped: [InvalidInput] = []
         for sheet in chosen {

@@ -102,7 +102,19 @@ public struct XLSXWorkbook: Sendable {
             guard archive[path] != nil else { throw fail("sheet \"\(name)\": its part \(path) is missing") }
             let sheet = SheetHandler(strings: strings.strings, percentStyles: styles.percentStyles)
             try parse(path, sheet)
-            sheets.append(Sheet(name: name, cells: sheet.filledMerges()))
+            if sheet.outOfRange {
+                throw InvalidInput([
+                    Diagnostic(file: file, reason: "a row or cell reference is outside a sheet's limits", sheet: name)
+                ])
+            }
+            guard let cells = sheet.filledMerges() else {
+                throw InvalidInput([
+                    Diagnostic(
+                        file: file,
+                        reason: "its merged ranges cover more than \(SheetHandler.mergedCellLimit) cells", sheet: name)
+                ])
+            }
+            sheets.append(Sheet(name: name, cells: cells))
         }
         return XLSXWorkbook(sheets: sheets)
     }
@@ -110,7 +122,14 @@ public struct XLSXWorkbook: Sendable {
 
 // One delegate class per part. Each conforms to XMLParserDelegate itself: on Linux the
 // protocol's methods have default implementations in an extension, which a subclass's
-// methods would not replace.
+// methods would not replace. Elements are matched by their local names, so that a
+// workbook written with a namespace prefix (`<x:row>`, as the OpenXML SDK writes) reads
+// the same.
+
+/// `x:row` → `row`.
+private func localName(_ element: String) -> Substring {
+    element.split(separator: ":").last ?? Substring(element)
+}
 
 /// `xl/workbook.xml`: the sheets' names and relationship ids, in order.
 private final class WorkbookHandler: NSObject, XMLParserDelegate {
@@ -120,7 +139,7 @@ private final class WorkbookHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        guard element == "sheet" || element.hasSuffix(":sheet"), let name = attributes["name"] else { return }
+        guard localName(element) == "sheet", let name = attributes["name"] else { return }
         let relation = attributes.first { $0.key == "r:id" || $0.key.hasSuffix(":id") }?.value ?? ""
         sheets.append((name, relation))
     }
@@ -134,7 +153,8 @@ private final class RelationshipsHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        guard element == "Relationship", let id = attributes["Id"], let target = attributes["Target"] else { return }
+        guard localName(element) == "Relationship", let id = attributes["Id"], let target = attributes["Target"]
+        else { return }
         targets[id] = target
     }
 }
@@ -150,7 +170,7 @@ private final class SharedStringsHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        switch element {
+        switch localName(element) {
         case "si": current = ""
         case "t": inText = !inPhonetic
         case "rPh": inPhonetic = true
@@ -163,7 +183,7 @@ private final class SharedStringsHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
+        switch localName(element) {
         case "si": strings.append(current)
         case "t": inText = false
         case "rPh": inPhonetic = false
@@ -183,7 +203,7 @@ private final class StylesHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        switch element {
+        switch localName(element) {
         case "numFmt":
             if let id = attributes["numFmtId"], let code = attributes["formatCode"], Self.isPercent(code) {
                 percentFormats.insert(id)
@@ -199,7 +219,7 @@ private final class StylesHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        if element == "cellXfs" { inCellFormats = false }
+        if localName(element) == "cellXfs" { inCellFormats = false }
     }
 
     /// A `%` outside quoted text and brackets (`0.0%`, not `"%"` or `[Red]`).
@@ -231,6 +251,12 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
     let percentStyles: Set<Int>
     var cells: [Int: [Int: String]] = [:]
     var merges: [(top: Int, left: Int, bottom: Int, right: Int)] = []
+    /// A row or cell reference outside a sheet's limits was seen.
+    var outOfRange = false
+    static let rowLimit = 1_048_576
+    static let columnLimit = 16_384
+    /// The most cells merged ranges may fill, all ranges together.
+    static let mergedCellLimit = 1_000_000
     private var row = 0
     private var column = 0
     private var type = "n"
@@ -249,14 +275,24 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        switch element {
+        switch localName(element) {
         case "row":
-            row = attributes["r"].flatMap(Int.init) ?? row + 1
+            // Rows and columns are kept within a sheet's limits (1 048 576 × 16 384);
+            // a cell beyond them is left out and the sheet reported (``outOfRange``).
+            let next = attributes["r"].flatMap(Int.init) ?? row + 1
+            guard (1...Self.rowLimit).contains(next) else {
+                outOfRange = true
+                row = Self.rowLimit
+                return
+            }
+            row = next
             column = 0
         case "c":
             if let reference = attributes["r"], let (referenceColumn, referenceRow) = Self.cell(reference) {
                 column = referenceColumn
                 row = referenceRow
+            } else if attributes["r"] != nil || column >= Self.columnLimit {
+                outOfRange = true
             } else {
                 column += 1
             }
@@ -280,7 +316,7 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-        switch element {
+        switch localName(element) {
         case "v": inValue = false
         case "t": inInlineText = false
         case "c":
@@ -297,22 +333,31 @@ private final class SheetHandler: NSObject, XMLParserDelegate {
         case "str", "e": return value
         case "b": return value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
         default:
-            guard let number = Double(value) else { return value }
-            if percentStyles.contains(style) { return NumberFormatting.plain(number * 100) + "%" }
+            // Not a finite number (text, "nan", "inf", or too large as a percentage): the
+            // stored text, which the reader then reports.
+            guard let number = Double(value), number.isFinite else { return value }
+            if percentStyles.contains(style) {
+                guard (number * 100).isFinite else { return value }
+                return NumberFormatting.plain(number * 100) + "%"
+            }
             return NumberFormatting.plain(number)
         }
     }
 
     /// The cells with every merged range filled from its top-left cell, within the rows
     /// and columns that hold a cell (a range over a whole column fills only those).
-    func filledMerges() -> [Int: [Int: String]] {
+    func filledMerges() -> [Int: [Int: String]]? {
         var filled = cells
+        var budget = Self.mergedCellLimit
         let lastRow = cells.keys.max() ?? 0
         let lastColumn = cells.values.compactMap { $0.keys.max() }.max() ?? 0
         for merge in merges {
             guard let text = cells[merge.top]?[merge.left] else { continue }
             for row in merge.top...max(merge.top, min(merge.bottom, lastRow))
             where cells[row] != nil || row == merge.top {
+                let span = max(merge.left, min(merge.right, lastColumn)) - merge.left + 1
+                budget -= span
+                guard budget >= 0 else { return nil }
                 for column in merge.left...max(merge.left, min(merge.right, lastColumn)) {
                     filled[row, default: [:]][column] = text
                 }
