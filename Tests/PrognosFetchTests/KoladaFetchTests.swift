@@ -114,8 +114,8 @@ import Testing
     @Test func aSlowAnswerTimesOutAndIsAskedAgain() throws {
         let api = try KoladaFixtureAPI()
         defer { api.server.stop() }
-        api.inject(.slow(3), into: "/v3/kpi/")
-        let settings = HTTPFetcher.Settings(timeout: 0.5, attempts: 3, firstWait: 0.01, longestWait: 0.1)
+        api.inject(.slow(6), into: "/v3/kpi/")
+        let settings = HTTPFetcher.Settings(timeout: 2, attempts: 3, firstWait: 0.01, longestWait: 0.1)
         let request = KoladaFetch.Request(
             kpis: ["N03702"], municipalities: ["0180"], years: 2019...2019, baseURL: api.baseURL)
         let reading = try KoladaFetch.fetch(request, with: HTTPFetcher(settings: settings), name: "k")

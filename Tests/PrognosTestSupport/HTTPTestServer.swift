@@ -89,7 +89,10 @@ package final class HTTPTestServer: Sendable {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else { return }
-            DispatchQueue.global().async { [self] in serve(connection) }
+            // A thread per connection, not Dispatch's shared pool: a response held back on
+            // purpose (`delay`) must not hold up others while the pool is busy with the
+            // tests running beside this one.
+            Thread.detachNewThread { [self] in serve(connection) }
         }
     }
 
