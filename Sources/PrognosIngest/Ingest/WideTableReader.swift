@@ -115,12 +115,9 @@ public enum WideTableReader {
         }
         let text = decode(data)
         let (table, csvProblems) = CSVTable.parse(text, file: file, delimiter: delimiter(of: text))
-        var reading = try read(
-            table: table, problems: csvProblems, file: file, sheet: nil, idPrefix: "", defaultEntity: defaultEntity,
-            lenient: lenient)
-        reading.dataset.name = name
-        reading.dataset.title = name
-        return reading
+        return try read(
+            table: table, problems: csvProblems, file: file, sheet: nil, idPrefix: "", name: name,
+            defaultEntity: defaultEntity, lenient: lenient)
     }
 
     /// The sheets of a workbook, each read as a table.
@@ -157,7 +154,7 @@ public enum WideTableReader {
                 owner[prefix] = sheet.name
             }
         }
-        var readings: [(sheet: String, reading: DatasetReading)] = []
+        var readings: [DatasetReading] = []
         var skipped: [InvalidInput] = []
         for sheet in chosen {
             let table = try grid(sheet, file: file)
@@ -174,31 +171,27 @@ public enum WideTableReader {
                 continue
             }
             readings.append(
-                (
-                    sheet.name,
-                    try read(
-                        table: table, problems: [], file: file, sheet: sheet.name,
-                        idPrefix: chosen.count > 1 ? slug(sheet.name) + "." : "", defaultEntity: defaultEntity,
-                        lenient: lenient)
-                ))
+                try read(
+                    table: table, problems: [], file: file, sheet: sheet.name,
+                    idPrefix: chosen.count > 1 ? slug(sheet.name) + "." : "", name: name,
+                    defaultEntity: defaultEntity, lenient: lenient))
         }
         guard !readings.isEmpty else {
             throw InvalidInput(skipped.flatMap(\.diagnostics))
         }
-        var combined = Dataset(
-            name: name, title: name,
-            description: "Read by `prognos ingest wide` from \(URL(fileURLWithPath: file).lastPathComponent).")
-        var result = DatasetReading(dataset: combined, warnings: skipped.flatMap(\.diagnostics))
-        for (_, reading) in readings {
-            for entity in reading.dataset.entities where !combined.entities.contains(where: { $0.id == entity.id }) {
-                combined.entities.append(entity)
+        // The first sheet's dataset, with the others' entities, indicators and values added.
+        var result = readings[0]
+        result.warnings = skipped.flatMap(\.diagnostics)
+        for reading in readings.dropFirst() {
+            for entity in reading.dataset.entities
+            where !result.dataset.entities.contains(where: { $0.id == entity.id }) {
+                result.dataset.entities.append(entity)
             }
-            combined.indicators += reading.dataset.indicators
-            combined.observations += reading.dataset.observations
-            combined.targets += reading.dataset.targets
+            result.dataset.indicators += reading.dataset.indicators
+            result.dataset.observations += reading.dataset.observations
+            result.dataset.targets += reading.dataset.targets
             result.rejected += reading.rejected
         }
-        result.dataset = combined
         return result
     }
 
@@ -228,12 +221,11 @@ public enum WideTableReader {
     /// The dataset of one table (a CSV file, or a workbook's sheet).
     private static func read(
         table: CSVTable, problems csvProblems: [Diagnostic], file: String, sheet: String?, idPrefix: String,
-        defaultEntity: String, lenient: Bool
+        name: String, defaultEntity: String, lenient: Bool
     ) throws(InvalidInput) -> DatasetReading {
         func problem(_ line: Int, _ column: Int, _ reason: String, text: String? = nil) -> Diagnostic {
             Diagnostic(file: file, line: line, column: column, reason: reason, text: text, sheet: sheet)
         }
-        let name = ""
         var diagnostics = csvProblems
         let headers = table.header.map { $0.text.trimmingCharacters(in: .whitespaces) }
         guard let firstYear = headers.firstIndex(where: { year(in: $0) != nil }) else {
